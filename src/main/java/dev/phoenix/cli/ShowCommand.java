@@ -1,0 +1,75 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.history.Revision;
+import dev.phoenix.history.Snapshot;
+import dev.phoenix.history.TimeTravel;
+import dev.phoenix.report.Json;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+    description = "Show an environment's lockfile and blueprints exactly as they were at a moment of Git history.")
+final class ShowCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin RepoOptions repo;
+
+  @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment.")
+  String env;
+
+  @Option(names = "--at", paramLabel = "WHEN", defaultValue = "HEAD",
+      description = "ISO date or date-time (no zone = UTC; a date means the end of that day), a commit id, or HEAD~n. Default: HEAD.")
+  String at;
+
+  @Option(names = "--timings", description = "Print how long the in-process history lookup took (stderr).")
+  boolean timings;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    try (GitRepository git = repo.open()) {
+      Revision revision = new TimeTravel(git).resolve(env, at, Instant.now());
+      Snapshot snapshot = Snapshot.of(revision);
+      long lookup = System.nanoTime() - start;
+      Warnings.uncommitted(git, env, err);
+      if (repo.json()) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environment", env);
+        json.put("asked", at);
+        json.put("understoodAs", revision.asked().explain());
+        json.put("commit", revision.commit().id());
+        json.put("committedAt", revision.commit().committedAt().toString());
+        json.put("author", revision.commit().author());
+        json.put("subject", revision.commit().subject());
+        json.put("lock", snapshot.lockTree());
+        json.put("stacks", snapshot.stackTrees());
+        out.println(Json.write(json));
+      } else {
+        out.println("# " + env + " at " + revision.asked().explain());
+        out.println("# commit " + revision.commit().id() + " committed " + revision.commit().committedAt()
+            + " by " + revision.commit().author() + ": " + revision.commit().subject());
+        out.println("# --- " + snapshot.lockPath());
+        out.print(snapshot.lockText());
+        for (var stack : snapshot.stackTexts().entrySet()) {
+          out.println("# --- " + stack.getKey());
+          out.print(stack.getValue());
+        }
+      }
+      out.flush();
+      if (timings) {
+        err.printf("timings: history lookup and read %.1f ms (in process, excluding JVM start)%n", lookup / 1e6);
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

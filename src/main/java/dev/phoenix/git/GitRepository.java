@@ -1,0 +1,152 @@
+package dev.phoenix.git;
+
+import dev.phoenix.lockfile.EstateFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Reads history objects of the repository around a directory. Never touches the working tree or
+ * the index; the only package that knows JGit exists.
+ */
+public final class GitRepository implements AutoCloseable {
+  private final Repository repository;
+
+  private GitRepository(Repository repository) {
+    this.repository = repository;
+  }
+
+  public static GitRepository open(Path start) {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+    builder.findGitDir(start.toAbsolutePath().toFile());
+    if (builder.getGitDir() == null) {
+      throw new GitException(start.toAbsolutePath() + " is not inside a Git repository",
+          "run phoenix inside the repository that holds environments/ and stacks/, or pass --repo PATH");
+    }
+    try {
+      Repository repository = builder.setMustExist(true).build();
+      if (Files.exists(builder.getGitDir().toPath().resolve("shallow"))) {
+        repository.close();
+        throw new GitException("the repository is a shallow clone: its history is cut off, so past states cannot be read",
+            "fetch the whole history: git fetch --unshallow (in CI: actions/checkout with fetch-depth: 0)");
+      }
+      return new GitRepository(repository);
+    } catch (IOException e) {
+      throw new GitException("cannot open the Git repository at " + builder.getGitDir() + ": " + e.getMessage(),
+          "check the path given with --repo", e);
+    }
+  }
+
+  public Path workTree() {
+    return repository.isBare() ? repository.getDirectory().toPath() : repository.getWorkTree().toPath();
+  }
+
+  /** The commit a revision expression (id, prefix, HEAD~n, branch) names, if any. */
+  public Optional<CommitInfo> resolve(String revision) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      ObjectId id = repository.resolve(revision + "^{commit}");
+      return id == null ? Optional.empty() : Optional.of(info(walk.parseCommit(id)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public Optional<CommitInfo> head() {
+    return resolve(Constants.HEAD);
+  }
+
+  /**
+   * Walks HEAD's first-parent chain, newest first, until {@code stop} says so. The first-parent
+   * chain is the mainline: a merged branch's commits count from the time of the merge.
+   */
+  public List<CommitInfo> mainline(Predicate<CommitInfo> stop) {
+    List<CommitInfo> out = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repository)) {
+      ObjectId head = repository.resolve(Constants.HEAD);
+      if (head == null) {
+        return out;
+      }
+      RevCommit commit = walk.parseCommit(head);
+      while (commit != null) {
+        CommitInfo info = info(commit);
+        out.add(info);
+        if (stop.test(info) || commit.getParentCount() == 0) {
+          break;
+        }
+        commit = walk.parseCommit(commit.getParent(0));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new GitException("cannot read history: " + e.getMessage(), "check the repository with git fsck", e);
+    }
+  }
+
+  /** The object id of a path (file or directory) at a commit, or empty when absent: cheap change detection. */
+  public Optional<String> objectAt(String commitId, String path) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+      try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+        return tree == null ? Optional.empty() : Optional.of(tree.getObjectId(0).name());
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read " + path + " at " + commitId + ": " + e.getMessage(), null, e);
+    }
+  }
+
+  /** The estate files exactly as they were in one commit. */
+  public EstateFiles filesAt(CommitInfo commit) {
+    return new CommitFiles(repository, commit);
+  }
+
+  /** Paths under the given prefixes whose working-tree or index state differs from HEAD. */
+  public List<String> uncommittedChanges(List<String> prefixes) {
+    if (repository.isBare()) {
+      return List.of();
+    }
+    try (Git git = new Git(repository)) {
+      var status = git.status();
+      prefixes.forEach(status::addPath);
+      Status s = status.call();
+      List<String> changed = new ArrayList<>(s.getUncommittedChanges());
+      changed.addAll(s.getUntracked());
+      return changed.stream().sorted().toList();
+    } catch (GitAPIException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  static CommitInfo info(RevCommit commit) {
+    String author = commit.getAuthorIdent() == null ? "" : commit.getAuthorIdent().getName();
+    return new CommitInfo(commit.getName(), Instant.ofEpochSecond(commit.getCommitTime()), author,
+        commit.getShortMessage());
+  }
+
+  Repository repository() {
+    return repository;
+  }
+
+  public File directory() {
+    return repository.getDirectory();
+  }
+
+  @Override
+  public void close() {
+    repository.close();
+  }
+}

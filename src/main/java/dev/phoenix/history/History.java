@@ -1,0 +1,84 @@
+package dev.phoenix.history;
+
+import dev.phoenix.git.CommitInfo;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.model.Estate;
+import dev.phoenix.model.Lockfile;
+import dev.phoenix.model.Stack;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The mainline commits that changed an environment, newest first. */
+public final class History {
+  private final GitRepository git;
+  /** Stack names per lockfile blob: a lockfile is parsed once however many commits share it. */
+  private final Map<String, List<String>> stacksByLockfile = new HashMap<>();
+
+  public History(GitRepository git) {
+    this.git = git;
+  }
+
+  public List<HistoryEntry> of(String environment) {
+    List<CommitInfo> chain = git.mainline(c -> false);
+    List<HistoryEntry> entries = new ArrayList<>();
+    Fingerprint newer = null;
+    CommitInfo newerCommit = null;
+    for (CommitInfo commit : chain) {
+      Fingerprint current = fingerprint(commit, environment);
+      if (newer != null && !newer.equals(current)) {
+        entries.add(entry(newerCommit, commit, environment));
+      }
+      newer = current;
+      newerCommit = commit;
+    }
+    if (newer != null && newer.lockfile() != null) {
+      entries.add(entry(newerCommit, null, environment));
+    }
+    return entries;
+  }
+
+  /** Oldest first: what {@code verify --since} walks. */
+  public List<HistoryEntry> oldestFirst(String environment) {
+    List<HistoryEntry> list = new ArrayList<>(of(environment));
+    Collections.reverse(list);
+    return list;
+  }
+
+  private HistoryEntry entry(CommitInfo commit, CommitInfo parent, String environment) {
+    Estate after = estate(commit, environment);
+    Estate before = parent == null ? null : estate(parent, environment);
+    return new HistoryEntry(commit, EstateDiff.between(before, after));
+  }
+
+  private Estate estate(CommitInfo commit, String environment) {
+    return EstateReader.read(git.filesAt(commit), environment).value();
+  }
+
+  /** Object ids of the lockfile directory and of every stack file it names. */
+  private Fingerprint fingerprint(CommitInfo commit, String environment) {
+    Optional<String> dir = git.objectAt(commit.id(), "environments/" + environment);
+    Optional<String> lock = git.objectAt(commit.id(), Lockfile.path(environment));
+    if (lock.isEmpty()) {
+      return new Fingerprint(null, dir.orElse(null), List.of());
+    }
+    List<String> names = stacksByLockfile.computeIfAbsent(lock.get(), blob -> {
+      Estate estate = estate(commit, environment);
+      return estate == null ? List.of() : estate.lockfile().stacks();
+    });
+    List<String> stackIds = new ArrayList<>();
+    for (String name : names) {
+      stackIds.add(name + "=" + git.objectAt(commit.id(), Stack.path(name)).orElse("-"));
+    }
+    if (names.isEmpty()) {
+      stackIds.add("stacks=" + git.objectAt(commit.id(), "stacks").orElse("-"));
+    }
+    return new Fingerprint(lock.get(), dir.orElse(null), stackIds);
+  }
+
+  private record Fingerprint(String lockfile, String directory, List<String> stacks) {}
+}

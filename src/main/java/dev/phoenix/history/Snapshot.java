@@ -1,0 +1,59 @@
+package dev.phoenix.history;
+
+import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.lockfile.Parsed;
+import dev.phoenix.model.Estate;
+import dev.phoenix.model.Lockfile;
+import dev.phoenix.model.Stack;
+import dev.phoenix.yaml.SafeYaml;
+import dev.phoenix.yaml.YamlException;
+import dev.phoenix.yaml.YamlNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The files of an environment at one revision, raw and parsed, for display. */
+public record Snapshot(
+    String lockPath, String lockText, YamlNode lockNode, Map<String, String> stackTexts,
+    Map<String, YamlNode> stackNodes, Parsed<Estate> estate) {
+
+  public static Snapshot of(Revision revision) {
+    String env = revision.environment();
+    String lockPath = Lockfile.path(env);
+    byte[] lock = revision.files().read(lockPath).orElse(new byte[0]);
+    Parsed<Estate> estate = EstateReader.read(revision.files(), env);
+    Map<String, String> texts = new LinkedHashMap<>();
+    Map<String, YamlNode> nodes = new LinkedHashMap<>();
+    if (estate.value() != null) {
+      for (String name : estate.value().lockfile().stacks()) {
+        revision.files().read(Stack.path(name)).ifPresent(bytes -> {
+          texts.put(Stack.path(name), new String(bytes, StandardCharsets.UTF_8));
+          YamlNode node = parse(bytes);
+          if (node != null) {
+            nodes.put(name, node);
+          }
+        });
+      }
+    }
+    return new Snapshot(lockPath, new String(lock, StandardCharsets.UTF_8), parse(lock), texts, nodes, estate);
+  }
+
+  private static YamlNode parse(byte[] bytes) {
+    try {
+      return SafeYaml.parse(bytes, new ArrayList<>());
+    } catch (YamlException e) {
+      return null;
+    }
+  }
+
+  public Object lockTree() {
+    return lockNode == null ? null : dev.phoenix.yaml.PlainValues.of(lockNode);
+  }
+
+  public Map<String, Object> stackTrees() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    stackNodes.forEach((k, v) -> out.put(k, dev.phoenix.yaml.PlainValues.of(v)));
+    return out;
+  }
+}

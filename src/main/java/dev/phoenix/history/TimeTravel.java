@@ -1,0 +1,102 @@
+package dev.phoenix.history;
+
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.git.CommitInfo;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.model.Lockfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Finds the commit an environment was at for a given moment: the newest commit on HEAD's
+ * first-parent chain whose committer date is not after the moment. Reads only history objects.
+ */
+public final class TimeTravel {
+  private final GitRepository git;
+
+  public TimeTravel(GitRepository git) {
+    this.git = git;
+  }
+
+  public Revision resolve(String environment, String whenText, Instant now) {
+    When when;
+    try {
+      when = When.parse(whenText);
+    } catch (IllegalArgumentException e) {
+      throw PhoenixException.input(e.getMessage(), "write a date (2026-11-01), a date-time (2026-11-01T10:00Z), a commit id or HEAD~n");
+    }
+    CommitInfo commit;
+    if (when instanceof When.AtTime at) {
+      if (at.instant().isAfter(now) && !at.dateOnly() || at.dateOnly() && at.instant().minusSeconds(86400).isAfter(now)) {
+        throw PhoenixException.input("'" + whenText + "' is in the future (now is " + now + ")",
+            "ask about a moment that has happened; for the current state use HEAD");
+      }
+      List<CommitInfo> chain = git.mainline(c -> !c.committedAt().isAfter(at.instant()));
+      CommitInfo last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+      if (last == null || last.committedAt().isAfter(at.instant())) {
+        throw beforeFirst(environment, whenText);
+      }
+      commit = last;
+    } else {
+      String rev = ((When.AtRevision) when).revision();
+      commit = git.resolve(rev).orElseThrow(() -> PhoenixException.input(
+          "'" + rev + "' is neither a date nor a commit of this repository",
+          "write a date (2026-11-01), a date-time (2026-11-01T10:00Z), a commit id or HEAD~n"));
+    }
+    Revision revision = new Revision(environment, commit, git.filesAt(commit), when);
+    if (revision.files().read(Lockfile.path(environment)).isEmpty()) {
+      throw missingAt(environment, commit, whenText);
+    }
+    return revision;
+  }
+
+  /** The revision at HEAD, with a clear error when the environment does not exist there. */
+  public Revision head(String environment) {
+    return resolve(environment, "HEAD", Instant.now());
+  }
+
+  private PhoenixException missingAt(String environment, CommitInfo commit, String whenText) {
+    Optional<CommitInfo> first = firstWithLockfile(environment);
+    if (first.isEmpty()) {
+      throw unknown(environment);
+    }
+    if (commit.committedAt().isBefore(first.get().committedAt())) {
+      return beforeFirst(environment, whenText);
+    }
+    return PhoenixException.input("environment " + environment + " had no lockfile at " + whenText
+            + " (commit " + commit.shortId() + " of " + commit.committedAt() + "): it had been deleted then",
+        "pick a moment when " + Lockfile.path(environment) + " existed (phoenix history --env " + environment + ")");
+  }
+
+  private PhoenixException beforeFirst(String environment, String whenText) {
+    Optional<CommitInfo> first = firstWithLockfile(environment);
+    if (first.isEmpty()) {
+      return unknown(environment);
+    }
+    return PhoenixException.input("'" + whenText + "' is before environment " + environment
+            + "'s first lockfile commit, " + first.get().shortId() + " at " + first.get().committedAt(),
+        "ask about " + first.get().committedAt() + " or later");
+  }
+
+  /** The oldest mainline commit that has the environment's lockfile. */
+  public Optional<CommitInfo> firstWithLockfile(String environment) {
+    List<CommitInfo> chain = git.mainline(c -> false);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      if (git.objectAt(chain.get(i).id(), Lockfile.path(environment)).isPresent()) {
+        return Optional.of(chain.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  PhoenixException unknown(String environment) {
+    SortedSet<String> known = new TreeSet<>();
+    git.head().ifPresent(h -> known.addAll(git.filesAt(h).environments()));
+    return PhoenixException.input("unknown environment '" + environment + "'",
+        known.isEmpty() ? "no environment has a lockfile in this repository yet (environments/<env>/environment.lock.yaml)"
+            : "known environments: " + String.join(", ", known));
+  }
+}

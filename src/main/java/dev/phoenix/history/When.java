@@ -1,0 +1,59 @@
+package dev.phoenix.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * A moment the user asks about: an ISO date or date-time (no zone means UTC; a bare date means the
+ * end of that day, i.e. the state the environment was left in that day), or a Git revision.
+ */
+public sealed interface When permits When.AtTime, When.AtRevision {
+
+  /** How to say back to the user what was understood. */
+  String explain();
+
+  record AtTime(Instant instant, String given, boolean zoneAssumed, boolean dateOnly) implements When {
+    @Override
+    public String explain() {
+      if (dateOnly) {
+        return given + " read as the end of that day, " + instant + " (no zone given: UTC)";
+      }
+      return zoneAssumed ? given + " read as " + instant + " (no zone given: UTC)" : given + " = " + instant;
+    }
+  }
+
+  record AtRevision(String revision) implements When {
+    @Override
+    public String explain() {
+      return "revision " + revision;
+    }
+  }
+
+  Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  Pattern LOCAL_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+
+  static When parse(String text) {
+    String t = text.trim();
+    try {
+      if (DATE.matcher(t).matches()) {
+        Instant end = LocalDate.parse(t).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
+        return new AtTime(end, t, true, true);
+      }
+      if (LOCAL_DATE_TIME.matcher(t).matches()) {
+        Instant at = LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        return new AtTime(at, t, true, false);
+      }
+      if (t.length() > 10 && Character.isDigit(t.charAt(0)) && t.charAt(4) == '-') {
+        return new AtTime(OffsetDateTime.parse(t.replace(' ', 'T')).toInstant(), t, false, false);
+      }
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a valid date or time: " + e.getParsedString());
+    }
+    return new AtRevision(t);
+  }
+}

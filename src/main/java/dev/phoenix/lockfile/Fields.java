@@ -1,0 +1,145 @@
+package dev.phoenix.lockfile;
+
+import dev.phoenix.core.Problems;
+import dev.phoenix.yaml.YamlNode;
+import dev.phoenix.yaml.YamlNode.Entry;
+import dev.phoenix.yaml.YamlNode.ListNode;
+import dev.phoenix.yaml.YamlNode.MapNode;
+import dev.phoenix.yaml.YamlNode.Scalar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Typed reads of YAML nodes for one file; every mismatch becomes a located problem. */
+final class Fields {
+  private final String file;
+  private final Problems problems;
+
+  Fields(String file, Problems problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  String file() {
+    return file;
+  }
+
+  void problem(int line, String message, String fix) {
+    problems.add(file, line, message, fix);
+  }
+
+  Optional<MapNode> map(YamlNode node, String path) {
+    if (node instanceof MapNode m) {
+      return Optional.of(m);
+    }
+    problem(node.line(), path + " must be a map, found " + node.describe(), "see docs/lockfile.md");
+    return Optional.empty();
+  }
+
+  /** Flags every key not in {@code allowed}, suggesting the closest allowed one. */
+  void onlyKnown(MapNode map, String path, Set<String> allowed) {
+    for (Entry e : map.entries().values()) {
+      if (!allowed.contains(e.key())) {
+        String where = path.isEmpty() ? "" : " in " + path;
+        String guess = Suggest.closest(e.key(), allowed);
+        problem(
+            e.keyLine(),
+            "unknown field '" + e.key() + "'" + where,
+            guess == null
+                ? "remove it; allowed: " + String.join(", ", allowed)
+                : "did you mean '" + guess + "'?");
+      }
+    }
+  }
+
+  Optional<Entry> entry(MapNode map, String key, String path, boolean required) {
+    Entry e = map.entries().get(key);
+    if (e == null && required) {
+      problem(map.line(), path + " has no '" + key + "'", "add " + key + ": to " + path);
+    }
+    return Optional.ofNullable(e);
+  }
+
+  /** A scalar field as text (numbers and booleans as written); null when absent or not scalar. */
+  String text(MapNode map, String key, String path, boolean required) {
+    Optional<Entry> e = entry(map, key, path, required);
+    if (e.isEmpty()) {
+      return null;
+    }
+    if (e.get().value() instanceof Scalar s && s.text() != null && !s.text().isBlank()) {
+      return s.text();
+    }
+    problem(
+        e.get().keyLine(),
+        path + "." + key + " must be a non-empty value, found " + e.get().value().describe(),
+        "give " + key + " a value");
+    return null;
+  }
+
+  /** A whole-number field; null when absent or malformed (a problem is recorded when malformed). */
+  Long number(MapNode map, String key, String path, boolean required, long min, long max) {
+    Optional<Entry> e = entry(map, key, path, required);
+    if (e.isEmpty()) {
+      return null;
+    }
+    if (e.get().value() instanceof Scalar s && s.kind() == Scalar.Kind.INTEGER) {
+      try {
+        long value = Long.parseLong(s.text());
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // reported below
+      }
+    }
+    problem(
+        e.get().keyLine(),
+        path + "." + key + " must be a whole number from " + min + " to " + max
+            + ", found " + e.get().value().describe(),
+        "write a plain number, e.g. " + key + ": " + Math.max(min, 1));
+    return null;
+  }
+
+  List<String> strings(MapNode map, String key, String path, boolean required) {
+    Optional<Entry> e = entry(map, key, path, required);
+    if (e.isEmpty()) {
+      return List.of();
+    }
+    if (!(e.get().value() instanceof ListNode list)) {
+      problem(e.get().keyLine(), path + "." + key + " must be a list", "write " + key + ": [a, b]");
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (YamlNode item : list.items()) {
+      if (item instanceof Scalar s && s.kind() == Scalar.Kind.STRING && !s.text().isBlank()) {
+        out.add(s.text());
+      } else {
+        problem(item.line(), path + "." + key + " entries must be names", "write each as a plain name");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Checks {@code apiVersion} and {@code kind} at the top of a document. */
+  void header(MapNode root, String kind) {
+    String api = text(root, "apiVersion", "the document", true);
+    if (api != null && !api.equals("phoenix/v1")) {
+      problem(lineOf(root, "apiVersion"), "apiVersion '" + api + "' is not supported", "use apiVersion: phoenix/v1");
+    }
+    String k = text(root, "kind", "the document", true);
+    if (k != null && !k.equals(kind)) {
+      problem(lineOf(root, "kind"), "kind '" + k + "' where " + kind + " was expected", "use kind: " + kind);
+    }
+  }
+
+  static int lineOf(MapNode map, String key) {
+    Entry e = map.entries().get(key);
+    return e == null ? map.line() : e.keyLine();
+  }
+
+  static int valueLine(MapNode map, String key) {
+    Entry e = map.entries().get(key);
+    return e == null ? map.line() : e.value().line();
+  }
+}

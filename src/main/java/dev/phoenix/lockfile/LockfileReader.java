@@ -1,0 +1,64 @@
+package dev.phoenix.lockfile;
+
+import dev.phoenix.core.Problems;
+import dev.phoenix.model.Artefact;
+import dev.phoenix.model.ConfigSource;
+import dev.phoenix.model.Lockfile;
+import dev.phoenix.yaml.YamlNode;
+import dev.phoenix.yaml.YamlNode.Entry;
+import dev.phoenix.yaml.YamlNode.MapNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and checks {@code environment.lock.yaml}: schema, immutability, secrets kept out. */
+public final class LockfileReader {
+  private static final Set<String> TOP =
+      Set.of("apiVersion", "kind", "environment", "stacks", "artefacts", "config");
+
+  private LockfileReader() {}
+
+  public static Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
+    Problems problems = new Problems();
+    Fields f = new Fields(file, problems);
+    YamlNode root = Documents.parse(f, content);
+    if (root == null) {
+      return new Parsed<>(null, problems.list());
+    }
+    Lockfile lockfile = f.map(root, "the lockfile").map(m -> read(f, m, expectedEnvironment)).orElse(null);
+    return new Parsed<>(lockfile, problems.list());
+  }
+
+  private static Lockfile read(Fields f, MapNode root, String expectedEnvironment) {
+    f.onlyKnown(root, "", TOP);
+    f.header(root, Lockfile.KIND);
+    String environment = f.text(root, "environment", "the lockfile", true);
+    if (environment != null && expectedEnvironment != null && !environment.equals(expectedEnvironment)) {
+      f.problem(
+          Fields.lineOf(root, "environment"),
+          "environment '" + environment + "' does not match its directory environments/" + expectedEnvironment,
+          "set environment: " + expectedEnvironment + " or move the file");
+    }
+    List<String> stacks = f.strings(root, "stacks", "the lockfile", true);
+    Map<String, Artefact> artefacts = new LinkedHashMap<>();
+    f.entry(root, "artefacts", "the lockfile", true)
+        .flatMap(e -> f.map(e.value(), "artefacts"))
+        .ifPresent(
+            map -> {
+              for (Entry e : map.entries().values()) {
+                ArtefactReader.read(f, e).ifPresent(a -> artefacts.put(a.name(), a));
+              }
+            });
+    Map<String, Map<String, ConfigSource>> config = new LinkedHashMap<>();
+    f.entry(root, "config", "the lockfile", false)
+        .flatMap(e -> f.map(e.value(), "config"))
+        .ifPresent(
+            map -> {
+              for (Entry block : map.entries().values()) {
+                config.put(block.key(), ConfigReader.readBlock(f, block));
+              }
+            });
+    return new Lockfile(environment, stacks, artefacts, config);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.phoenix.lockfile;
+
+import dev.phoenix.core.Problems;
+import dev.phoenix.model.Stack;
+import dev.phoenix.model.Stack.Function;
+import dev.phoenix.model.Stack.Service;
+import dev.phoenix.yaml.YamlNode;
+import dev.phoenix.yaml.YamlNode.ListNode;
+import dev.phoenix.yaml.YamlNode.MapNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads {@code stacks/<name>.yaml}. */
+public final class StackReader {
+  private static final Set<String> TOP =
+      Set.of("apiVersion", "kind", "name", "dependsOn", "services", "functions");
+  private static final Set<String> SERVICE =
+      Set.of("name", "artefact", "port", "health", "cpu", "memory", "replicas", "config");
+  private static final Set<String> FUNCTION =
+      Set.of("name", "artefact", "handler", "runtime", "memory", "config");
+
+  private StackReader() {}
+
+  public static Parsed<Stack> read(String file, byte[] content, String expectedName) {
+    Problems problems = new Problems();
+    Fields f = new Fields(file, problems);
+    YamlNode root = Documents.parse(f, content);
+    if (root == null) {
+      return new Parsed<>(null, problems.list());
+    }
+    Stack stack = f.map(root, "the stack").map(m -> read(f, m, expectedName)).orElse(null);
+    return new Parsed<>(stack, problems.list());
+  }
+
+  private static Stack read(Fields f, MapNode root, String expectedName) {
+    f.onlyKnown(root, "", TOP);
+    f.header(root, Stack.KIND);
+    String name = f.text(root, "name", "the stack", true);
+    if (name != null && !name.equals(expectedName)) {
+      f.problem(Fields.lineOf(root, "name"), "stack name '" + name + "' does not match its file name " + expectedName + ".yaml",
+          "set name: " + expectedName + " or rename the file");
+    }
+    List<String> dependsOn = f.strings(root, "dependsOn", "the stack", false);
+    List<Service> services = new ArrayList<>();
+    for (MapNode m : items(f, root, "services")) {
+      String p = "services[" + services.size() + "]";
+      f.onlyKnown(m, p, SERVICE);
+      String health = f.text(m, "health", p, false);
+      if (health != null && !health.startsWith("/")) {
+        f.problem(Fields.lineOf(m, "health"), p + ".health '" + health + "' is not a path", "write it as /healthz");
+      }
+      services.add(new Service(
+          f.text(m, "name", p, true), f.text(m, "artefact", p, true),
+          intOr(f.number(m, "port", p, true, 1, 65535), 0), health,
+          intOr(f.number(m, "cpu", p, false, 128, 16384), 256),
+          intOr(f.number(m, "memory", p, false, 128, 122880), 512),
+          intOr(f.number(m, "replicas", p, false, 1, 1000), 1),
+          f.text(m, "config", p, false)));
+    }
+    List<Function> functions = new ArrayList<>();
+    for (MapNode m : items(f, root, "functions")) {
+      String p = "functions[" + functions.size() + "]";
+      f.onlyKnown(m, p, FUNCTION);
+      functions.add(new Function(
+          f.text(m, "name", p, true), f.text(m, "artefact", p, true), f.text(m, "handler", p, true),
+          f.text(m, "runtime", p, true), intOr(f.number(m, "memory", p, false, 128, 10240), 128),
+          f.text(m, "config", p, false)));
+    }
+    return new Stack(name == null ? expectedName : name, dependsOn, List.copyOf(services), List.copyOf(functions));
+  }
+
+  private static List<MapNode> items(Fields f, MapNode root, String key) {
+    var entry = f.entry(root, key, "the stack", false);
+    if (entry.isEmpty()) {
+      return List.of();
+    }
+    if (!(entry.get().value() instanceof ListNode list)) {
+      f.problem(entry.get().keyLine(), key + " must be a list", "write " + key + ": [ {name: …}, … ]");
+      return List.of();
+    }
+    List<MapNode> out = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      f.map(list.items().get(i), key + "[" + i + "]").ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static int intOr(Long value, int fallback) {
+    return value == null ? fallback : value.intValue();
+  }
+}
