@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -46,9 +44,9 @@ public final class LocalRegistry implements AutoCloseable {
     Path binary = Servers.requireBinary("docker-registry", "the local OCI registry");
     IllegalStateException last = null;
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) { // retry: the free port may be taken
-      Path root = createTempDir();
+      Path root = RegistryConfig.createRoot();
       int port = Servers.freeLoopbackPort();
-      Path config = writeConfig(root, port);
+      Path config = RegistryConfig.write(root, port);
       ManagedProcess process =
           ManagedProcess.start(
               "docker-registry",
@@ -177,42 +175,6 @@ public final class LocalRegistry implements AutoCloseable {
       return client.ping() == 200;
     } catch (RuntimeException e) {
       return false;
-    }
-  }
-
-  private static Path createTempDir() {
-    try {
-      Path root = Files.createTempDirectory("phoenix-registry-");
-      Files.createDirectories(root.resolve("data"));
-      return root;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path writeConfig(Path root, int port) {
-    List<String> lines = new ArrayList<>(List.of(
-        "version: 0.1",
-        "log:",
-        "  level: info",
-        "  formatter: text",
-        "  accesslog:",
-        "    disabled: false",
-        "storage:",
-        "  filesystem:",
-        "    rootdirectory: " + root.resolve("data"),
-        "  delete:",
-        "    enabled: true",
-        "  maintenance:",
-        "    uploadpurging:",
-        "      enabled: false",
-        "http:",
-        "  addr: 127.0.0.1:" + port,
-        "  secret: " + UUID.randomUUID()));
-    try {
-      return Files.write(root.resolve("config.yml"), lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,0 +1,57 @@
+package dev.phoenix.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/** The docker-registry (distribution 2.8) config a {@link LocalRegistry} runs with. */
+final class RegistryConfig {
+  private RegistryConfig() {}
+
+  /** A fresh temp dir with an empty data/ storage dir. */
+  static Path createRoot() {
+    try {
+      Path root = Files.createTempDirectory("phoenix-registry-");
+      Files.createDirectories(root.resolve("data"));
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes root/config.yml: filesystem storage in root/data, deletes enabled, no blob descriptor
+   * cache (a cache can answer for deleted blobs), access log on (it goes to the process's stdout),
+   * listening on 127.0.0.1:port only.
+   */
+  static Path write(Path root, int port) {
+    List<String> lines =
+        List.of(
+            "version: 0.1",
+            "log:",
+            "  level: info",
+            "  formatter: text",
+            "  accesslog:",
+            "    disabled: false",
+            "storage:",
+            "  filesystem:",
+            "    rootdirectory: " + root.resolve("data"),
+            "  delete:",
+            "    enabled: true",
+            "  maintenance:",
+            "    uploadpurging:",
+            "      enabled: false",
+            "http:",
+            "  addr: 127.0.0.1:" + port,
+            "  secret: " + UUID.randomUUID());
+    try {
+      return Files.write(root.resolve("config.yml"), lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
