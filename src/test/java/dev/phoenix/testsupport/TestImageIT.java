@@ -47,6 +47,7 @@ class TestImageIT {
         assertThat(get(failing, "/healthz").statusCode()).isEqualTo(404);
       } finally {
         docker.docker("rm", "-f", failId);
+        docker.docker("rmi", ref);
       }
     } finally {
       Files.deleteIfExists(extra);
