@@ -1,0 +1,51 @@
+package dev.phoenix.synth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * The {@code container_definitions} JSON of one service: the image exactly as given (a digest
+ * reference), plain values under {@code environment}, references under {@code secrets} (ECS
+ * resolves {@code valueFrom} at task start; the value never passes through Terraform) and an
+ * awslogs log configuration. Every user string is escaped for Terraform's template syntax.
+ */
+final class ContainerDefinitions {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ContainerDefinitions() {}
+
+  static String of(TargetOptions target, ServiceSpec service, String logGroupName) {
+    ObjectNode container = JSON.createObjectNode();
+    container.put("name", service.name());
+    container.put("image", Names.literal(service.image()));
+    container.put("essential", true);
+    ObjectNode port = container.putArray("portMappings").addObject();
+    port.put("containerPort", service.port());
+    port.put("protocol", "tcp");
+    container.set("environment", pairs(service.env(), "value"));
+    container.set("secrets", pairs(service.secrets(), "valueFrom"));
+    ObjectNode logging = container.putObject("logConfiguration");
+    logging.put("logDriver", "awslogs");
+    ObjectNode options = logging.putObject("options");
+    options.put("awslogs-group", logGroupName);
+    options.put("awslogs-region", target.region());
+    options.put("awslogs-stream-prefix", service.name());
+    ArrayNode containers = JSON.createArrayNode();
+    containers.add(container);
+    return containers.toString();
+  }
+
+  private static ArrayNode pairs(Map<String, String> values, String valueField) {
+    ArrayNode pairs = JSON.createArrayNode();
+    values.forEach(
+        (name, value) -> {
+          ObjectNode pair = pairs.addObject();
+          pair.put("name", name);
+          pair.put(valueField, Names.literal(value));
+        });
+    return pairs;
+  }
+}

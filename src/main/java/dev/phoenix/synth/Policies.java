@@ -1,0 +1,94 @@
+package dev.phoenix.synth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * IAM documents. Pinned configuration is readable only through statements naming exactly the
+ * granted ARNs: {@value #SECRETS_SID} and {@value #PARAMETERS_SID}.
+ */
+final class Policies {
+
+  static final String SECRETS_SID = "PinnedSecrets";
+  static final String PARAMETERS_SID = "PinnedParameters";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ECR_IMAGE =
+      Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^@:]+)@.*");
+
+  private Policies() {}
+
+  static String trust(String servicePrincipal) {
+    ObjectNode statement = JSON.createObjectNode();
+    statement.put("Effect", "Allow");
+    statement.putObject("Principal").put("Service", servicePrincipal);
+    statement.put("Action", "sts:AssumeRole");
+    return document(List.of(statement));
+  }
+
+  /** Task execution role: pull the image, write its log group, read exactly the grants. */
+  static String execution(TargetOptions target, ServiceSpec service, String logGroupArn) {
+    ArrayNode statements = JSON.createArrayNode();
+    grants(statements, service.grants(), List.of("ssm:GetParameters"));
+    statements.add(
+        statement("Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+            List.of(logGroupArn + ":*")));
+    Matcher ecr = ECR_IMAGE.matcher(service.image());
+    if (ecr.matches()) {
+      String repository =
+          "arn:" + target.partition() + ":ecr:" + ecr.group(2) + ":" + ecr.group(1)
+              + ":repository/" + ecr.group(3);
+      statements.add(statement("EcrToken", List.of("ecr:GetAuthorizationToken"), List.of("*")));
+      statements.add(
+          statement(
+              "PullImage",
+              List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+                  "ecr:BatchCheckLayerAvailability"),
+              List.of(repository)));
+    }
+    return document(statements);
+  }
+
+  /** Function role: write its log group, read exactly the grants. */
+  static String function(FunctionSpec function, String logGroupArn) {
+    ArrayNode statements = JSON.createArrayNode();
+    grants(statements, function.grants(), List.of("ssm:GetParameter", "ssm:GetParameters"));
+    statements.add(
+        statement("Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+            List.of(logGroupArn + ":*")));
+    return document(statements);
+  }
+
+  private static void grants(ArrayNode statements, Grants grants, List<String> ssmActions) {
+    if (!grants.secretArns().isEmpty()) {
+      statements.add(
+          statement(SECRETS_SID, List.of("secretsmanager:GetSecretValue"), grants.secretArns()));
+    }
+    if (!grants.parameterArns().isEmpty()) {
+      statements.add(statement(PARAMETERS_SID, ssmActions, grants.parameterArns()));
+    }
+  }
+
+  private static ObjectNode statement(String sid, List<String> actions, List<String> resources) {
+    ObjectNode statement = JSON.createObjectNode();
+    statement.put("Sid", sid);
+    statement.put("Effect", "Allow");
+    ArrayNode action = statement.putArray("Action");
+    actions.forEach(action::add);
+    ArrayNode resource = statement.putArray("Resource");
+    resources.forEach(resource::add);
+    return statement;
+  }
+
+  private static String document(Iterable<? extends com.fasterxml.jackson.databind.JsonNode> all) {
+    ObjectNode document = JSON.createObjectNode();
+    document.put("Version", "2012-10-17");
+    ArrayNode statements = document.putArray("Statement");
+    all.forEach(statements::add);
+    return document.toString();
+  }
+}

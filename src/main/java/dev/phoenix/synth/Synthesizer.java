@@ -1,0 +1,99 @@
+package dev.phoenix.synth;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.jsii.JsiiException;
+
+/**
+ * Turns a {@link SynthRequest} into Terraform JSON with CDKTF: {@code <outDir>/stacks/<name>/
+ * cdk.tf.json} for the network stack and each requested stack, plus CDKTF's {@code manifest.json}.
+ * Files of earlier syntheses that are not rewritten (other stacks, engine working files, local
+ * state under {@code state/}) are left alone.
+ *
+ * <p>CDKTF runs in Node through jsii: {@code node} (20 or newer) must be on PATH, or named by
+ * {@code JSII_NODE}. A JVM cannot set its own environment, so whoever starts it (the launcher
+ * script, Surefire/Failsafe) must set {@code JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1} and
+ * {@code JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20}, or jsii prints a banner on stderr.
+ * jsii unpacks assemblies once into {@code ~/.cache/aws/jsii/package-cache} (about 420 MB; moved
+ * by {@code JSII_RUNTIME_PACKAGE_CACHE_ROOT}).
+ */
+public final class Synthesizer {
+
+  /**
+   * Synthesizes, or returns at once when {@code outDir} already holds the synthesis of the same
+   * {@code cacheKey} and request.
+   *
+   * @param cacheKey caller's identity of the inputs (e.g. hash of lockfile revision, blueprints and
+   *     phoenix version); combined with the request's canonical form and the out dir
+   */
+  public SynthResult synthesize(SynthRequest request, Path outDir, String cacheKey)
+      throws SynthException {
+    long begin = System.nanoTime();
+    Path out = outDir.toAbsolutePath().normalize();
+    Map<String, Path> stacks = expectedStacks(request, out);
+    String key = SynthCache.key(cacheKey, request, out);
+    if (SynthCache.hit(out, key, stacks.values())) {
+      Duration total = since(begin);
+      return new SynthResult(
+          out, stacks, true, new SynthResult.Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO,
+              total));
+    }
+    synchronized (JsiiRuntime.LOCK) {
+      try {
+        Files.createDirectories(out);
+        SynthCache.invalidate(out);
+        Duration runtimeStart = JsiiRuntime.start();
+        long constructBegin = System.nanoTime();
+        App app = new App(AppConfig.builder().outdir(out.toString()).build());
+        Backends backends = new Backends(request.target().backend(), out);
+        AppStacks.build(app, request, backends);
+        Duration construct = since(constructBegin);
+        long synthBegin = System.nanoTime();
+        app.synth();
+        Duration synth = since(synthBegin);
+        for (Map.Entry<String, Path> stack : stacks.entrySet()) {
+          if (!Files.isRegularFile(stack.getValue())) {
+            throw new SynthException("CDKTF wrote no JSON for stack " + stack.getKey());
+          }
+        }
+        if (backends.localDir() != null) {
+          Files.createDirectories(backends.localDir());
+        }
+        SynthCache.record(out, key);
+        return new SynthResult(
+            out, stacks, false, new SynthResult.Timings(runtimeStart, construct, synth,
+                since(begin)));
+      } catch (JsiiException e) {
+        throw new SynthException("CDKTF synthesis failed: " + e.getMessage(), e);
+      } catch (UncheckedIOException | LinkageError e) {
+        throw new SynthException(
+            "cannot start CDKTF's Node runtime (install Node.js 20+ on PATH or set JSII_NODE): "
+                + e.getMessage(), e);
+      } catch (IOException e) {
+        throw new SynthException("cannot write synthesis to " + out + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static Map<String, Path> expectedStacks(SynthRequest request, Path out) {
+    Map<String, Path> stacks = new LinkedHashMap<>();
+    stacks.put(SynthRequest.NETWORK_STACK, stackJson(out, SynthRequest.NETWORK_STACK));
+    request.stacks().forEach(stack -> stacks.put(stack.name(), stackJson(out, stack.name())));
+    return java.util.Collections.unmodifiableMap(stacks);
+  }
+
+  private static Path stackJson(Path out, String stack) {
+    return out.resolve("stacks").resolve(stack).resolve("cdk.tf.json");
+  }
+
+  private static Duration since(long begin) {
+    return Duration.ofNanos(System.nanoTime() - begin);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.phoenix.synth;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Where and under which names the environment is built.
+ *
+ * @param region AWS region, e.g. {@code eu-west-1}
+ * @param namePrefix prefix of every AWS resource name, e.g. {@code shop-prod}
+ * @param accountId when present, the provider refuses to run against any other account
+ * @param backend where Terraform state lives
+ */
+public record TargetOptions(
+    String region, String namePrefix, Optional<String> accountId, StateBackend backend) {
+
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+  private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+  private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+  public TargetOptions {
+    if (region == null || !REGION.matcher(region).matches()) {
+      throw new IllegalArgumentException("not an AWS region: " + region);
+    }
+    if (namePrefix == null || !PREFIX.matcher(namePrefix).matches()) {
+      throw new IllegalArgumentException("name prefix must match " + PREFIX.pattern());
+    }
+    accountId = accountId == null ? Optional.empty() : accountId;
+    if (accountId.isPresent() && !ACCOUNT.matcher(accountId.get()).matches()) {
+      throw new IllegalArgumentException("account id must be 12 digits");
+    }
+    backend = backend == null ? StateBackend.local() : backend;
+  }
+
+  /** The ARN partition of the region: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
+  String partition() {
+    if (region.startsWith("cn-")) {
+      return "aws-cn";
+    }
+    return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+}

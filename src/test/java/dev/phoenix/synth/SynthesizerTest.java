@@ -1,0 +1,149 @@
+package dev.phoenix.synth;
+
+import static dev.phoenix.synth.SampleRequests.*;
+import static dev.phoenix.synth.SynthJson.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynthesizerTest {
+
+  /** Stands for a secret value that exists in the world; it must never reach any written file. */
+  private static final String CANARY = "canary-Pa55w0rd-7f3e9c1d-never-written";
+
+  @TempDir Path out;
+
+  @Test
+  void synthesizesPinnedImagesSecretRefsAndFunctionVersions() throws Exception {
+    SynthRequest request = twoServices(StateBackend.local());
+    SynthResult result = new Synthesizer().synthesize(request, out, "rev-1");
+
+    assertThat(result.cacheHit()).isFalse();
+    assertThat(result.stacks()).containsOnlyKeys("network", "core", "jobs");
+    JsonNode core = read(result.stacks().get("core"));
+    for (ServiceSpec service : request.stacks().get(0).services()) {
+      String id = "svc_" + service.name();
+      JsonNode task = resource(core, "aws_ecs_task_definition", id + "_task");
+      JsonNode containers = parse(task.path("container_definitions").asText());
+      assertThat(containers).hasSize(1);
+      JsonNode container = containers.get(0);
+      assertThat(container.path("image").asText()).isEqualTo(service.image());
+      assertThat(container.path("secrets")).hasSize(service.secrets().size());
+      for (JsonNode secret : container.path("secrets")) {
+        assertThat(secret.has("value")).isFalse();
+        assertThat(secret.path("valueFrom").asText())
+            .isEqualTo(service.secrets().get(secret.path("name").asText()))
+            .startsWith("arn:aws:");
+      }
+      assertThat(container.path("environment").get(0).path("value").asText())
+          .isEqualTo(service.env().values().iterator().next());
+      assertThat(container.path("logConfiguration").path("logDriver").asText())
+          .isEqualTo("awslogs");
+
+      JsonNode policy =
+          parse(resource(core, "aws_iam_role_policy", id + "_execution_policy")
+              .path("policy").asText());
+      assertThat(strings(statement(policy, "PinnedSecrets").path("Resource")))
+          .containsExactlyElementsOf(service.grants().secretArns());
+      assertThat(strings(statement(policy, "PinnedSecrets").path("Action")))
+          .containsExactly("secretsmanager:GetSecretValue");
+      assertThat(strings(statement(policy, "PinnedParameters").path("Resource")))
+          .containsExactlyElementsOf(service.grants().parameterArns());
+      assertThat(strings(statement(policy, "PinnedParameters").path("Action")))
+          .containsExactly("ssm:GetParameters");
+
+      JsonNode group = resource(core, "aws_lb_target_group", id + "_tg");
+      assertThat(group.path("health_check").path("path").asText())
+          .isEqualTo(service.healthPath());
+      JsonNode ecs = resource(core, "aws_ecs_service", id);
+      assertThat(ecs.path("network_configuration").path("subnets").asText())
+          .contains("data.terraform_remote_state.state_network.outputs.private_subnet_ids");
+      assertThat(ecs.path("desired_count").asInt()).isEqualTo(service.replicas());
+    }
+
+    JsonNode jobs = read(result.stacks().get("jobs"));
+    FunctionSpec function = request.stacks().get(1).functions().get(0);
+    JsonNode lambda = resource(jobs, "aws_lambda_function", "fn_thumbnailer");
+    assertThat(lambda.path("s3_object_version").asText()).isEqualTo(LAMBDA_VERSION);
+    assertThat(lambda.path("s3_bucket").asText()).isEqualTo(function.s3Bucket());
+    assertThat(lambda.path("s3_key").asText()).isEqualTo(function.s3Key());
+    assertThat(lambda.path("environment").path("variables").path("QUEUE_REF").asText())
+        .isEqualTo("ssm:/shop/jobs/queue:7");
+    JsonNode functionPolicy =
+        parse(resource(jobs, "aws_iam_role_policy", "fn_thumbnailer_policy")
+            .path("policy").asText());
+    assertThat(strings(statement(functionPolicy, "PinnedParameters").path("Resource")))
+        .containsExactly(JOBS_QUEUE_PARAM);
+    assertThat(functionPolicy.toString()).doesNotContain("PinnedSecrets");
+
+    String networkState = out.resolve("state").resolve("network.tfstate").toString();
+    assertThat(core.path("data").path("terraform_remote_state").path("state_network")
+            .path("config").path("path").asText())
+        .isEqualTo(networkState);
+    assertThat(core.path("terraform").path("backend").path("local").path("path").asText())
+        .isEqualTo(out.resolve("state").resolve("core.tfstate").toString());
+    JsonNode network = read(result.stacks().get("network"));
+    assertThat(network.path("output").fieldNames())
+        .toIterable()
+        .contains("vpc_id", "private_subnet_ids", "http_listener_arn", "cluster_arn");
+    assertThat(resource(network, "aws_vpc", "vpc").path("cidr_block").asText())
+        .isEqualTo("10.0.0.0/16");
+    assertThat(read(out.resolve("manifest.json")).path("stacks").path("jobs")
+            .path("dependencies"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("network", "core");
+
+    List<String[]> files = allFiles(out);
+    assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+    for (String[] file : files) {
+      assertThat(file[1]).as(file[0]).doesNotContain(CANARY);
+    }
+    System.out.printf("synth 2 services + 1 function: %s%n", result.timings());
+  }
+
+  @Test
+  void escapesTerraformTemplateSyntaxInLiterals() throws Exception {
+    String injected = "${aws_secretsmanager_secret_version.db.secret_string}";
+    ServiceSpec service =
+        new ServiceSpec("echo", image("echo", 9), 80, "/", 256, 512, 1,
+            Map.of("TEMPLATE", injected, "DIRECTIVE", "%{if true}x%{endif}"), Map.of(),
+            Grants.NONE);
+    SynthRequest request =
+        new SynthRequest(target(StateBackend.local()),
+            List.of(new StackSpec("edge", List.of(), List.of(service), List.of())));
+
+    SynthResult result = new Synthesizer().synthesize(request, out, "escape");
+
+    JsonNode edge = read(result.stacks().get("edge"));
+    String definitions =
+        resource(edge, "aws_ecs_task_definition", "svc_echo_task")
+            .path("container_definitions").asText();
+    assertThat(definitions)
+        .contains("$$" + injected.substring(1))
+        .contains("%%{if true}x%%{endif}")
+        .doesNotContain("\"" + injected + "\"");
+  }
+
+  @Test
+  void s3BackendWithLockingAndS3RemoteState() throws Exception {
+    StateBackend s3 = new StateBackend.S3("shop-state", "/envs/test/", "eu-central-1", "tf-locks");
+    SynthResult result = new Synthesizer().synthesize(twoServices(s3), out, "s3");
+
+    JsonNode core = read(result.stacks().get("core"));
+    JsonNode backend = core.path("terraform").path("backend").path("s3");
+    assertThat(backend.path("bucket").asText()).isEqualTo("shop-state");
+    assertThat(backend.path("key").asText()).isEqualTo("envs/test/core.tfstate");
+    assertThat(backend.path("region").asText()).isEqualTo("eu-central-1");
+    assertThat(backend.path("dynamodb_table").asText()).isEqualTo("tf-locks");
+    assertThat(backend.path("encrypt").asBoolean()).isTrue();
+    JsonNode remote = core.path("data").path("terraform_remote_state").path("state_network");
+    assertThat(remote.path("backend").asText()).isEqualTo("s3");
+    assertThat(remote.path("config").path("key").asText()).isEqualTo("envs/test/network.tfstate");
+    assertThat(out.resolve("state")).doesNotExist();
+  }
+}
