@@ -1,0 +1,86 @@
+package dev.phoenix.check;
+
+import dev.phoenix.model.ImageReference;
+import dev.phoenix.model.S3ObjectVersion;
+
+/**
+ * One pinned thing a rebuild needs, identified so that the same reference shared by many
+ * revisions and environments is checked once. Records: equality is identity.
+ */
+public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, Ref.Secret {
+
+  /** Value-free, human description: {@code registry.example.com/payments/api@sha256:ab12…}. */
+  String describe();
+
+  /** The store, for grouping: registry host, "s3", "ec2:eu-west-2", "ssm", "secretsmanager". */
+  String store();
+
+  /** A container image by digest; the tag part of the reference is ignored for identity. */
+  record Image(String registry, String repository, dev.phoenix.model.Digest digest) implements Ref {
+    public static Image of(ImageReference ref) {
+      return new Image(ref.registry(), ref.repository(), ref.digest());
+    }
+
+    @Override
+    public String describe() {
+      return registry + "/" + repository + "@" + digest.shortForm();
+    }
+
+    @Override
+    public String store() {
+      return registry;
+    }
+  }
+
+  record S3Object(String bucket, String key, String versionId, String sha256) implements Ref {
+    public static S3Object of(S3ObjectVersion s3) {
+      return new S3Object(s3.bucket(), s3.key(), s3.versionId(), s3.sha256());
+    }
+
+    @Override
+    public String describe() {
+      return "s3://" + bucket + "/" + key + "?versionId=" + versionId;
+    }
+
+    @Override
+    public String store() {
+      return "s3";
+    }
+  }
+
+  record Ami(String amiId, String region) implements Ref {
+    @Override
+    public String describe() {
+      return amiId + " (" + region + ")";
+    }
+
+    @Override
+    public String store() {
+      return "ec2:" + region;
+    }
+  }
+
+  record Ssm(String name, long version) implements Ref {
+    @Override
+    public String describe() {
+      return "ssm:" + name + ":" + version;
+    }
+
+    @Override
+    public String store() {
+      return "ssm";
+    }
+  }
+
+  record Secret(String secretId, String versionId) implements Ref {
+    @Override
+    public String describe() {
+      return "secret:" + secretId + "@" + versionId;
+    }
+
+    @Override
+    public String store() {
+      return "secretsmanager";
+    }
+  }
+}
