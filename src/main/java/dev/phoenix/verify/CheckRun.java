@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CheckRun {
   static final Duration GRACE = Duration.ofSeconds(2);
+  static final Finding DEADLINE = Finding.unknown("not checked: the run's deadline (--deadline) passed first");
   private final List<RefChecker> checkers;
   private final CheckOptions options;
   private final ProgressListener progress;
@@ -84,7 +85,7 @@ public final class CheckRun {
     Map<Ref, Finding> out = new LinkedHashMap<>();
     for (Ref ref : unique) {
       Finding f = findings.get(ref);
-      out.put(ref, f != null ? f : Finding.unknown("not checked: the run's deadline passed first"));
+      out.put(ref, f != null ? f : DEADLINE);
     }
     progress.finished(Math.min(done.get(), total), total);
     return out;
@@ -129,9 +130,10 @@ public final class CheckRun {
                 + e.getClass().getSimpleName()));
           }
         }
+        boolean late = Instant.now().isAfter(opts.deadline()) || Thread.currentThread().isInterrupted();
         for (Ref ref : part) {
           Finding f = answer.get(ref);
-          findings.putIfAbsent(ref, f != null ? f : Finding.unknown("the checker gave no answer"));
+          findings.putIfAbsent(ref, f != null ? f : late ? DEADLINE : Finding.unknown("the checker gave no answer"));
           done.accept(ref);
         }
       }
