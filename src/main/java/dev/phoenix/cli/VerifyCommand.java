@@ -74,6 +74,11 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Also write a report (repeatable): json:FILE, junit:FILE or markdown:FILE. Written atomically.")
   List<String> reports = new ArrayList<>();
 
+  private VerifyRequest requestFor(Window w) {
+    return new VerifyRequest(List.copyOf(new LinkedHashSet<>(envs)), allEnvs, w, deep, concurrency,
+        Durations.deadline(deadline), new LinkedHashSet<>(insecure), strict);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -90,15 +95,14 @@ final class VerifyCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 256) {
       throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 256");
     }
-    Duration budget = Durations.deadline(deadline);
+    Durations.deadline(deadline); // a usage error before anything is opened
     Duration window = since == null ? null : Durations.window(since);
-    try (GitRepository git = repo.open()) {
+    try (GitRepository git = repo.open(); StoreCheckers stores = StoreCheckers.standard(requestFor(Window.head()))) {
       Instant now = Instant.now();
       Window w = since != null ? Window.since(window, now, since)
           : from != null ? Window.fromTo(from, to, git, now) : Window.head();
-      VerifyRequest request = new VerifyRequest(List.copyOf(new LinkedHashSet<>(envs)), allEnvs, w, deep,
-          concurrency, budget, new LinkedHashSet<>(insecure), strict);
-      VerifyResult result = new Verifier(git, StoreCheckers.standard(request), ProgressPrinter.forTerminal(err),
+      VerifyRequest request = requestFor(w);
+      VerifyResult result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err),
           Clock.systemUTC()).verify(request);
       for (ReportFormat.Target t : targets) {
         t.write(result);

@@ -72,7 +72,7 @@ public final class Assessment {
       Instant to = r.revision().validUntil();
       if (!window.headOnly()) {
         from = from.isBefore(window.from()) ? window.from() : from;
-        to = to != null && to.isAfter(window.to()) || to == null && window.to().isBefore(now) ? window.to() : to;
+        to = to != null && to.isAfter(window.to()) || to == null && !window.untilNow() ? window.to() : to;
       }
       Interval.Kind kind = Interval.Kind.of(r.status());
       Interval last = out.isEmpty() ? null : out.get(out.size() - 1);

@@ -10,22 +10,28 @@ import java.time.Instant;
 /**
  * Which revisions a run checks: HEAD only ({@link #head()}), or every revision in force at some
  * moment in {@code [from, to]} — the one in force at {@code from} plus every one committed inside.
+ * {@code untilNow}: the window runs up to the present (--since, or --from without --to), so the
+ * revision in force now is reported as in force "until now" rather than until {@code to}.
  */
-public record Window(Instant from, Instant to, String asked) {
+public record Window(Instant from, Instant to, String asked, boolean untilNow) {
 
   public static Window head() {
-    return new Window(null, null, "HEAD");
+    return new Window(null, null, "HEAD", true);
   }
 
   public static Window since(Duration length, Instant now, String asked) {
-    return new Window(now.minus(length), now, "since " + asked);
+    return new Window(now.minus(length), now, "since " + asked, true);
   }
 
   public static Window between(Instant from, Instant to, String asked) {
+    return between(from, to, asked, false);
+  }
+
+  static Window between(Instant from, Instant to, String asked, boolean untilNow) {
     if (from.isAfter(to)) {
       throw PhoenixException.input("--from " + from + " is after --to " + to, "swap them, or give a later --to");
     }
-    return new Window(from, to, asked);
+    return new Window(from, to, asked, untilNow);
   }
 
   /**
@@ -40,7 +46,8 @@ public record Window(Instant from, Instant to, String asked) {
       throw PhoenixException.input("--from " + fromText + " is in the future (now is " + now + ")",
           "ask about a window that has started");
     }
-    return between(from, to.isAfter(now) ? now : to, "from " + fromText + (toText == null ? "" : " to " + toText));
+    return between(from, to.isAfter(now) ? now : to, "from " + fromText + (toText == null ? "" : " to " + toText),
+        toText == null);
   }
 
   private static Instant moment(String text, String option, GitRepository git, boolean startOfDay) {

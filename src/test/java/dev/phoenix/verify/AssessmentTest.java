@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Pure logic: hand-built revisions and findings → revision statuses, merged intervals, summary line. */
 class AssessmentTest {
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-  static final Window WINDOW = Window.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d");
+  static final Window WINDOW = Window.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d", true);
   static final Ref API1 = image("payments/api", 'a');
   static final Ref API2 = image("payments/api", 'b');
   static final Ref LEDGER = image("payments/ledger", 'c');
