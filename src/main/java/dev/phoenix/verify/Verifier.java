@@ -62,15 +62,17 @@ public final class Verifier {
         count++;
       }
     }
+    long readNanos = System.nanoTime() - startNanos;
     CheckOptions options = new CheckOptions(request.deep(), request.concurrency(), deadline,
         request.insecureRegistries(), r -> {});
     Map<Ref, Finding> findings = new CheckRun(checkers, options, progress).run(unique);
+    long checkNanos = System.nanoTime() - startNanos - readNanos;
     Instant now = clock.instant();
     List<EnvReport> reports = new ArrayList<>();
     byEnv.forEach((env, list) -> reports.add(Assessment.of(env, request.window(), list, findings, now)));
     VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
         VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
-        Duration.ofNanos(System.nanoTime() - startNanos));
+        Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(readNanos), Duration.ofNanos(checkNanos));
     return new VerifyResult(List.copyOf(reports), request.window(), stats, request.deep(), request.strict(), start);
   }
 }

@@ -11,8 +11,12 @@ import java.util.Map;
 public record VerifyResult(
     List<EnvReport> environments, Window window, Stats stats, boolean deep, boolean strict, Instant startedAt) {
 
-  /** {@code uses}: references counted per revision; {@code unique}: what was actually checked. */
-  public record Stats(int revisions, int uses, int unique, Map<Status, Integer> byStatus, Duration elapsed) {
+  /**
+   * {@code uses}: references counted per revision; {@code unique}: what was actually checked;
+   * {@code reading}: finding and parsing the revisions; {@code checking}: asking the stores.
+   */
+  public record Stats(int revisions, int uses, int unique, Map<Status, Integer> byStatus, Duration elapsed,
+      Duration reading, Duration checking) {
     public static Map<Status, Integer> count(Iterable<Status> statuses) {
       Map<Status, Integer> m = new EnumMap<>(Status.class);
       for (Status s : Status.values()) {

@@ -129,7 +129,8 @@ class AssessmentTest {
   void outcomeFollowsTheWorstRevisionAndStrictTurnsAtRiskIntoFailure() {
     findings.put(LEDGER, Finding.atRisk("deprecated"));
     EnvReport r = Assessment.of("prod", WINDOW, List.of(rev("1", "2026-09-01T00:00:00Z", null, LEDGER)), findings, NOW);
-    VerifyResult.Stats stats = new VerifyResult.Stats(1, 1, 1, Map.of(), java.time.Duration.ZERO);
+    VerifyResult.Stats stats = new VerifyResult.Stats(1, 1, 1, Map.of(), java.time.Duration.ZERO,
+        java.time.Duration.ZERO, java.time.Duration.ZERO);
     assertThat(new VerifyResult(List.of(r), WINDOW, stats, false, false, NOW).outcome()).isEqualTo(Outcome.OK);
     assertThat(new VerifyResult(List.of(r), WINDOW, stats, false, true, NOW).outcome()).isEqualTo(Outcome.BROKEN);
     findings.put(LEDGER, Finding.unknown("timeout"));

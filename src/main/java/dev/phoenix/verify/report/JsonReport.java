@@ -35,6 +35,8 @@ public final class JsonReport {
     m.put("strict", r.strict());
     m.put("startedAt", r.startedAt().toString());
     m.put("durationMs", r.stats().elapsed().toMillis());
+    m.put("readingMs", r.stats().reading().toMillis());
+    m.put("checkingMs", r.stats().checking().toMillis());
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("environments", r.environments().size());
     counts.put("revisions", r.stats().revisions());

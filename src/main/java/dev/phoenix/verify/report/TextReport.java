@@ -8,7 +8,6 @@ import dev.phoenix.verify.RevisionResult;
 import dev.phoenix.verify.RevisionStatus;
 import dev.phoenix.verify.Summary;
 import dev.phoenix.verify.VerifyResult;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What {@code phoenix verify} prints on stdout for people: one summary line per environment, then details. */
@@ -22,7 +21,8 @@ public final class TextReport {
         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     return "verify " + window + ": " + r.environments().size() + " environment(s), " + r.stats().revisions()
         + " revision(s), " + r.stats().uses() + " references, " + r.stats().unique() + " unique checked"
-        + (r.deep() ? " deeply" : "") + " in " + Durations.human(r.stats().elapsed())
+        + (r.deep() ? " deeply" : "") + " in " + Durations.human(r.stats().elapsed()) + " (reading history "
+        + Durations.human(r.stats().reading()) + ", checking " + Durations.human(r.stats().checking()) + ")"
         + (counts.isEmpty() ? "" : ": " + counts);
   }
 
@@ -53,9 +53,5 @@ public final class TextReport {
     }
     b.append('\n').append(header(r)).append(" (times UTC)\n");
     return b.toString();
-  }
-
-  static Map<Status, Integer> counts(VerifyResult r) {
-    return r.stats().byStatus();
   }
 }
