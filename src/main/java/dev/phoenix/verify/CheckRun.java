@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Checks a set of unique references: each is given to the first checker that handles it, grouped
  * by (checker, store), and every group runs on its own thread so one slow store does not stall the
- * others. Whatever has no answer when the deadline (plus a short grace) passes becomes UNKNOWN.
+ * others. Whatever has no answer when the deadline (plus a short grace) passes becomes UNKNOWN:
+ * a group still running then is abandoned (its threads are daemons and are interrupted).
  */
 public final class CheckRun {
   static final Duration GRACE = Duration.ofSeconds(2);
@@ -111,31 +112,27 @@ public final class CheckRun {
     return groups;
   }
 
-  /** The references one checker checks in one store, in chunks so a deadline keeps what is done. */
+  /**
+   * The references one checker checks in one store, in one call: the checker spreads them over
+   * its own connections and turns what is left at the deadline into UNKNOWN itself.
+   */
   private record Group(RefChecker checker, List<Ref> refs) {
     void run(CheckOptions opts, Map<Ref, Finding> findings, java.util.function.Consumer<Ref> done) {
-      int chunk = Math.max(256, opts.concurrency() * 16);
-      for (int start = 0; start < refs.size(); start += chunk) {
-        if (Instant.now().isAfter(opts.deadline()) || Thread.currentThread().isInterrupted()) {
-          return;
+      Map<Ref, Finding> answer;
+      try {
+        answer = checker.check(refs, opts);
+      } catch (RuntimeException e) {
+        answer = Map.of();
+        for (Ref ref : refs) {
+          findings.putIfAbsent(ref, Finding.unknown("the " + ref.store() + " check failed: "
+              + e.getClass().getSimpleName()));
         }
-        List<Ref> part = refs.subList(start, Math.min(refs.size(), start + chunk));
-        Map<Ref, Finding> answer;
-        try {
-          answer = checker.check(part, opts);
-        } catch (RuntimeException e) {
-          answer = Map.of();
-          for (Ref ref : part) {
-            findings.putIfAbsent(ref, Finding.unknown("the " + ref.store() + " check failed: "
-                + e.getClass().getSimpleName()));
-          }
-        }
-        boolean late = Instant.now().isAfter(opts.deadline()) || Thread.currentThread().isInterrupted();
-        for (Ref ref : part) {
-          Finding f = answer.get(ref);
-          findings.putIfAbsent(ref, f != null ? f : late ? DEADLINE : Finding.unknown("the checker gave no answer"));
-          done.accept(ref);
-        }
+      }
+      boolean late = Instant.now().isAfter(opts.deadline()) || Thread.currentThread().isInterrupted();
+      for (Ref ref : refs) {
+        Finding f = answer.get(ref);
+        findings.putIfAbsent(ref, f != null ? f : late ? DEADLINE : Finding.unknown("the checker gave no answer"));
+        done.accept(ref);
       }
     }
   }

@@ -60,7 +60,7 @@ final class BenchData {
     return out;
   }
 
-  /** One commit a day changing every environment, the oldest 90 days minus one hour ago. */
+  /** One commit a day changing every environment, the oldest 90 days minus one hour ago; then git gc. */
   static void history(Path dir, List<String> refs, Instant now) {
     GitFixture git = GitFixture.init(dir);
     git.put("stacks/svc.yaml", Lockfiles.stack());
@@ -77,5 +77,12 @@ final class BenchData {
       git.commit(now.minus(Duration.ofDays(DAYS - day)).plus(Duration.ofHours(1)), "day " + day);
     }
     git.close();
+    try { // a CI checkout is packed; GitFixture writes loose objects
+      new ProcessBuilder("git", "-C", dir.toString(), "gc", "-q").inheritIO().start().waitFor();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -40,15 +40,23 @@ public final class BenchVerify {
       List<String> unique = new ArrayList<>(new LinkedHashSet<>(all));
       say("references: %d in all revisions, %d unique", all.size(), unique.size());
 
-      String[] verify = {"/usr/bin/time", "-v", phoenix.toString(), "verify", "--repo", repo.toString(),
-          "--all-envs", "--since", "90d", "--output", "json"};
-      Proc.run(work, verify); // warm-up: the launcher records its class-data archive on a first run
+      List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", phoenix.toString(), "verify", "--repo",
+          repo.toString(), "--all-envs", "--since", "90d", "--output", "json"));
+      String extra = System.getenv().getOrDefault("BENCH_VERIFY_ARGS", "");
+      if (!extra.isBlank()) {
+        command.addAll(List.of(extra.trim().split("\\s+")));
+      }
+      String[] verify = command.toArray(String[]::new);
+      // warm-up: the launcher records its class-data archive on a first run; a first run of verify
+      // itself crashes the JVM's archive dump (JDK 17 lambda proxy bug), so --help records it
+      Proc.run(work, phoenix.toString(), "verify", "--help");
+      Proc.run(work, verify);
       int mark = registry.accessLog().size();
       Proc a = Proc.run(work, verify);
       List<String> log = registry.accessLog();
       log = log.subList(mark, log.size());
-      say("(a) phoenix verify: exit %d, %.2f s wall, peak RSS %d MB; %s", a.code(), a.seconds(), rssMb(a.err()) / 1024,
-          phases(a.out()));
+      say("(a) phoenix verify %s: exit %d (expected 0), %.2f s wall, %s s CPU, peak RSS %d MB; %s", extra, a.code(),
+          a.seconds(), cpu(a.err()), rssMb(a.err()) / 1024, phases(a.out()));
       int once = 0;
       int other = 0;
       for (String ref : unique) {
@@ -63,6 +71,12 @@ public final class BenchVerify {
       say("    registry access log: %d unique manifests requested exactly once, %d not (of %d log lines)",
           once, other, log.size());
 
+      double d = Wrk.timeFor(work, registry.hostPort(), unique);
+      say("(d) wrk GET of the %d unique manifest URLs (keep-alive): %.2f s", unique.size(), d);
+      say("    a/d = %.2f (a's in-process check phase / d = %.2f)", a.seconds() / d, checkingSeconds(a.out()) / d);
+      if (sample == 0) {
+        return;
+      }
       List<String> sampleAll = sample(all, sample);
       double b = skopeo(work, sampleAll) * all.size() / sampleAll.size();
       say("(b) skopeo over every reference: %.1f s (a sample of %d timed, extrapolated to %d)", b, sampleAll.size(),
@@ -71,8 +85,6 @@ public final class BenchVerify {
       double c = skopeo(work, sampleUnique) * unique.size() / sampleUnique.size();
       say("(c) skopeo over unique references: %.1f s (a sample of %d timed, extrapolated to %d)", c,
           sampleUnique.size(), unique.size());
-      double d = Wrk.timeFor(work, registry.hostPort(), unique);
-      say("(d) wrk HEAD of the %d unique manifest URLs (keep-alive): %.2f s", unique.size(), d);
       say("ratios: b/a = %.1fx faster, c/a = %.1fx faster, a/d = %.2f (a's in-process check phase / d = %.2f)",
           b / a.seconds(), c / a.seconds(), a.seconds() / d, checkingSeconds(a.out()) / d);
     }
@@ -101,6 +113,12 @@ public final class BenchVerify {
   static long rssMb(String timeOutput) {
     Matcher m = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)").matcher(timeOutput);
     return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  static String cpu(String timeOutput) {
+    Matcher u = Pattern.compile("User time \\(seconds\\): ([0-9.]+)").matcher(timeOutput);
+    Matcher s = Pattern.compile("System time \\(seconds\\): ([0-9.]+)").matcher(timeOutput);
+    return (u.find() ? u.group(1) : "?") + " user + " + (s.find() ? s.group(1) : "?") + " sys";
   }
 
   static String phases(String json) {
