@@ -2,11 +2,13 @@ package dev.phoenix.drill;
 
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.model.S3ObjectVersion;
-import java.io.InputStream;
 
-/** Opens one exact S3 object version (a Lambda package); the caller closes the stream. */
+/**
+ * Downloads one exact S3 object version (a Lambda package) and returns the SHA-256 of its bytes
+ * (64 lowercase hex); the bytes are not kept.
+ */
 public interface PackageFetcher {
-  InputStream open(S3ObjectVersion version);
+  String sha256(S3ObjectVersion version);
 
   /** For estates without functions: any fetch fails. */
   static PackageFetcher none() {
