@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ShowCommand.class,
       DiffCommand.class,
+      RebuildCommand.class,
+      DrillsCommand.class,
     },
     footer = {
       "",

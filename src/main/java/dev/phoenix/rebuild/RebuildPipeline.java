@@ -48,6 +48,7 @@ public final class RebuildPipeline {
     DrillRecords records = new DrillRecords(request.drills());
     TargetSettings settings = TargetsFile.read(request.workTree(), request.environment(), target.name())
         .withFlags(request.targetFlags());
+    target.validate(settings, request.environment(), request.apply());
 
     Resolved resolved = phases.run("resolve", () -> Resolve.run(git, request),
         r -> "commit " + r.revision().commit().shortId() + " (" + r.revision().commit().committedAt() + "), "

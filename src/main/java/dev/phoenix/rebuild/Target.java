@@ -22,6 +22,13 @@ public interface Target {
   String name();
 
   /**
+   * Checks the target options before anything else runs (default: accepts all). Throw an INPUT
+   * {@link dev.phoenix.core.PhoenixException} listing every problem with its line ({@link
+   * TargetSettings#problem}, {@link TargetSettings#requireNone}).
+   */
+  default void validate(TargetSettings settings, String environment, boolean apply) {}
+
+  /**
    * Turns the resolved revision into this target's deployable form under {@link
    * TargetContext#outDir()}. Touches no infrastructure, except writing rebuild-scoped copies of
    * pinned configuration the target cannot reference by version (reported in {@link
