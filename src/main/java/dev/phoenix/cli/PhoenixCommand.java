@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       RebuildCommand.class,
       DrillsCommand.class,
+      TeardownCommand.class,
     },
     footer = {
       "",

@@ -13,6 +13,7 @@ final class RebuildTargets {
 
   static {
     TARGETS.put("aws", AwsTarget::new);
+    TARGETS.put("local", dev.phoenix.drill.LocalTarget::new);
   }
 
   private RebuildTargets() {}
