@@ -28,13 +28,19 @@ final class ContainerCalls {
   }
 
   String run(ContainerSpec spec) {
+    String id = create(spec);
+    start(id, spec.name());
+    return id;
+  }
+
+  String create(ContainerSpec spec) {
     ExposedPort port = ExposedPort.tcp(spec.containerPort());
     Ports bindings = new Ports();
     bindings.bind(port, Ports.Binding.bindIp(LOOPBACK)); // random host port, loopback only
     HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withNetworkMode(spec.network());
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
-    String id = Guard.call("create container " + spec.name(), () -> client.createContainerCmd(spec.image())
+    return Guard.call("create container " + spec.name(), () -> client.createContainerCmd(spec.image())
         .withName(spec.name())
         .withEnv(env)
         .withLabels(spec.labels())
@@ -43,13 +49,16 @@ final class ContainerCalls {
         .withAliases(spec.alias())
         .exec()
         .getId());
+  }
+
+  /** Starts a created container; removes it when it cannot start. */
+  void start(String id, String name) {
     try {
-      Guard.run("start container " + spec.name(), () -> client.startContainerCmd(id).exec());
+      Guard.run("start container " + name, () -> client.startContainerCmd(id).exec());
     } catch (DockerException e) {
       remove(id);
       throw e;
     }
-    return id;
   }
 
   ContainerState inspect(String idOrName) {

@@ -96,6 +96,16 @@ public final class Docker implements AutoCloseable {
     return containers.run(spec);
   }
 
+  /** Creates the container without starting it (the slow part on some storage drivers); returns its id. */
+  public String create(ContainerSpec spec) {
+    return containers.create(spec);
+  }
+
+  /** Starts a created container; a container that cannot start is removed. */
+  public void start(String containerId) {
+    containers.start(containerId, containerId);
+  }
+
   public ContainerState inspect(String containerIdOrName) {
     return containers.inspect(containerIdOrName);
   }

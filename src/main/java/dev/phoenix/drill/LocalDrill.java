@@ -22,8 +22,9 @@ import java.util.concurrent.Executors;
 /**
  * Brings an estate up on the local Docker daemon from its locked artefacts and proves every
  * service answers its health check. Prepare (pull, config, packages) first; then one network per
- * environment; then stacks in dependency order, the services of a ready stack in parallel
- * (bounded by {@link DrillOptions#parallelism()}). Containers left running on failure, for
+ * environment; containers created (not started) for every service at once; then stacks started in
+ * dependency order, the services of a ready stack in parallel (bounded by {@link
+ * DrillOptions#parallelism()}). Containers left running on failure, for
  * inspection; {@link Teardown} removes them.
  */
 public final class LocalDrill {
@@ -46,11 +47,8 @@ public final class LocalDrill {
     String env = plan.environment();
     String network = Labels.network(env);
     docker.apiVersion();
-    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), r -> {
-      Thread t = new Thread(r, "phoenix-drill");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), LocalDrill::thread);
+    ExecutorService starts = Executors.newFixedThreadPool(options.parallelism(), LocalDrill::thread);
     try {
       Preparation.Prepared prepared = Preparation.run(plan, docker, config, packages, pool);
       if (!prepared.failures().isEmpty()) {
@@ -62,17 +60,29 @@ public final class LocalDrill {
       String salt = ensureNetwork(network, env, commit, drillId);
       removeStale(plan, env);
       DrillContext drill = new DrillContext(env, commit, drillId, network, salt, t0, options);
-      Map<String, ServiceResult> results = startAll(plan, prepared, new ServiceStarter(docker, drill), pool);
+      Map<String, ServiceResult> results = startAll(plan, prepared, new ServiceStarter(docker, drill), pool,
+          starts);
       List<ServiceResult> ordered = plan.services().stream().map(s -> results.get(s.name())).toList();
       return new DrillOutcome(env, commit, drillId, network, ordered, prepared.functions(), millis(t0), null);
     } finally {
       pool.shutdownNow();
+      starts.shutdownNow();
     }
   }
 
+  /**
+   * Creates every service's containers at once (bounded), then starts the stacks in dependency
+   * order: a stack's services start, in parallel, when the stacks it depends on are healthy.
+   */
   private Map<String, ServiceResult> startAll(DrillPlan plan, Preparation.Prepared prepared, ServiceStarter starter,
-      ExecutorService pool) {
+      ExecutorService pool, ExecutorService starts) {
     Map<String, ServiceResult> results = new ConcurrentHashMap<>();
+    Map<String, CompletableFuture<ServiceStarter.Created>> created = new HashMap<>();
+    for (DrillPlan.ServicePlan s : plan.services()) {
+      String ref = s.image().digestReference();
+      created.put(s.name(), CompletableFuture.supplyAsync(() -> starter.create(s, prepared.images().get(ref),
+          prepared.pullMillis().get(ref), prepared.env().get(s.name())), pool));
+    }
     Map<String, CompletableFuture<Boolean>> stacks = new HashMap<>();
     for (DrillPlan.StackPlan stack : plan.stacks()) {
       List<CompletableFuture<Boolean>> deps = stack.dependsOn().stream().map(stacks::get).toList();
@@ -84,19 +94,13 @@ public final class LocalDrill {
                 failedDeps.add(stack.dependsOn().get(i));
               }
             }
-            if (!failedDeps.isEmpty()) {
-              stack.services().forEach(s -> results.put(s.name(), ServiceResult.notStarted(s,
-                  prepared.pullMillis().get(s.image().digestReference()), "stack " + failedDeps + " failed")));
-              return CompletableFuture.completedFuture(false);
-            }
             List<CompletableFuture<Boolean>> services = stack.services().stream()
-                .map(s -> CompletableFuture.supplyAsync(() -> {
-                  String ref = s.image().digestReference();
-                  ServiceResult r = starter.start(s, prepared.images().get(ref), prepared.pullMillis().get(ref),
-                      prepared.env().get(s.name()));
+                .map(s -> created.get(s.name()).thenApplyAsync(c -> {
+                  ServiceResult r = failedDeps.isEmpty() ? starter.start(c)
+                      : starter.skip(c, "stack " + failedDeps + " failed");
                   results.put(s.name(), r);
                   return r.healthy();
-                }, pool)).toList();
+                }, starts)).toList();
             return CompletableFuture.allOf(services.toArray(CompletableFuture[]::new))
                 .thenApply(x -> services.stream().allMatch(CompletableFuture::join));
           });
@@ -139,6 +143,12 @@ public final class LocalDrill {
         docker.removeContainer(c.id());
       }
     }
+  }
+
+  private static Thread thread(Runnable r) {
+    Thread t = new Thread(r, "phoenix-drill");
+    t.setDaemon(true);
+    return t;
   }
 
   private static long millis(long since) {
