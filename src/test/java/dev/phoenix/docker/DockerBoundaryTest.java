@@ -3,6 +3,7 @@ package dev.phoenix.docker;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,9 +13,17 @@ import org.junit.jupiter.api.Test;
 class DockerBoundaryTest {
   @Test
   void onlyTheDockerPackageUsesDockerJava() {
-    JavaClasses classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.phoenix");
+    // without resolving third-party classes from the class path (the CDKTF jars make that slow)
+    ArchConfiguration config = ArchConfiguration.get();
+    boolean resolve = config.resolveMissingDependenciesFromClassPath();
+    config.setResolveMissingDependenciesFromClassPath(false);
+    JavaClasses classes;
+    try {
+      classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.phoenix");
+    } finally {
+      config.setResolveMissingDependenciesFromClassPath(resolve);
+    }
     assertThat(classes.contain(Docker.class)).isTrue();
     noClasses().that().resideOutsideOfPackage("dev.phoenix.docker")
         .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
