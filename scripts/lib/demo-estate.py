@@ -82,6 +82,7 @@ REVISIONS = [
 def git(*args, env=None):
     subprocess.run(["git", "-C", repo, *args], check=True, env=env, stdout=subprocess.DEVNULL)
 
+os.makedirs(repo, exist_ok=True)
 git("init", "-q", "-b", "main")
 for path, text in STACKS.items():
     os.makedirs(os.path.dirname(os.path.join(repo, path)), exist_ok=True)
