@@ -1,6 +1,7 @@
 package dev.phoenix.aws.ssm;
 
 import dev.phoenix.core.PhoenixException;
+import dev.phoenix.core.Sensitive;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -10,8 +11,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
 import software.amazon.awssdk.services.ssm.model.Parameter;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
+import software.amazon.awssdk.services.ssm.model.Tag;
 
 /**
  * SSM Parameter Store for rebuilds: a parameter's ARN and current version, and copying one pinned
@@ -26,7 +30,7 @@ public final class SsmParameters implements AutoCloseable {
 
   private final SsmClient client;
 
-  private SsmParameters(SsmClient client) {
+  SsmParameters(SsmClient client) {
     this.client = client;
   }
 
@@ -93,6 +97,42 @@ public final class SsmParameters implements AutoCloseable {
     return new PhoenixException(PhoenixException.Kind.UNAVAILABLE, what + ": " + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : " " + e.getMessage().lines().findFirst().orElse("")),
         "check AWS credentials, region and network", e);
+  }
+
+  // --- from branch aws (merge of rebuild's and aws's SsmParameters; both APIs kept) ---
+  public static final String REBUILD_TAG = "phoenix:rebuild";
+
+  /** The parameter types Phoenix writes. */
+  public enum Type { STRING, SECURE_STRING }
+
+  /**
+   * PutParameter with Overwrite=true, then tag {@value #REBUILD_TAG}=true (SSM refuses tags together
+   * with Overwrite). Failure messages never carry the value: SSM's own message is dropped.
+   */
+  public SsmPut putRebuildScoped(String name, Sensitive value, Type type) {
+    long version;
+    try {
+      version = client.putParameter(b -> b.name(name).value(value.reveal()).overwrite(true)
+          .type(type == Type.SECURE_STRING ? ParameterType.SECURE_STRING : ParameterType.STRING)).version();
+    } catch (SdkException e) {
+      throw SsmHistory.translate("PutParameter " + name, e, false);
+    }
+    try {
+      client.addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name)
+          .tags(Tag.builder().key(REBUILD_TAG).value("true").build()));
+    } catch (SdkException e) {
+      throw SsmHistory.translate("AddTagsToResource " + name, e, true);
+    }
+    return new SsmPut(parameterArn(name), version);
+  }
+
+  /** The parameter's ARN (GetParameter, WithDecryption=false; the value is dropped). */
+  public String parameterArn(String name) {
+    try {
+      return client.getParameter(b -> b.name(name).withDecryption(false)).parameter().arn();
+    } catch (SdkException e) {
+      throw SsmHistory.translate("GetParameter " + name, e, true);
+    }
   }
 
   @Override
