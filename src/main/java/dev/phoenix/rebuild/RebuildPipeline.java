@@ -42,7 +42,7 @@ public final class RebuildPipeline {
   }
 
   public RebuildResult run(RebuildRequest request) {
-    Instant startedAt = Instant.now();
+    Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     RecordBuilder record = new RecordBuilder(request, target.name(), startedAt, System.nanoTime());
     PhaseRunner phases = new PhaseRunner(progress);
     DrillRecords records = new DrillRecords(request.drills());
