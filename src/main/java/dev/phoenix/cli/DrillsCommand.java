@@ -27,6 +27,10 @@ final class DrillsCommand implements Callable<Integer> {
   @Option(names = "--env", required = true, paramLabel = "ENV") String env;
   @Option(names = "--drills", description = "Drill record directory. Default: <repo>/drills.") Path drills;
 
+  private static String brief(String reason) {
+    return reason.length() <= 100 ? reason : reason.substring(0, 99) + "…";
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +55,7 @@ final class DrillsCommand implements Callable<Integer> {
         out.printf("%s  %-8s %-20s recovery %10s  commit %s  at %s  by %s%s%n", r.startedAt(), r.target(), r.outcome(),
             StderrProgress.seconds(Duration.ofMillis(r.recoveryMillis())),
             r.lockfileCommit() == null ? "-" : r.lockfileCommit().substring(0, Math.min(12, r.lockfileCommit().length())),
-            r.asked(), r.by(), r.failureReason() == null ? "" : "  (" + r.failureReason() + ")");
+            r.asked(), r.by(), r.failureReason() == null ? "" : "  (" + brief(r.failureReason()) + ")");
       }
     }
     out.flush();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ShowCommand.class,
       DiffCommand.class,
+      VerifyCommand.class,
       RebuildCommand.class,
       DrillsCommand.class,
       TeardownCommand.class,

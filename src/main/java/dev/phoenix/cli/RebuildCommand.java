@@ -9,8 +9,11 @@ import dev.phoenix.rebuild.RebuildPipeline;
 import dev.phoenix.rebuild.RebuildRequest;
 import dev.phoenix.rebuild.RebuildResult;
 import dev.phoenix.rebuild.Target;
-import dev.phoenix.stores.CheckerFactory;
-import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.rebuild.TargetsFile;
+import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.verify.StoreCheckers;
+import dev.phoenix.verify.VerifyRequest;
+import dev.phoenix.verify.Window;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -58,6 +61,9 @@ final class RebuildCommand implements Callable<Integer> {
   @Option(names = "--saved-plan", description = "With --apply: apply the plans saved by an earlier plan-only run.") boolean savedPlan;
   @Option(names = "--allow-unknown", description = "Go on when preflight could not check some references.") boolean allowUnknown;
   @Option(names = "--deep", description = "Preflight fetches and hashes content, not just existence.") boolean deep;
+  @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
+      description = "A registry reached over plain HTTP (loopback test registries); repeatable.")
+  java.util.List<String> insecure = new java.util.ArrayList<>();
   @Option(names = "--engine", description = "tofu, terraform, or a path to the binary.") String engine;
   @Option(names = "--engine-timeout", defaultValue = "60", description = "Minutes each engine command may take.") long engineMinutes;
   @Option(names = "--force-unlock", description = "Remove the rebuild lock of --env/--target and exit.") boolean forceUnlock;
@@ -79,14 +85,21 @@ final class RebuildCommand implements Callable<Integer> {
     try (GitRepository git = repo.open()) {
       Path root = git.workTree();
       Warnings.uncommitted(git, env, err);
-      CheckOptions checks = new CheckOptions(deep, 16, Instant.now().plusSeconds(600), Set.of(), r -> { });
-      String checkRegion = region != null ? region : "us-east-1";
-      StoreSettings stores = new StoreSettings(Optional.ofNullable(awsEndpoint), checkRegion, Set.of());
+      Duration deadline = Duration.ofMinutes(10);
+      CheckOptions checks = new CheckOptions(deep, VerifyRequest.DEFAULT_CONCURRENCY, Instant.now().plus(deadline),
+          Set.copyOf(insecure), r -> { });
       RebuildRequest request = new RebuildRequest(env, at, Instant.now(), root, out(),
           drills != null ? drills : root.resolve("drills"), flags(), apply, savedPlan, allowUnknown, engine,
           Duration.ofMinutes(engineMinutes), checks);
-      RebuildResult result = new RebuildPipeline(git, chosen, new CheckerFactory(stores).all(),
-          new StderrProgress(err), confirm).run(request);
+      VerifyRequest verify = new VerifyRequest(java.util.List.of(env), false, Window.head(), deep,
+          VerifyRequest.DEFAULT_CONCURRENCY, deadline, Set.copyOf(insecure), false);
+      var settings = TargetsFile.read(root, env, chosen.name()).withFlags(flags());
+      String storesRegion = settings.get("configRegion").or(() -> settings.get("region")).orElse(null);
+      AwsConfig aws = new AwsConfig(storesRegion, awsEndpoint, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+      RebuildResult result;
+      try (StoreCheckers stores = new StoreCheckers(verify, aws)) {
+        result = new RebuildPipeline(git, chosen, stores.checkers(), new StderrProgress(err), confirm).run(request);
+      }
       RebuildOutput.print(out, result, repo.json());
       return result.failureKind() == null ? ExitCodes.OK : switch (result.failureKind()) {
         case INPUT -> ExitCodes.USAGE;

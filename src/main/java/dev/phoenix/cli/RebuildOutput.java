@@ -47,7 +47,7 @@ final class RebuildOutput {
       out.println("  materialized " + m);
     }
     for (Deployed.StackRun s : r.stacks()) {
-      out.println("  stack " + s.name() + ": planned " + (s.planned() == null ? "-" : s.planned())
+      out.println("  stack " + s.name() + ": " + (s.planned() == null ? "not planned" : "planned " + s.planned())
           + (s.applied() == null ? "" : "; applied " + s.applied()));
     }
     notes.forEach(n -> out.println("  note: " + n));

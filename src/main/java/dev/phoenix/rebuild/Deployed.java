@@ -19,7 +19,7 @@ public record Deployed(Outcome outcome, List<StackRun> stacks, String failureRea
    * @param name the stack
    * @param planned changes of its saved plan, e.g. "3 to add, 0 to change, 0 to destroy", or null
    * @param applied what the apply did, or null when not applied
-   * @param planFile the saved plan file (relative to the out dir where possible), or null
+   * @param planFile the saved plan file (absolute path), or null
    */
   public record StackRun(String name, String planned, String applied, String planFile) {}
 }

@@ -30,12 +30,23 @@ final class ProviderTrouble {
         + " were not planned. Engine said: " + brief(e);
   }
 
-  /** The message, exit code and the last few engine lines that say something. */
+  /** The message, exit code and the engine's error paragraph (from "Error:" on, joined, bounded). */
   static String brief(EngineException e) {
-    List<String> tail = e.lastLines().stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("│ ")
-        || l.startsWith("│ Error")).toList();
-    List<String> last = tail.subList(Math.max(0, tail.size() - 3), tail.size());
-    String lines = last.isEmpty() ? "" : " — " + String.join(" / ", last);
-    return e.getMessage() + (e.exitCode() == EngineException.NO_EXIT_CODE ? "" : " (exit " + e.exitCode() + ")") + lines;
+    List<String> lines = e.lastLines().stream().map(l -> l.replace("│", "").strip()).toList();
+    int from = -1;
+    for (int i = lines.size() - 1; i >= 0 && from < 0; i--) {
+      if (lines.get(i).startsWith("Error:")) {
+        from = i;
+      }
+    }
+    StringBuilder said = new StringBuilder();
+    for (int i = Math.max(0, from < 0 ? lines.size() - 3 : from); i < lines.size(); i++) {
+      if (!lines.get(i).isEmpty()) {
+        said.append(said.length() == 0 ? "" : " ").append(lines.get(i));
+      }
+    }
+    String text = said.length() > 400 ? said.substring(0, 400) + "…" : said.toString();
+    return e.getMessage() + (e.exitCode() == EngineException.NO_EXIT_CODE ? "" : " (exit " + e.exitCode() + ")")
+        + (text.isEmpty() ? "" : ": " + text);
   }
 }

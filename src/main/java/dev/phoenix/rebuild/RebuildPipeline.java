@@ -42,7 +42,7 @@ public final class RebuildPipeline {
   }
 
   public RebuildResult run(RebuildRequest request) {
-    Instant startedAt = Instant.now();
+    Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     RecordBuilder record = new RecordBuilder(request, target.name(), startedAt, System.nanoTime());
     PhaseRunner phases = new PhaseRunner(progress);
     DrillRecords records = new DrillRecords(request.drills());
@@ -120,14 +120,14 @@ public final class RebuildPipeline {
 
   private static RebuildResult finish(DrillRecords records, RecordBuilder record, PhaseRunner phases, Outcome outcome,
       String reason, Kind kind, Prepared prepared, Preflight.Result pre) {
-    DrillRecord[] built = new DrillRecord[1];
-    Path[] file = new Path[1];
-    phases.run("record", () -> {
-      built[0] = record.build(outcome, reason, phases.timings());
-      file[0] = records.write(built[0]);
-      return file[0];
+    Path file = phases.run("record", () -> {
+      long start = System.nanoTime();
+      record.build(outcome, reason, phases.timings()); // assembling it is the phase's work, timed into it
+      List<PhaseTiming> timings = new java.util.ArrayList<>(phases.timings());
+      timings.add(new PhaseTiming("record", java.time.Duration.ofNanos(System.nanoTime() - start), "ok", "written"));
+      return records.write(record.build(outcome, reason, timings));
     }, f -> "written " + f);
-    return new RebuildResult(built[0], file[0], prepared, pre, kind);
+    return new RebuildResult(DrillRecords.read(file), file, prepared, pre, kind);
   }
 
   private static void createDirectories(Path dir) {

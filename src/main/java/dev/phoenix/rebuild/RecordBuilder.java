@@ -66,7 +66,7 @@ final class RecordBuilder {
     Lockfile lock = resolved == null ? null : resolved.estate().lockfile();
     return new DrillRecord(DrillRecord.SCHEMA,
         HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
-        request.environment(), target, who(), startedAt.toString(), Instant.now().toString(), request.at(),
+        request.environment(), target, who(), startedAt.toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), request.at(),
         resolved == null ? null : resolved.revision().asked().explain(),
         resolved == null ? null : resolved.commit(),
         resolved == null ? null : resolved.revision().commit().committedAt().toString(),

@@ -21,15 +21,19 @@ import java.util.regex.Pattern;
  * @param target region, name prefix, account guard and state backend for synthesis
  * @param sizes per service or function overrides of the blueprint's sizes
  * @param endpoint AWS endpoint override for SSM/Secrets Manager (a local emulator), or empty
+ * @param configRegion where the pinned SSM parameters and secrets live (default: the target
+ *     region); they are referenced by full ARN, which ECS and Lambda accept across regions, and
+ *     materialized copies are written there
  * @param offline do not contact SSM/Secrets Manager: ARNs are built from account and region
  *     (plan-only; documented as unproven)
  */
-public record AwsSettings(TargetOptions target, Map<String, Size> sizes, Optional<URI> endpoint, boolean offline) {
+public record AwsSettings(
+    TargetOptions target, Map<String, Size> sizes, Optional<URI> endpoint, String configRegion, boolean offline) {
 
   /** Overrides; null means "as the blueprint says". */
   public record Size(Integer cpu, Integer memory, Integer replicas) {}
 
-  static final Set<String> KNOWN = Set.of("region", "account", "namePrefix", "endpoint", "offline",
+  static final Set<String> KNOWN = Set.of("region", "configRegion", "account", "namePrefix", "endpoint", "offline",
       "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable", "sizes.");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
@@ -42,6 +46,10 @@ public record AwsSettings(TargetOptions target, Map<String, Size> sizes, Optiona
       problems.add(Problem.at(s.file(), 0, "region is required", "give --region or targets.aws.region"));
     } else if (!REGION.matcher(region).matches()) {
       problems.add(s.problem("region", "'" + region + "' is not an AWS region", "e.g. eu-west-1"));
+    }
+    String configRegion = s.get("configRegion").orElse(region);
+    if (configRegion != null && !REGION.matcher(configRegion).matches()) {
+      problems.add(s.problem("configRegion", "'" + configRegion + "' is not an AWS region", "e.g. eu-west-1"));
     }
     Optional<String> account = s.get("account");
     if (account.isPresent() && !account.get().matches("\\d{12}")) {
@@ -56,7 +64,8 @@ public record AwsSettings(TargetOptions target, Map<String, Size> sizes, Optiona
     Optional<URI> endpoint = s.get("endpoint").map(URI::create);
     boolean offline = s.get("offline").map(Boolean::parseBoolean).orElse(false);
     TargetSettings.requireNone(problems, s.file() + " (target aws)");
-    return new AwsSettings(new TargetOptions(region, prefix, account, backend), sizes, endpoint, offline);
+    return new AwsSettings(new TargetOptions(region, prefix, account, backend), sizes, endpoint, configRegion,
+        offline);
   }
 
   private static StateBackend backend(TargetSettings s, List<Problem> problems) {

@@ -52,8 +52,8 @@ public final class AwsTarget implements Target {
     SynthRequest request;
     List<String> notes = new ArrayList<>();
     List<String> materialized;
-    try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.target().region(),
-        aws.target().accountId().orElse(null)) : new AwsConfigRefs(aws.endpoint(), aws.target().region())) {
+    try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.configRegion(),
+        aws.target().accountId().orElse(null)) : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
       RequestMapper mapper = new RequestMapper(aws, refs, resolved.commit());
       request = mapper.map(resolved.estate());
       materialized = mapper.materialized();
