@@ -16,14 +16,15 @@ import java.util.function.Supplier;
  * The real services of a local drill: the Docker daemon (DOCKER_HOST or the default socket), SSM
  * and Secrets Manager for pinned config, S3 for Lambda packages. AWS clients are built on first
  * use only (an estate with plain values and no functions never touches AWS), from the target
- * options {@code region} and {@code endpoint} and the default credentials chain.
+ * options {@code configRegion} (else {@code region}) and {@code endpoint}, with the default
+ * credentials chain.
  */
 final class LocalConnections {
   private LocalConnections() {}
 
   static LocalServices open(TargetSettings settings) {
     AwsConfig base = AwsConfig.defaults();
-    AwsConfig aws = new AwsConfig(settings.get("region").orElse(null),
+    AwsConfig aws = new AwsConfig(settings.get("configRegion").or(() -> settings.get("region")).orElse(null),
         settings.get("endpoint").map(URI::create).orElse(null), null, null,
         base.attemptTimeout(), base.callTimeout(), base.maxAttempts());
     List<AutoCloseable> opened = new ArrayList<>();

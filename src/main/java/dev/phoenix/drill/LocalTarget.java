@@ -21,12 +21,13 @@ import java.util.function.Function;
  * on the local Docker daemon by {@link LocalDrill}. Always starts containers (with or without
  * {@code --apply}): local containers are disposable and {@code phoenix teardown} removes them.
  * Options (targets.yaml {@code targets.local} or {@code --target-option}): {@code parallelism},
- * {@code healthTimeout} (seconds), {@code logLines}, and {@code region}/{@code endpoint} for the
- * AWS stores config and Lambda packages are read from.
+ * {@code healthTimeout} (seconds), {@code logLines}; {@code configRegion} (else {@code region}) and
+ * {@code endpoint} for the AWS stores config values and Lambda packages are read from.
  */
 public final class LocalTarget implements Target {
   public static final String NAME = "local";
-  static final Set<String> KNOWN = Set.of("parallelism", "healthTimeout", "logLines", "region", "endpoint");
+  static final Set<String> KNOWN =
+      Set.of("parallelism", "healthTimeout", "logLines", "region", "configRegion", "endpoint");
 
   private final Function<TargetSettings, LocalServices> connect;
   private volatile DrillOutcome last;
@@ -81,8 +82,9 @@ public final class LocalTarget implements Target {
       List<String> parts = new ArrayList<>();
       outcome.services().stream().filter(s -> s.stack().equals(stack.name())).forEach(s -> parts.add(DrillLines.service(s)));
       outcome.functions().stream().filter(f -> f.stack().equals(stack.name())).forEach(f -> parts.add(DrillLines.function(f)));
-      runs.add(new Deployed.StackRun(stack.name(), "local: " + stack.services().size() + " service(s), "
-          + stack.functions().size() + " function(s)", String.join("; ", parts), null));
+      String planned = "local drill " + drillId + ": " + stack.services().size() + " service(s), "
+          + stack.functions().size() + " function(s)";
+      runs.add(new Deployed.StackRun(stack.name(), planned, String.join("; ", parts), null));
     }
     String reason = outcome.ok() ? null : outcome.failure() != null ? outcome.failure()
         : outcome.failedServices().size() + " service(s) not healthy: " + String.join(", ",

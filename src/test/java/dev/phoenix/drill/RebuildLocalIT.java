@@ -89,12 +89,13 @@ class RebuildLocalIT {
       git.checkout();
     }
     String[] rebuild = {"rebuild", "--repo", repo.toString(), "--env", ENV, "--at", "2026-11-01", "--target", "local",
-        "--allow-unknown", "--aws-endpoint", moto.endpoint().toString(), "--region", MotoServer.REGION,
+        "--insecure-registry", registry.hostPort(), "--aws-endpoint", moto.endpoint().toString(), "--region", MotoServer.REGION,
         "--out", tmp.resolve("out").toString(), "--drills", tmp.resolve("drills").toString()};
 
     Result first = run(rebuild);
+    System.out.println(first.all()); // for the failsafe report; the canary check below covers it
     assertThat(first.code).as(first.all()).isZero();
-    assertThat(first.err).contains("local: web healthy").contains("report available, not executed")
+    assertThat(first.err).contains("[preflight]").contains("local: web healthy").contains("report available, not executed")
         .contains("recovery time");
     String container = "phoenix-" + ENV + "-web-1";
     String port = daemon.docker("port", container, "8080").orThrow().stdout().strip();
@@ -113,6 +114,9 @@ class RebuildLocalIT {
     String record = Files.readString(records.get(0));
     assertThat(record).contains("\"target\" : \"local\"").contains("\"outcome\" : \"succeeded\"").contains("web healthy");
 
+    String logs = daemon.docker("logs", container).stdout() + daemon.docker("logs", container).stderr();
+    assertThat(logs).contains("listening on :8080").doesNotContain(CANARY);
+
     Result down = run("teardown", "--env", ENV, "--target", "local");
     assertThat(down.code).isZero();
     assertThat(down.out).contains("removed 1 container(s)").contains("network phoenix-" + ENV);
@@ -126,6 +130,36 @@ class RebuildLocalIT {
       }
     }
     assertThat(everything.toString()).contains(ENV).doesNotContain(CANARY);
+  }
+
+  @Test
+  void aDigestDeletedFromTheRegistryStopsAtPreflightBeforeAnythingStarts(@TempDir Path tmp) {
+    String env = ENV + "-gone";
+    String digest = registry.pushImage("cli/gone", "v1");
+    registry.deleteManifest("cli/gone", digest);
+    Path repo = tmp.resolve("repo");
+    try (GitFixture git = GitFixture.init(repo)) {
+      git.put("environments/" + env + "/environment.lock.yaml", "apiVersion: phoenix/v1\nkind: EnvironmentLock\n"
+              + "environment: " + env + "\nstacks: [web]\nartefacts:\n  web:\n    type: container-image\n"
+              + "    version: 1.0.0-1-abcdef0\n    image: " + registry.reference("cli/gone", digest) + "\n"
+              + "    source: {repository: https://git.example.com/web, commit: abcdef0}\n")
+          .put("stacks/web.yaml", "apiVersion: phoenix/v1\nkind: Stack\nname: web\ndependsOn: []\nservices:\n"
+              + "  - {name: web, artefact: web, port: 8080, health: /healthz, cpu: 256, memory: 512, replicas: 1}\n");
+      git.commit(Instant.parse("2026-11-01T10:00:00Z"), "pin " + env);
+      git.checkout();
+    }
+    Result r = run("rebuild", "--repo", repo.toString(), "--env", env, "--target", "local",
+        "--insecure-registry", registry.hostPort(), "--out", tmp.resolve("out").toString(),
+        "--drills", tmp.resolve("drills").toString());
+    try {
+      assertThat(r.code).as(r.all()).isEqualTo(1);
+      assertThat(r.out).contains("stopped-at-preflight").contains("MISSING");
+      assertThat(r.err).doesNotContain("local: Docker");
+      assertThat(daemon.docker("ps", "-a", "-q", "--filter", "label=phoenix.env=" + env).orThrow().stdout()).isBlank();
+      assertThat(daemon.docker("network", "ls", "-q", "--filter", "label=phoenix.env=" + env).orThrow().stdout()).isBlank();
+    } finally {
+      run("teardown", "--env", env, "--target", "local");
+    }
   }
 
   private static String lockfile(long dbVersion, String secretVersion, String zipVersion, String zipSha) {
