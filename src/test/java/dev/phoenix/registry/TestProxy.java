@@ -48,7 +48,6 @@ final class TestProxy implements AutoCloseable {
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile Rule rule = (r, x) -> false;
-  private volatile java.util.function.UnaryOperator<String> rewrite = p -> p;
 
   TestProxy(URI upstream) {
     this.upstream = upstream;
@@ -68,12 +67,6 @@ final class TestProxy implements AutoCloseable {
 
   TestProxy rule(Rule rule) {
     this.rule = rule;
-    return this;
-  }
-
-  /** Rewrites the path (with query) of forwarded requests. */
-  TestProxy rewrite(java.util.function.UnaryOperator<String> rewrite) {
-    this.rewrite = rewrite;
     return this;
   }
 
@@ -115,7 +108,7 @@ final class TestProxy implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(rewrite.apply(request.path())))
+    HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(request.path()))
         .method(request.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofByteArray(body));
     for (String h : List.of("Accept", "Content-Type")) {
