@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ShowCommand.class,
       DiffCommand.class,
+      AttestCommand.class,
+      PromoteCommand.class,
     },
     footer = {
       "",
