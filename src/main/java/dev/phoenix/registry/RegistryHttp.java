@@ -1,0 +1,132 @@
+package dev.phoenix.registry;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLException;
+
+/**
+ * Sends registry API calls with authorization, bounded retries (429, 5xx, timeouts, connection
+ * failures; never 401/403/404), one token refresh after a 401, per-request timeouts cut to the
+ * caller's deadline. Answers 2xx and 4xx other than 401/403 are returned; the rest throw
+ * {@link RegistryException}.
+ */
+final class RegistryHttp implements AutoCloseable {
+  private final RegistrySettings settings;
+  private final Set<String> insecure;
+  private final RegistryAuth auth;
+  private final Exchange exchange;
+  private final ScheduledExecutorService watchdog;
+
+  RegistryHttp(RegistrySettings settings, Set<String> insecure, RegistryCredentials credentials) {
+    this.settings = settings;
+    this.insecure = Set.copyOf(insecure);
+    HttpClient client = HttpClient.newBuilder()
+        .connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "registry-body-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    this.auth = new RegistryAuth(credentials, new TokenFetcher(client, this.insecure, settings.requestTimeout()));
+    this.exchange = new Exchange(client, this.insecure, settings.maxRedirects(), watchdog);
+  }
+
+  Reply send(Call call) {
+    URI uri = HostRules.base(call.registry(), insecure).resolve("/v2/" + call.path());
+    RetryPolicy retry = settings.retry();
+    boolean refreshed = false;
+    for (int attempt = 1; ; attempt++) {
+      Duration timeout = timeLeft(call);
+      String authorization = auth.header(call);
+      Reply reply;
+      try {
+        reply = exchange.send(call, uri, authorization, timeout);
+      } catch (IOException e) {
+        if (!retryable(e) || !retry.mayRetry(attempt)) {
+          throw unreachable(call, e);
+        }
+        pause(call, retry.delay(attempt, null, Instant.now(), ThreadLocalRandom.current()::nextDouble));
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw deadline(call);
+      }
+      int status = reply.status();
+      if (status == 401 && !refreshed && auth.refresh(call, reply.header("WWW-Authenticate").orElse(null))) {
+        refreshed = true;
+        attempt--; // answering a challenge is not a retry
+        continue;
+      }
+      if (status == 401 || status == 403) {
+        throw new RegistryException(RegistryException.Reason.AUTH, status,
+            "authentication failed at " + call.registry() + " (" + status + ")");
+      }
+      if (RetryPolicy.retryable(status)) {
+        if (!retry.mayRetry(attempt)) {
+          throw new RegistryException(RegistryException.Reason.UNAVAILABLE, status,
+              call.registry() + " answered HTTP " + status + " " + attempt + " times");
+        }
+        String after = reply.header("Retry-After").orElse(null);
+        pause(call, retry.delay(attempt, after, Instant.now(), ThreadLocalRandom.current()::nextDouble));
+        continue;
+      }
+      return reply;
+    }
+  }
+
+  private Duration timeLeft(Call call) {
+    Duration left = Duration.between(Instant.now(), call.deadline());
+    if (left.isNegative() || left.isZero()) {
+      throw deadline(call);
+    }
+    return left.compareTo(call.timeout()) < 0 ? left : call.timeout();
+  }
+
+  private void pause(Call call, Duration delay) {
+    if (Instant.now().plus(delay).isAfter(call.deadline())) {
+      throw deadline(call);
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw deadline(call);
+    }
+  }
+
+  static boolean retryable(IOException e) {
+    return !(e instanceof UnknownHostException) && !(e instanceof SSLException)
+        && !(e.getCause() instanceof SSLException);
+  }
+
+  private static RegistryException unreachable(Call call, IOException e) {
+    String why = e instanceof HttpTimeoutException ? "timed out"
+        : e instanceof ConnectException ? "connection refused"
+        : e instanceof UnknownHostException ? "unknown host"
+        : e instanceof SSLException || e.getCause() instanceof SSLException ? "TLS failure"
+        : e.getClass().getSimpleName();
+    return new RegistryException(RegistryException.Reason.UNREACHABLE, 0,
+        "registry " + call.registry() + " unreachable (" + why + ")", e);
+  }
+
+  private static RegistryException deadline(Call call) {
+    return new RegistryException(RegistryException.Reason.DEADLINE, 0, "deadline reached before checking");
+  }
+
+  @Override
+  public void close() {
+    watchdog.shutdownNow();
+  }
+}
