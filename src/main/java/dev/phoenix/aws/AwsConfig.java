@@ -1,0 +1,72 @@
+package dev.phoenix.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How every AWS client Phoenix builds is configured.
+ *
+ * <p>{@code region} null: the SDK's region chain (AWS_REGION, profile, instance metadata), else
+ * {@value #DEFAULT_REGION}. {@code endpoint} null: the SDK's own endpoint resolution, which honours
+ * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>}. Access key null: the default
+ * credentials chain; both keys set: static credentials (tests against an emulator).
+ */
+public record AwsConfig(
+    String region,
+    URI endpoint,
+    String accessKeyId,
+    String secretAccessKey,
+    Duration attemptTimeout,
+    Duration callTimeout,
+    int maxAttempts) {
+
+  public static final String DEFAULT_REGION = "us-east-1";
+
+  public AwsConfig {
+    Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+    Objects.requireNonNull(callTimeout, "callTimeout");
+    if (attemptTimeout.isNegative() || attemptTimeout.isZero() || callTimeout.compareTo(attemptTimeout) < 0) {
+      throw new IllegalArgumentException("need 0 < attemptTimeout <= callTimeout");
+    }
+    if (maxAttempts < 1 || maxAttempts > 10) {
+      throw new IllegalArgumentException("maxAttempts must be 1..10, was " + maxAttempts);
+    }
+    if ((accessKeyId == null) != (secretAccessKey == null)) {
+      throw new IllegalArgumentException("give both static credential parts or neither");
+    }
+  }
+
+  /** Region chain, SDK endpoint resolution, default credentials; 10 s per attempt, 30 s per call, 4 attempts. */
+  public static AwsConfig defaults() {
+    return new AwsConfig(null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+  }
+
+  /** A fixed endpoint with static credentials: tests against an emulator such as moto. */
+  public static AwsConfig forEndpoint(URI endpoint, String region, String accessKeyId, String secretAccessKey) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    return new AwsConfig(region, endpoint, accessKeyId, secretAccessKey,
+        Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+  }
+
+  public AwsConfig withRegion(String newRegion) {
+    return new AwsConfig(newRegion, endpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts);
+  }
+
+  public AwsConfig withTimeouts(Duration attempt, Duration call, int attempts) {
+    return new AwsConfig(region, endpoint, accessKeyId, secretAccessKey, attempt, call, attempts);
+  }
+
+  public boolean staticCredentials() {
+    return accessKeyId != null;
+  }
+
+  @Override
+  public String toString() {
+    return "AwsConfig[region=" + (region == null ? "<chain>" : region)
+        + ", endpoint=" + (endpoint == null ? "<sdk>" : endpoint)
+        + ", credentials=" + (staticCredentials() ? "static " + accessKeyId + "/<redacted>" : "<default chain>")
+        + ", attemptTimeout=" + attemptTimeout + ", callTimeout=" + callTimeout
+        + ", maxAttempts=" + maxAttempts + "]";
+  }
+}

@@ -1,0 +1,39 @@
+package dev.phoenix.aws.s3;
+
+import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.AwsConfig;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Phoenix's one S3 connection: checker, pins and protection share the client. Close when done. */
+public final class S3Service implements AutoCloseable {
+  private final S3Client s3;
+  private final S3Reads reads;
+
+  private S3Service(S3Client s3) {
+    this.s3 = s3;
+    this.reads = new S3Reads(s3);
+  }
+
+  /** Path-style addressing whenever the endpoint is overridden (emulators have no bucket DNS). */
+  public static S3Service connect(AwsConfig config) {
+    boolean pathStyle = AwsClients.endpointOverridden(config, "S3");
+    return new S3Service(AwsClients.build(S3Client.builder().forcePathStyle(pathStyle), config));
+  }
+
+  public S3Checker checker() {
+    return new S3Checker(reads);
+  }
+
+  public S3Pins pins() {
+    return new S3Pins(s3, reads);
+  }
+
+  public S3Protection protection() {
+    return new S3Protection(s3);
+  }
+
+  @Override
+  public void close() {
+    s3.close();
+  }
+}
