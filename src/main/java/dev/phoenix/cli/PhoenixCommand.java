@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ShowCommand.class,
       DiffCommand.class,
+      LockCommand.class,
       AttestCommand.class,
       PromoteCommand.class,
     },
