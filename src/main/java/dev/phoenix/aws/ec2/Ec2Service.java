@@ -1,0 +1,48 @@
+package dev.phoenix.aws.ec2;
+
+import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.AwsConfig;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/** Phoenix's EC2 connections, one client per region on demand. Close when done. */
+public final class Ec2Service implements AutoCloseable {
+  private final AwsConfig config;
+  private final Map<String, Ec2Client> clients = new ConcurrentHashMap<>();
+
+  private Ec2Service(AwsConfig config) {
+    this.config = config;
+  }
+
+  public static Ec2Service connect(AwsConfig config) {
+    return new Ec2Service(config);
+  }
+
+  public AmiChecker checker() {
+    return new AmiChecker(this);
+  }
+
+  public AmiPins pins() {
+    return new AmiPins(this);
+  }
+
+  AmiLookup lookup(String region) {
+    String r = regionOrDefault(region);
+    return new AmiLookup(client(r), r);
+  }
+
+  Ec2Client client(String region) {
+    return clients.computeIfAbsent(regionOrDefault(region), r -> AwsClients.build(Ec2Client.builder(), config, r));
+  }
+
+  private String regionOrDefault(String region) {
+    return region == null || region.isBlank() ? AwsClients.region(config) : region;
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(Ec2Client::close);
+    clients.clear();
+  }
+}

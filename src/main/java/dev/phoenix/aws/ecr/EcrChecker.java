@@ -1,0 +1,83 @@
+package dev.phoenix.aws.ecr;
+
+import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.CheckRun;
+import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.check.RefChecker;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Images in private ECR registries: BatchGetImage per repository, up to 100 digests a call.
+ * ImageNotFound (or a missing repository) → MISSING; other failure codes → UNKNOWN.
+ */
+public final class EcrChecker implements RefChecker {
+  private final EcrService service;
+
+  EcrChecker(EcrService service) {
+    this.service = service;
+  }
+
+  @Override
+  public boolean handles(Ref ref) {
+    return ref instanceof Ref.Image image && EcrHost.parse(image.registry()).isPresent();
+  }
+
+  @Override
+  public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
+    Map<List<String>, List<Ref.Image>> byRepo = new LinkedHashMap<>();
+    for (Ref ref : refs) {
+      if (handles(ref)) {
+        Ref.Image image = (Ref.Image) ref;
+        List<Ref.Image> same = byRepo.computeIfAbsent(List.of(image.registry(), image.repository()),
+            k -> new ArrayList<>());
+        if (!same.contains(image)) {
+          same.add(image);
+        }
+      }
+    }
+    List<CheckRun.Unit> units = new ArrayList<>();
+    byRepo.forEach((key, images) -> {
+      for (int i = 0; i < images.size(); i += EcrImages.BATCH) {
+        List<Ref.Image> batch = List.copyOf(images.subList(i, Math.min(images.size(), i + EcrImages.BATCH)));
+        units.add(new CheckRun.Unit(List.copyOf(batch), () -> checkBatch(batch)));
+      }
+    });
+    return CheckRun.run(refs, units, options);
+  }
+
+  Map<Ref, Finding> checkBatch(List<Ref.Image> images) {
+    Ref.Image first = images.get(0);
+    EcrHost host = EcrHost.parse(first.registry()).orElseThrow();
+    Map<String, String> codes;
+    try {
+      codes = service.images(host.region()).batchGet(host.account(), first.repository(),
+          images.stream().map(i -> i.digest().toString()).toList());
+    } catch (AwsException e) {
+      return CheckRun.all(images, e.notFound()
+          ? Finding.missing("repository " + first.repository() + " not found in " + host.host())
+          : Finding.unknown(e.getMessage()));
+    }
+    Map<Ref, Finding> out = new LinkedHashMap<>();
+    for (Ref.Image image : images) {
+      out.put(image, finding(codes.get(image.digest().toString())));
+    }
+    return out;
+  }
+
+  static Finding finding(String code) {
+    if (code == null) {
+      return Finding.unknown("ECR did not answer for this digest");
+    }
+    return switch (code) {
+      case EcrImages.FOUND -> Finding.ok("present");
+      case "ImageNotFound" -> Finding.missing("ECR has no image with this digest (ImageNotFound)");
+      default -> Finding.unknown("ECR could not say (" + code + ")");
+    };
+  }
+}

@@ -1,0 +1,60 @@
+package dev.phoenix.aws.secrets;
+
+import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.AwsFailure;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.SecretVersionsListEntry;
+
+/** DescribeSecret (metadata only: never a value) and, when needed, ListSecretVersionIds. */
+final class SecretDescriptions {
+  /** A secret's metadata: ARN, scheduled deletion date (null if none), versionId → staging labels. */
+  record Described(String arn, Instant deletedDate, Map<String, List<String>> stages) {}
+
+  static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException");
+  private final SecretsManagerClient sm;
+
+  SecretDescriptions(SecretsManagerClient sm) {
+    this.sm = sm;
+  }
+
+  Described describe(String secretId) {
+    try {
+      DescribeSecretResponse r = sm.describeSecret(b -> b.secretId(secretId));
+      Map<String, List<String>> stages = new LinkedHashMap<>();
+      r.versionIdsToStages().forEach((id, labels) -> stages.put(id, List.copyOf(labels)));
+      return new Described(r.arn(), r.deletedDate(), stages);
+    } catch (SdkException e) {
+      throw translate("DescribeSecret " + secretId, e, true);
+    }
+  }
+
+  /**
+   * Whether the version exists at all, deprecated ones included. DescribeSecret lists versions
+   * that have staging labels; a version without one may exist until Secrets Manager deletes it.
+   */
+  boolean versionExists(String secretId, String versionId) {
+    try {
+      for (var page : sm.listSecretVersionIdsPaginator(b -> b.secretId(secretId).includeDeprecated(true))) {
+        for (SecretVersionsListEntry v : page.versions()) {
+          if (versionId.equals(v.versionId())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SdkException e) {
+      throw translate("ListSecretVersionIds " + secretId, e, true);
+    }
+  }
+
+  static AwsException translate(String operation, SdkException e, boolean serviceMessageIsSafe) {
+    return new AwsException(operation, AwsFailure.of(e, NOT_FOUND, false, serviceMessageIsSafe), null);
+  }
+}

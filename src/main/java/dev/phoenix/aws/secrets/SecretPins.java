@@ -1,0 +1,33 @@
+package dev.phoenix.aws.secrets;
+
+import dev.phoenix.aws.AwsException;
+import java.util.List;
+import java.util.Map;
+
+/** For {@code lock} and rebuild: the AWSCURRENT versionId, and the secret's ARN (DescribeSecret). */
+public final class SecretPins {
+  static final String CURRENT = "AWSCURRENT";
+  private final SecretDescriptions descriptions;
+
+  SecretPins(SecretDescriptions descriptions) {
+    this.descriptions = descriptions;
+  }
+
+  public String currentVersionId(String secretId) {
+    SecretDescriptions.Described d = descriptions.describe(secretId);
+    if (d.deletedDate() != null) {
+      throw AwsException.input("secret " + secretId + " is scheduled for deletion on " + d.deletedDate(),
+          "aws secretsmanager restore-secret --secret-id " + secretId);
+    }
+    for (Map.Entry<String, List<String>> e : d.stages().entrySet()) {
+      if (e.getValue().contains(CURRENT)) {
+        return e.getKey();
+      }
+    }
+    throw AwsException.input("secret " + secretId + " has no " + CURRENT + " version", "put a value first");
+  }
+
+  public String secretArn(String secretId) {
+    return descriptions.describe(secretId).arn();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.phoenix.aws.secrets;
+
+import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.CheckRun;
+import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.check.RefChecker;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Secrets Manager versions: one DescribeSecret per secret, shared by all its pinned versions
+ * (ListSecretVersionIds only for a version DescribeSecret does not list). Never GetSecretValue.
+ */
+public final class SecretsChecker implements RefChecker {
+  private final SecretDescriptions descriptions;
+
+  SecretsChecker(SecretDescriptions descriptions) {
+    this.descriptions = descriptions;
+  }
+
+  @Override
+  public boolean handles(Ref ref) {
+    return ref instanceof Ref.Secret;
+  }
+
+  @Override
+  public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
+    Map<String, List<Ref.Secret>> byId = new LinkedHashMap<>();
+    for (Ref ref : refs) {
+      if (ref instanceof Ref.Secret s) {
+        List<Ref.Secret> same = byId.computeIfAbsent(s.secretId(), k -> new ArrayList<>());
+        if (!same.contains(s)) {
+          same.add(s);
+        }
+      }
+    }
+    List<CheckRun.Unit> units = new ArrayList<>();
+    byId.forEach((id, pins) -> units.add(new CheckRun.Unit(List.copyOf(pins), () -> checkSecret(id, pins))));
+    return CheckRun.run(refs, units, options);
+  }
+
+  Map<Ref, Finding> checkSecret(String secretId, List<Ref.Secret> pins) {
+    try {
+      SecretDescriptions.Described secret = descriptions.describe(secretId);
+      Map<Ref, Finding> out = new LinkedHashMap<>();
+      for (Ref.Secret pin : pins) {
+        boolean listed = secret.stages().containsKey(pin.versionId());
+        boolean exists = !listed && secret.deletedDate() == null
+            && descriptions.versionExists(secretId, pin.versionId());
+        out.put(pin, SecretFindings.of(secret, pin.versionId(), exists));
+      }
+      return out;
+    } catch (AwsException e) {
+      return CheckRun.all(pins, e.notFound()
+          ? Finding.missing("secret " + secretId + " not found") : Finding.unknown(e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.phoenix.aws.ssm;
+
+import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.CheckRun;
+import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.check.RefChecker;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * SSM parameter versions: one paginated GetParameterHistory (WithDecryption=false) per parameter
+ * name, shared by every pinned version of it. Nothing is decrypted; no value is read.
+ */
+public final class SsmChecker implements RefChecker {
+  private final SsmHistory history;
+
+  SsmChecker(SsmHistory history) {
+    this.history = history;
+  }
+
+  @Override
+  public boolean handles(Ref ref) {
+    return ref instanceof Ref.Ssm;
+  }
+
+  @Override
+  public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
+    Map<String, List<Ref.Ssm>> byName = new LinkedHashMap<>();
+    for (Ref ref : refs) {
+      if (ref instanceof Ref.Ssm p) {
+        List<Ref.Ssm> same = byName.computeIfAbsent(p.name(), k -> new ArrayList<>());
+        if (!same.contains(p)) {
+          same.add(p);
+        }
+      }
+    }
+    List<CheckRun.Unit> units = new ArrayList<>();
+    byName.forEach((name, pins) -> units.add(new CheckRun.Unit(List.copyOf(pins), () -> checkName(name, pins))));
+    return CheckRun.run(refs, units, options);
+  }
+
+  Map<Ref, Finding> checkName(String name, List<Ref.Ssm> pins) {
+    SortedMap<Long, List<String>> versions;
+    try {
+      versions = history.versions(name);
+    } catch (AwsException e) {
+      return CheckRun.all(pins, e.notFound()
+          ? Finding.missing("parameter " + name + " not found") : Finding.unknown(e.getMessage()));
+    }
+    Map<Ref, Finding> out = new LinkedHashMap<>();
+    for (Ref.Ssm pin : pins) {
+      out.put(pin, SsmFindings.of(pin.version(), versions));
+    }
+    return out;
+  }
+}
