@@ -2,8 +2,10 @@ package dev.phoenix.locking;
 
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.aws.s3.S3Pin;
+import dev.phoenix.aws.ec2.Ec2Service;
 import dev.phoenix.aws.s3.S3Service;
-import dev.phoenix.core.PhoenixException;
+import dev.phoenix.aws.secrets.SecretsService;
+import dev.phoenix.aws.ssm.SsmService;
 import dev.phoenix.model.Digest;
 import dev.phoenix.model.ImageReference;
 import dev.phoenix.model.S3ObjectVersion;
@@ -20,6 +22,9 @@ public final class LiveStores implements Stores, AutoCloseable {
   private final Set<String> insecureRegistries;
   private RegistryClient registry;
   private S3Service s3;
+  private SsmService ssm;
+  private SecretsService secrets;
+  private Ec2Service ec2;
 
   public LiveStores(AwsConfig aws, Set<String> insecureRegistries) {
     this.aws = aws;
@@ -58,21 +63,28 @@ public final class LiveStores implements Stores, AutoCloseable {
 
   @Override
   public long currentParameterVersion(String name) {
-    throw notYet("SSM");
+    if (ssm == null) {
+      ssm = SsmService.connect(aws);
+    }
+    return ssm.pins().currentVersion(name);
   }
 
   @Override
   public String currentSecretVersion(String secretId) {
-    throw notYet("Secrets Manager");
+    if (secrets == null) {
+      secrets = SecretsService.connect(aws);
+    }
+    return secrets.pins().currentVersionId(secretId);
   }
 
+  /** True, or an INPUT error naming the AMI and region when EC2 has no such image. */
   @Override
   public boolean amiExists(String amiId, String region) {
-    throw notYet("EC2");
-  }
-
-  private static PhoenixException notYet(String store) {
-    return new PhoenixException(PhoenixException.Kind.UNAVAILABLE, store + " pinning is not available in this build", null);
+    if (ec2 == null) {
+      ec2 = Ec2Service.connect(aws);
+    }
+    ec2.pins().describe(amiId, region);
+    return true;
   }
 
   @Override
@@ -80,8 +92,14 @@ public final class LiveStores implements Stores, AutoCloseable {
     if (registry != null) {
       registry.close();
     }
-    if (s3 != null) {
-      s3.close();
+    for (AutoCloseable c : new AutoCloseable[] {s3, ssm, secrets, ec2}) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // closing a client cannot lose data
+        }
+      }
     }
   }
 }
