@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       LockCommand.class,
       AttestCommand.class,
       PromoteCommand.class,
+      ProtectCommand.class,
     },
     footer = {
       "",
