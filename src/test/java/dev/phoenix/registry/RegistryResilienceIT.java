@@ -1,0 +1,139 @@
+package dev.phoenix.registry;
+
+import static dev.phoenix.registry.Fixtures.bytes;
+import static dev.phoenix.registry.Fixtures.checkOne;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.check.Status;
+import dev.phoenix.model.Digest;
+import dev.phoenix.testsupport.LocalRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Retries, deadlines and redirects, with a small real proxy in front of a real registry. */
+class RegistryResilienceIT {
+  private static LocalRegistry registry;
+
+  @BeforeAll
+  static void start() {
+    registry = LocalRegistry.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  @Test
+  void twoAnswers429ThenSuccessIsOkAfterExactlyThreeRequests() {
+    String digest = registry.pushSyntheticImage("busy/app", "v1", bytes("busy app"));
+    AtomicInteger throttled = new AtomicInteger();
+    try (TestProxy proxy = new TestProxy(registry.baseUri())) {
+      proxy.rule((req, x) -> {
+        if (req.path().contains("/manifests/") && throttled.getAndIncrement() < 2) {
+          TestProxy.respond(x, 429, Map.of("Retry-After", "0"), bytes("slow down"));
+          return true;
+        }
+        return false;
+      });
+
+      Finding f = checkOne(proxy.hostPort(), "busy/app", digest, false);
+
+      assertThat(f.status()).isEqualTo(Status.OK);
+      assertThat(proxy.count("GET", "/v2/busy/app/manifests/" + digest)).isEqualTo(3);
+      assertThat(proxy.seen()).hasSize(3);
+    }
+  }
+
+  @Test
+  void persistent503IsUnknownAfterFourAttemptsAnd404IsNeverRetried() {
+    try (TestProxy proxy = new TestProxy(registry.baseUri())) {
+      proxy.rule((req, x) -> {
+        if (req.path().contains("/down/")) {
+          TestProxy.respond(x, 503, Map.of(), bytes("maintenance"));
+          return true;
+        }
+        return false;
+      });
+      String digest = "sha256:" + "b".repeat(64);
+
+      Finding down = checkOne(proxy.hostPort(), "down/app", digest, false);
+      Finding absent = checkOne(proxy.hostPort(), "absent/app", digest, false);
+
+      assertThat(down).isEqualTo(Finding.unknown(proxy.hostPort() + " answered HTTP 503 4 times"));
+      assertThat(proxy.count("GET", "/v2/down/app/")).isEqualTo(4);
+      assertThat(absent.status()).isEqualTo(Status.MISSING);
+      assertThat(proxy.count("GET", "/v2/absent/app/")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void deadlineTurnsAHangingRegistryIntoUnknownWithoutHanging() {
+    String digest = registry.pushSyntheticImage("slow/app", "v1", bytes("slow app"));
+    try (TestProxy proxy = new TestProxy(registry.baseUri())) {
+      proxy.rule((req, x) -> {
+        sleep(8_000);
+        return false;
+      });
+      List<Ref> refs = List.of(new Ref.Image(proxy.hostPort(), "slow/app", Digest.of(digest)),
+          new Ref.Image(proxy.hostPort(), "slow/other", Digest.of(digest)));
+      CheckOptions options = new CheckOptions(false, 1, Instant.now().plusSeconds(1), Set.of(), r -> {});
+
+      long start = System.nanoTime();
+      Map<Ref, Finding> found = new RegistryChecker(RegistryCredentials.anonymous(), Fixtures.fast())
+          .check(refs, options);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(found).hasSize(2);
+      assertThat(found.values()).allMatch(f -> f.equals(Finding.unknown("deadline reached before checking")));
+      assertThat(took).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
+  @Test
+  void redirectToAnotherHostDropsAuthorization() {
+    String digest = registry.pushSyntheticImage("moved/app", "v1", bytes("moved app"));
+    try (TestProxy blobs = new TestProxy(registry.baseUri());
+        TestProxy front = new TestProxy(registry.baseUri())) {
+      front.rule((req, x) -> {
+        if (!"Basic dXNlcjpzM2NyZXQ=".equals(req.header("Authorization"))) {
+          TestProxy.respond(x, 401, Map.of("WWW-Authenticate", "Basic realm=\"test\""), bytes("login"));
+          return true;
+        }
+        if (req.method().equals("GET") && req.path().contains("/blobs/")) {
+          TestProxy.respond(x, 307, Map.of("Location", "http://" + blobs.hostPort() + req.path()), new byte[0]);
+          return true;
+        }
+        return false;
+      });
+      RegistryCredentials creds =
+          host -> Optional.of(new RegistryCredential.Basic("user", "s3cret"));
+
+      Finding deep = Fixtures.checkOne(creds, front.hostPort(), "moved/app", digest, true);
+
+      assertThat(deep.status()).isEqualTo(Status.OK);
+      assertThat(blobs.count("GET", "/v2/moved/app/blobs/")).isEqualTo(2);
+      assertThat(blobs.seen()).allMatch(s -> s.header("Authorization") == null);
+      assertThat(front.count("GET", "/blobs/")).isEqualTo(2);
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
