@@ -33,6 +33,7 @@ public final class GitRepository implements AutoCloseable {
   }
 
   public static GitRepository open(Path start) {
+    JGitSetup.once();
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
     builder.findGitDir(start.toAbsolutePath().toFile());
     if (builder.getGitDir() == null) {
@@ -77,21 +78,53 @@ public final class GitRepository implements AutoCloseable {
    */
   public List<CommitInfo> mainline(Predicate<CommitInfo> stop) {
     List<CommitInfo> out = new ArrayList<>();
+    walkMainline(c -> {
+      out.add(c);
+      return stop.test(c);
+    });
+    return out;
+  }
+
+  /**
+   * The newest mainline commit whose committer date is not after {@code moment}, or empty when
+   * every commit is newer. Only commit headers are parsed on the way (no message, no identity).
+   */
+  public Optional<CommitInfo> mainlineAt(Instant moment) {
+    long limit = moment.getEpochSecond();
+    try (RevWalk walk = new RevWalk(repository)) {
+      walk.setRetainBody(false);
+      ObjectId head = repository.resolve(Constants.HEAD);
+      if (head == null) {
+        return Optional.empty();
+      }
+      RevCommit commit = walk.parseCommit(head);
+      while (commit.getCommitTime() > limit) {
+        if (commit.getParentCount() == 0) {
+          return Optional.empty();
+        }
+        commit = walk.parseCommit(commit.getParent(0));
+      }
+      try (RevWalk full = new RevWalk(repository)) {
+        return Optional.of(info(full.parseCommit(commit)));
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read history: " + e.getMessage(), "check the repository with git fsck", e);
+    }
+  }
+
+  private void walkMainline(Predicate<CommitInfo> visit) {
     try (RevWalk walk = new RevWalk(repository)) {
       ObjectId head = repository.resolve(Constants.HEAD);
       if (head == null) {
-        return out;
+        return;
       }
       RevCommit commit = walk.parseCommit(head);
       while (commit != null) {
-        CommitInfo info = info(commit);
-        out.add(info);
-        if (stop.test(info) || commit.getParentCount() == 0) {
+        if (visit.test(info(commit)) || commit.getParentCount() == 0) {
           break;
         }
         commit = walk.parseCommit(commit.getParent(0));
       }
-      return out;
     } catch (IOException e) {
       throw new GitException("cannot read history: " + e.getMessage(), "check the repository with git fsck", e);
     }

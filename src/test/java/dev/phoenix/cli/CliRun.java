@@ -2,19 +2,13 @@ package dev.phoenix.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Runs the CLI in-process against one repository directory. */
-record CliRun(int code, String out, String err) {
-  static CliRun in(Path dir, String... args) {
+/** Runs the CLI in-process and captures what it printed. */
+record CliRun(int exitCode, String out, String err) {
+  static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--repo");
-    all.add(dir.toString());
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -71,18 +71,18 @@ class LockCommandIT {
     lock = dir.resolve("environments/staging/environment.lock.yaml");
   }
 
-  CliRun lock(String... args) {
+  RepoRun lock(String... args) {
     List<String> all = new ArrayList<>(List.of("lock", "--env", "staging", "--aws-endpoint", moto.endpoint().toString(),
         "--aws-region", MotoServer.REGION));
     all.addAll(List.of(args));
-    return CliRun.in(dir, all.toArray(String[]::new));
+    return RepoRun.in(dir, all.toArray(String[]::new));
   }
 
   @Test
   void aTagIsResolvedOnceAndAMovedTagDoesNotChangeTheLockfile() throws Exception {
     String tag = "1.4.4-330-abcdef1";
     String first = registry.pushSyntheticImage("payments/api", tag, "first build".getBytes(StandardCharsets.UTF_8));
-    CliRun r = lock("--image", "payments-api=" + registry.hostPort() + "/payments/api:" + tag,
+    RepoRun r = lock("--image", "payments-api=" + registry.hostPort() + "/payments/api:" + tag,
         "--source-repo", "https://git.example.com/payments/api", "--source-commit", "abcdef1234ab", "--commit");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("~ payments-api: version 1.4.3-321-b7c8d9e → version " + tag).contains("committed ");
@@ -102,7 +102,7 @@ class LockCommandIT {
     assertThat(moved).isNotEqualTo(first);
     byte[] before = Files.readAllBytes(lock);
     assertThat(new String(before, StandardCharsets.UTF_8)).contains("@" + first).doesNotContain(moved);
-    CliRun again = lock("--image", "payments-api=" + registry.hostPort() + "/payments/api:" + tag);
+    RepoRun again = lock("--image", "payments-api=" + registry.hostPort() + "/payments/api:" + tag);
     assertThat(again.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(again.err()).contains("version " + tag + " is already locked with other bytes");
     assertThat(Files.readAllBytes(lock)).isEqualTo(before);
@@ -111,7 +111,7 @@ class LockCommandIT {
   @Test
   void aTagThatDoesNotExistIsAClearErrorWithEveryOtherProblemAndTheFileIsUntouched() throws Exception {
     byte[] before = Files.readAllBytes(lock);
-    CliRun r = lock("--image", "payments-api=" + registry.hostPort() + "/payments/api:9.9.9-1-deadbee",
+    RepoRun r = lock("--image", "payments-api=" + registry.hostPort() + "/payments/api:9.9.9-1-deadbee",
         "--lambda", "statements=s3://unversioned/statements/2.0.2-80-1a2b3c5.zip",
         "--ami", "bastion=ami-0123456789abcdef0", "--version", "bastion=2026.11.1-13-abcdef1",
         "--config", "payments-api.DATABASE_URL=ssm:/staging/nope",
@@ -129,7 +129,7 @@ class LockCommandIT {
 
   @Test
   void lambdaAndConfigArePinnedToTheirCurrentVersions() throws Exception {
-    CliRun r = lock("--lambda", "statements=s3://artefacts/statements/2.0.2-80-1a2b3c5.zip",
+    RepoRun r = lock("--lambda", "statements=s3://artefacts/statements/2.0.2-80-1a2b3c5.zip",
         "--config", "payments-api.DATABASE_URL=ssm:/staging/payments/database-url",
         "--config", "payments-api.API_KEY=secret:staging/payments/api-key",
         "--config", "statements.REPORT_FORMAT=value:pdf");

@@ -100,16 +100,16 @@ class ProtectCommandIT {
     registry.close();
   }
 
-  CliRun protect(String... args) {
+  RepoRun protect(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of("protect", "--env", "prod", "--aws-endpoint",
         moto.endpoint().toString(), "--aws-region", MotoServer.REGION));
     all.addAll(List.of(args));
-    return CliRun.in(dir, all.toArray(String[]::new));
+    return RepoRun.in(dir, all.toArray(String[]::new));
   }
 
   @Test
   void protectThenPruneRoundTripInTheStoresThemselves() {
-    CliRun dry = protect("--since", "400d");
+    RepoRun dry = protect("--since", "400d");
     assertThat(dry.code()).as(dry.err() + dry.out()).isZero();
     assertThat(dry.out()).contains("3 revisions").contains("dry run: 12 change(s) listed, none made")
         .contains("+ registry tag phoenix-keep-prod-" + IMAGE[0].substring(7, 19))
@@ -118,7 +118,7 @@ class ProtectCommandIT {
         .contains("\"tagPrefixList\": [\"phoenix-keep-\"]");
     assertThat(ssmLabels(PARAM[0])).isEmpty();
 
-    CliRun all = protect("--since", "400d", "--yes");
+    RepoRun all = protect("--since", "400d", "--yes");
     assertThat(all.code()).as(all.err() + all.out()).isZero();
     assertThat(all.out()).contains("applied 12 change(s)");
     for (int i = 0; i < 3; i++) {
@@ -130,7 +130,7 @@ class ProtectCommandIT {
     }
     assertThat(protect("--since", "400d").out()).contains("12 already protected").contains("nothing to change");
 
-    CliRun pruned = protect("--since", "90d", "--prune", "--yes");
+    RepoRun pruned = protect("--since", "90d", "--prune", "--yes");
     assertThat(pruned.code()).as(pruned.err() + pruned.out()).isZero();
     assertThat(pruned.out()).contains("2 revisions").contains("applied 3 change(s)")
         .contains("! registry tag phoenix-keep-prod-" + IMAGE[0].substring(7, 19))
