@@ -16,6 +16,10 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ShowCommand.class,
       DiffCommand.class,
+      LockCommand.class,
+      AttestCommand.class,
+      PromoteCommand.class,
+      ProtectCommand.class,
     },
     footer = {
       "",
