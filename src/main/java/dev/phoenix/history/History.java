@@ -42,6 +42,28 @@ public final class History {
     return entries;
   }
 
+  /**
+   * The commits that changed the environment, newest first, like {@link #of} but without working
+   * out what changed (cheap: object ids only). A commit that deleted the lockfile is included.
+   */
+  public List<CommitInfo> commits(String environment) {
+    List<CommitInfo> out = new ArrayList<>();
+    Fingerprint newer = null;
+    CommitInfo newerCommit = null;
+    for (CommitInfo commit : git.mainline(c -> false)) {
+      Fingerprint current = fingerprint(commit, environment);
+      if (newer != null && !newer.equals(current)) {
+        out.add(newerCommit);
+      }
+      newer = current;
+      newerCommit = commit;
+    }
+    if (newer != null && newer.lockfile() != null) {
+      out.add(newerCommit);
+    }
+    return out;
+  }
+
   /** Oldest first: what {@code verify --since} walks. */
   public List<HistoryEntry> oldestFirst(String environment) {
     List<HistoryEntry> list = new ArrayList<>(of(environment));

@@ -1,0 +1,117 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.verify.Durations;
+import dev.phoenix.verify.StoreCheckers;
+import dev.phoenix.verify.VerifyRequest;
+import dev.phoenix.verify.VerifyResult;
+import dev.phoenix.verify.Verifier;
+import dev.phoenix.verify.Window;
+import dev.phoenix.verify.report.ExitCode;
+import dev.phoenix.verify.report.JsonReport;
+import dev.phoenix.verify.report.ReportFormat;
+import dev.phoenix.verify.report.TextReport;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Prove that every point in the recovery window is still restorable: check every reference of every",
+        "lockfile revision in the window (each unique reference once) and say when each environment was restorable.",
+        "Default: HEAD only. See docs/verify.md."},
+    footer = {"", "Exit codes: 0 all OK (AT_RISK is a warning unless --strict), 1 something MISSING or CORRUPT or",
+        "an invalid lockfile in the window, 2 usage, 3 nothing missing but something UNKNOWN."})
+final class VerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin RepoOptions repo;
+
+  @Option(names = "--env", paramLabel = "ENV", description = "An environment to verify (repeatable).")
+  List<String> envs = new ArrayList<>();
+
+  @Option(names = "--all-envs", description = "Every environment with a lockfile at HEAD.")
+  boolean allEnvs;
+
+  @Option(names = "--since", paramLabel = "AGE", description = "Window ending now: 90d, 36h, 4w.")
+  String since;
+
+  @Option(names = "--from", paramLabel = "WHEN",
+      description = "Window start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "WHEN", description = "Window end (as show --at). Default: now.")
+  String to;
+
+  @Option(names = "--deep", description = "Fetch and hash content (image blobs, S3 objects), not only existence.")
+  boolean deep;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
+      description = "Requests in flight per store. Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m",
+      description = "Time for the whole run (10m, 90s, 1h); what is not checked by then is UNKNOWN. Default: ${DEFAULT-VALUE}.")
+  String deadline;
+
+  @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
+      description = "Speak plain HTTP to this registry (repeatable; loopback registries always may).")
+  List<String> insecure = new ArrayList<>();
+
+  @Option(names = "--strict", description = "AT_RISK references fail the run (exit 1) instead of warning.")
+  boolean strict;
+
+  @Option(names = "--report", paramLabel = "FORMAT:FILE",
+      description = "Also write a report (repeatable): json:FILE, junit:FILE or markdown:FILE. Written atomically.")
+  List<String> reports = new ArrayList<>();
+
+  private VerifyRequest requestFor(Window w) {
+    return new VerifyRequest(List.copyOf(new LinkedHashSet<>(envs)), allEnvs, w, deep, concurrency,
+        Durations.deadline(deadline), new LinkedHashSet<>(insecure), strict);
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<ReportFormat.Target> targets = reports.stream().map(ReportFormat::target).toList();
+    if (allEnvs == !envs.isEmpty()) {
+      throw PhoenixException.input(allEnvs ? "--env and --all-envs exclude each other" : "no environment given",
+          "name environments with --env ENV (repeatable), or use --all-envs");
+    }
+    if (since != null && (from != null || to != null) || to != null && from == null) {
+      throw PhoenixException.input("give either --since AGE or --from WHEN [--to WHEN]",
+          "e.g. --since 90d, or --from 2026-09-01 --to 2026-10-01");
+    }
+    if (concurrency < 1 || concurrency > 256) {
+      throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 256");
+    }
+    Durations.deadline(deadline); // a usage error before anything is opened
+    Duration window = since == null ? null : Durations.window(since);
+    try (GitRepository git = repo.open(); StoreCheckers stores = StoreCheckers.standard(requestFor(Window.head()))) {
+      Instant now = Instant.now();
+      Window w = since != null ? Window.since(window, now, since)
+          : from != null ? Window.fromTo(from, to, git, now) : Window.head();
+      VerifyRequest request = requestFor(w);
+      VerifyResult result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err),
+          Clock.systemUTC()).verify(request);
+      for (ReportFormat.Target t : targets) {
+        t.write(result);
+        err.println("verify: wrote " + t.format().name().toLowerCase() + " report " + t.file());
+      }
+      out.print(repo.json() ? JsonReport.render(result) : TextReport.render(result));
+      out.flush();
+      err.flush();
+      return ExitCode.of(result.outcome());
+    }
+  }
+}

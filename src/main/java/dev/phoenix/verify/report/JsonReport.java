@@ -1,0 +1,118 @@
+package dev.phoenix.verify.report;
+
+import dev.phoenix.check.Ref;
+import dev.phoenix.report.Json;
+import dev.phoenix.report.Views;
+import dev.phoenix.verify.EnvReport;
+import dev.phoenix.verify.Interval;
+import dev.phoenix.verify.RefUse;
+import dev.phoenix.verify.RevisionResult;
+import dev.phoenix.verify.VerifyResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON document of docs/verify.md ("JSON report"), built from plain maps and lists. */
+public final class JsonReport {
+  private JsonReport() {}
+
+  public static String render(VerifyResult result) {
+    return Json.write(tree(result)) + "\n";
+  }
+
+  public static Map<String, Object> tree(VerifyResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("outcome", r.outcome().name());
+    m.put("exitCode", ExitCode.of(r.outcome()));
+    Map<String, Object> window = new LinkedHashMap<>();
+    window.put("asked", r.window().asked());
+    window.put("headOnly", r.window().headOnly());
+    window.put("from", text(r.window().from()));
+    window.put("to", text(r.window().to()));
+    m.put("window", window);
+    m.put("deep", r.deep());
+    m.put("strict", r.strict());
+    m.put("startedAt", r.startedAt().toString());
+    m.put("durationMs", r.stats().elapsed().toMillis());
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("environments", r.environments().size());
+    counts.put("revisions", r.stats().revisions());
+    counts.put("references", r.stats().uses());
+    counts.put("unique", r.stats().unique());
+    r.stats().byStatus().forEach((s, n) -> counts.put(s.name(), n));
+    m.put("counts", counts);
+    List<Object> envs = new ArrayList<>();
+    r.environments().forEach(e -> envs.add(env(e)));
+    m.put("environments", envs);
+    return m;
+  }
+
+  private static Map<String, Object> env(EnvReport e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("environment", e.environment());
+    m.put("status", e.worst().name());
+    m.put("summary", e.summary());
+    List<Object> intervals = new ArrayList<>();
+    for (Interval i : e.intervals()) {
+      Map<String, Object> im = new LinkedHashMap<>();
+      im.put("from", text(i.from()));
+      im.put("to", text(i.to()));
+      im.put("restorable", i.kind().name());
+      im.put("revisions", i.revisions().stream().map(x -> x.revision().commit().id()).toList());
+      im.put("causes", i.causes().stream().map(JsonReport::brief).toList());
+      intervals.add(im);
+    }
+    m.put("intervals", intervals);
+    List<Object> revisions = new ArrayList<>();
+    for (RevisionResult rr : e.revisions()) {
+      Map<String, Object> rm = new LinkedHashMap<>();
+      rm.put("commit", rr.revision().commit().id());
+      rm.put("committedAt", rr.revision().commit().committedAt().toString());
+      rm.put("validUntil", text(rr.revision().validUntil()));
+      rm.put("subject", rr.revision().commit().subject());
+      rm.put("status", rr.status().name());
+      rm.put("referenceCount", rr.revision().refs().size());
+      rm.put("problems", rr.revision().problems().stream().map(Views::problem).toList());
+      rm.put("broken", rr.notOk().stream().map(JsonReport::brief).toList());
+      revisions.add(rm);
+    }
+    m.put("revisions", revisions);
+    List<Object> refs = new ArrayList<>();
+    for (RefUse u : e.references()) {
+      Map<String, Object> um = brief(u);
+      um.put("kind", kind(u.ref()));
+      um.put("store", u.ref().store());
+      um.put("commits", u.commits());
+      refs.add(um);
+    }
+    m.put("references", refs);
+    return m;
+  }
+
+  private static Map<String, Object> brief(RefUse u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ref", u.ref().describe());
+    m.put("usedBy", u.usages());
+    m.put("status", u.finding().status().name());
+    m.put("reason", u.finding().reason());
+    return m;
+  }
+
+  static String kind(Ref ref) {
+    if (ref instanceof Ref.Image) {
+      return "image";
+    }
+    if (ref instanceof Ref.S3Object) {
+      return "s3-object";
+    }
+    if (ref instanceof Ref.Ami) {
+      return "ami";
+    }
+    return ref instanceof Ref.Ssm ? "ssm-parameter" : "secret";
+  }
+
+  private static String text(Object o) {
+    return o == null ? null : o.toString();
+  }
+}

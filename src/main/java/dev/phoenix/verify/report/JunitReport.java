@@ -1,0 +1,96 @@
+package dev.phoenix.verify.report;
+
+import dev.phoenix.check.Status;
+import dev.phoenix.verify.EnvReport;
+import dev.phoenix.verify.RefUse;
+import dev.phoenix.verify.RevisionResult;
+import dev.phoenix.verify.RevisionStatus;
+import dev.phoenix.verify.VerifyResult;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * JUnit XML for CI dashboards: one testsuite per environment, one testcase per reference
+ * (classname = environment, name = usage + reference). MISSING/CORRUPT are failures, UNKNOWN an
+ * error, AT_RISK a system-out warning (a failure under --strict). A revision whose lockfile fails
+ * validation adds a failed testcase "lockfile at COMMIT".
+ */
+public final class JunitReport {
+  private JunitReport() {}
+
+  public static String render(VerifyResult result) {
+    StringBuilder body = new StringBuilder();
+    int tests = 0;
+    int failures = 0;
+    int errors = 0;
+    for (EnvReport e : result.environments()) {
+      Suite s = suite(e, result.strict());
+      body.append(s.xml());
+      tests += s.tests();
+      failures += s.failures();
+      errors += s.errors();
+    }
+    String time = seconds(result.stats().elapsed().toMillis());
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<testsuites name=\"phoenix verify\" tests=\"" + tests + "\" failures=\"" + failures + "\" errors=\""
+        + errors + "\" time=\"" + time + "\">\n" + body + "</testsuites>\n";
+  }
+
+  private record Suite(String xml, int tests, int failures, int errors) {}
+
+  private static Suite suite(EnvReport e, boolean strict) {
+    StringBuilder cases = new StringBuilder();
+    int tests = 0;
+    int failures = 0;
+    int errors = 0;
+    String env = Xml.attr(e.environment());
+    for (RevisionResult r : e.revisions()) {
+      if (r.status() == RevisionStatus.INVALID) {
+        tests++;
+        failures++;
+        StringBuilder detail = new StringBuilder();
+        r.revision().problems().forEach(p -> detail.append(p.render()).append('\n'));
+        cases.append("    <testcase classname=\"").append(env).append("\" name=\"lockfile at ")
+            .append(r.revision().commit().shortId()).append("\">\n")
+            .append("      <failure type=\"INVALID\" message=\"the lockfile fails validation: not restorable as written\">")
+            .append(Xml.text(detail.toString())).append("</failure>\n    </testcase>\n");
+      }
+    }
+    for (RefUse u : e.references()) {
+      tests++;
+      Status s = u.finding().status();
+      cases.append("    <testcase classname=\"").append(env).append("\" name=\"")
+          .append(Xml.attr(String.join(", ", u.usages()) + " " + u.ref().describe())).append("\">\n");
+      String message = Xml.attr(s + ": " + u.finding().reason());
+      String where = Xml.text("used by " + String.join(", ", u.usages()) + " in " + u.commits().size()
+          + " revision(s): " + shortIds(u.commits()) + "\n");
+      if (s.breaksRestore() || strict && s == Status.AT_RISK) {
+        failures++;
+        cases.append("      <failure type=\"").append(s).append("\" message=\"").append(message).append("\">")
+            .append(where).append("</failure>\n");
+      } else if (s == Status.UNKNOWN) {
+        errors++;
+        cases.append("      <error type=\"UNKNOWN\" message=\"").append(message).append("\">").append(where)
+            .append("</error>\n");
+      } else if (s == Status.AT_RISK) {
+        cases.append("      <system-out>warning: ").append(Xml.text(s + ": " + u.finding().reason() + "\n"))
+            .append(where).append("</system-out>\n");
+      }
+      cases.append("    </testcase>\n");
+    }
+    String xml = "  <testsuite name=\"" + env + "\" tests=\"" + tests + "\" failures=\"" + failures
+        + "\" errors=\"" + errors + "\" skipped=\"0\">\n"
+        + "    <properties><property name=\"summary\" value=\"" + Xml.attr(e.summary()) + "\"/></properties>\n"
+        + cases + "  </testsuite>\n";
+    return new Suite(xml, tests, failures, errors);
+  }
+
+  private static String shortIds(List<String> commits) {
+    List<String> ids = commits.stream().map(c -> c.substring(0, Math.min(7, c.length()))).toList();
+    return ids.size() <= 10 ? String.join(" ", ids) : String.join(" ", ids.subList(0, 10)) + " …";
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+}

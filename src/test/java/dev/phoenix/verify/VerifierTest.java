@@ -1,0 +1,125 @@
+package dev.phoenix.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.model.Digest;
+import dev.phoenix.support.GitFixture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The verifier on a real Git history (GitFixture) with a recording fake checker. */
+class VerifierTest {
+  static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+  @TempDir Path dir;
+
+  static String img(int i) {
+    return "registry.example.com/shop/app@sha256:" + String.format("%064x", i);
+  }
+
+  static Ref ref(int i) {
+    return new Ref.Image("registry.example.com", "shop/app", new Digest("sha256", String.format("%064x", i)));
+  }
+
+  static String lock(String env, int... images) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int k = 0; k < images.length; k++) {
+      m.put(k == 0 ? "app" : "img" + k, img(images[k]));
+    }
+    return Lockfiles.lockfile(env, m, "", "");
+  }
+
+  private GitRepository history() {
+    GitFixture git = GitFixture.init(dir);
+    git.put("stacks/svc.yaml", Lockfiles.stack());
+    git.put("environments/prod/environment.lock.yaml", lock("prod", 1, 2));
+    git.put("environments/staging/environment.lock.yaml", lock("staging", 1, 2));
+    git.commit(Instant.parse("2026-07-01T00:00:00Z"), "old, before the window");
+    git.put("environments/prod/environment.lock.yaml", lock("prod", 1, 3));
+    git.commit(Instant.parse("2026-08-20T00:00:00Z"), "in force at the window start");
+    git.put("environments/prod/environment.lock.yaml", lock("prod", 4, 3));
+    git.commit(Instant.parse("2026-10-03T10:12:00Z"), "inside");
+    git.put("environments/prod/environment.lock.yaml", "apiVersion: phoenix/v1\nkind: EnvironmentLock\n");
+    git.commit(Instant.parse("2026-10-10T00:00:00Z"), "broken lockfile");
+    git.put("environments/prod/environment.lock.yaml", lock("prod", 1, 3));
+    git.put("environments/staging/environment.lock.yaml", lock("staging", 1, 3));
+    git.commit(Instant.parse("2026-11-01T00:00:00Z"), "fixed");
+    git.close();
+    return GitRepository.open(dir);
+  }
+
+  private VerifyRequest request(List<String> envs, Window window) {
+    return new VerifyRequest(envs, envs.isEmpty(), window, false, 4, Duration.ofMinutes(1), Set.of(), false);
+  }
+
+  @Test
+  void windowCoversTheRevisionInForceAtItsStartAndEveryOneInsideAndChecksEachReferenceOnce() {
+    FakeChecker checker = new FakeChecker(r -> true);
+    checker.answers.put(ref(4), Finding.missing("manifest unknown"));
+    try (GitRepository git = history()) {
+      Window window = Window.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d");
+      VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE, Clock.fixed(NOW, ZoneOffset.UTC))
+          .verify(request(List.of(), window));
+      assertThat(checker.asked).containsExactlyInAnyOrder(ref(1), ref(2), ref(3), ref(4));
+      EnvReport prod = result.environments().get(0);
+      assertThat(prod.environment()).isEqualTo("prod");
+      assertThat(prod.revisions()).extracting(r -> r.revision().commit().subject())
+          .containsExactly("in force at the window start", "inside", "broken lockfile", "fixed");
+      assertThat(prod.revisions()).extracting(RevisionResult::status).containsExactly(
+          RevisionStatus.OK, RevisionStatus.MISSING, RevisionStatus.INVALID, RevisionStatus.OK);
+      assertThat(prod.summary()).isEqualTo("prod: restorable at every point since 2026-08-28 00:00 except "
+          + "2026-10-03 10:12 → 2026-11-01 00:00 (lockfile at " + prod.revisions().get(2).revision().commit().shortId()
+          + " fails validation: " + prod.revisions().get(2).revision().problems().get(0).message()
+          + ", app registry.example.com/shop/app@sha256:000000000000… MISSING)");
+      EnvReport staging = result.environments().get(1);
+      assertThat(staging.revisions()).hasSize(2);
+      assertThat(staging.summary()).isEqualTo("staging: restorable at every point since 2026-08-28 00:00 (2 revisions)");
+      assertThat(result.stats().unique()).isEqualTo(4);
+      assertThat(result.stats().uses()).isEqualTo(2 * 3 + 2 * 2);
+      assertThat(result.outcome()).isEqualTo(Outcome.BROKEN);
+    }
+  }
+
+  @Test
+  void headOnlyByDefaultAndUnknownEnvironmentsAreUsageErrors() {
+    FakeChecker checker = new FakeChecker(r -> true);
+    try (GitRepository git = history()) {
+      Verifier verifier = new Verifier(git, List.of(checker), ProgressListener.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+      VerifyResult result = verifier.verify(request(List.of("prod"), Window.head()));
+      assertThat(checker.asked).containsExactlyInAnyOrder(ref(1), ref(3));
+      assertThat(result.environments().get(0).summary()).startsWith("prod: restorable now (HEAD ");
+      assertThatThrownBy(() -> verifier.verify(request(List.of("nope"), Window.head())))
+          .isInstanceOf(PhoenixException.class).hasMessageContaining("unknown environment 'nope'");
+    }
+  }
+
+  @Test
+  void fromAndToAcceptDatesAndCommits() {
+    try (GitRepository git = history()) {
+      Window w = Window.fromTo("2026-10-03", "2026-10-05", git, NOW);
+      assertThat(w.from()).isEqualTo(Instant.parse("2026-10-03T00:00:00Z"));
+      assertThat(w.to()).isEqualTo(Instant.parse("2026-10-05T23:59:59.999999999Z"));
+      assertThat(Window.fromTo("HEAD~1", null, git, NOW).from()).isEqualTo(Instant.parse("2026-10-10T00:00:00Z"));
+      assertThatThrownBy(() -> Window.fromTo("2026-10-05", "2026-10-01", git, NOW)).isInstanceOf(PhoenixException.class);
+      FakeChecker checker = new FakeChecker(r -> true);
+      VerifyResult r = new Verifier(git, List.of(checker), ProgressListener.NONE, Clock.fixed(NOW, ZoneOffset.UTC))
+          .verify(request(List.of("prod"), w));
+      assertThat(r.environments().get(0).revisions()).extracting(x -> x.revision().commit().subject())
+          .containsExactly("in force at the window start", "inside");
+      assertThat(r.environments().get(0).intervals()).singleElement().extracting(Interval::to).isEqualTo(w.to());
+    }
+  }
+}
