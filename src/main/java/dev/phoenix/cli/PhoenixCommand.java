@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
       RebuildCommand.class,
       DrillsCommand.class,
       TeardownCommand.class,
+      LockCommand.class,
+      AttestCommand.class,
+      PromoteCommand.class,
+      ProtectCommand.class,
     },
     footer = {
       "",

@@ -22,8 +22,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * Reads history objects of the repository around a directory. Never touches the working tree or
- * the index; the only package that knows JGit exists.
+ * Reads history objects of the repository around a directory; the only package that knows JGit
+ * exists. Only {@link #commitFiles} writes (index and branch), for lock/attest/promote --commit.
  */
 public final class GitRepository implements AutoCloseable {
   private final Repository repository;
@@ -162,6 +162,14 @@ public final class GitRepository implements AutoCloseable {
     } catch (GitAPIException | RuntimeException e) {
       return List.of();
     }
+  }
+
+  /**
+   * Commits exactly these repository-relative paths (other staged or modified files are left
+   * out) with the message; author "Name <email>" or null for the repository's user.
+   */
+  public CommitInfo commitFiles(List<String> paths, String message, String author) {
+    return Committer.commit(repository, paths, message, author);
   }
 
   static CommitInfo info(RevCommit commit) {
