@@ -17,6 +17,13 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       DiffCommand.class,
       VerifyCommand.class,
+      RebuildCommand.class,
+      DrillsCommand.class,
+      TeardownCommand.class,
+      LockCommand.class,
+      AttestCommand.class,
+      PromoteCommand.class,
+      ProtectCommand.class,
     },
     footer = {
       "",

@@ -22,8 +22,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * Reads history objects of the repository around a directory. Never touches the working tree or
- * the index; the only package that knows JGit exists.
+ * Reads history objects of the repository around a directory; the only package that knows JGit
+ * exists. Only {@link #commitFiles} writes (index and branch), for lock/attest/promote --commit.
  */
 public final class GitRepository implements AutoCloseable {
   private final Repository repository;
@@ -33,6 +33,7 @@ public final class GitRepository implements AutoCloseable {
   }
 
   public static GitRepository open(Path start) {
+    JGitSetup.once();
     FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
     builder.findGitDir(start.toAbsolutePath().toFile());
     if (builder.getGitDir() == null) {
@@ -77,21 +78,53 @@ public final class GitRepository implements AutoCloseable {
    */
   public List<CommitInfo> mainline(Predicate<CommitInfo> stop) {
     List<CommitInfo> out = new ArrayList<>();
+    walkMainline(c -> {
+      out.add(c);
+      return stop.test(c);
+    });
+    return out;
+  }
+
+  /**
+   * The newest mainline commit whose committer date is not after {@code moment}, or empty when
+   * every commit is newer. Only commit headers are parsed on the way (no message, no identity).
+   */
+  public Optional<CommitInfo> mainlineAt(Instant moment) {
+    long limit = moment.getEpochSecond();
+    try (RevWalk walk = new RevWalk(repository)) {
+      walk.setRetainBody(false);
+      ObjectId head = repository.resolve(Constants.HEAD);
+      if (head == null) {
+        return Optional.empty();
+      }
+      RevCommit commit = walk.parseCommit(head);
+      while (commit.getCommitTime() > limit) {
+        if (commit.getParentCount() == 0) {
+          return Optional.empty();
+        }
+        commit = walk.parseCommit(commit.getParent(0));
+      }
+      try (RevWalk full = new RevWalk(repository)) {
+        return Optional.of(info(full.parseCommit(commit)));
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read history: " + e.getMessage(), "check the repository with git fsck", e);
+    }
+  }
+
+  private void walkMainline(Predicate<CommitInfo> visit) {
     try (RevWalk walk = new RevWalk(repository)) {
       ObjectId head = repository.resolve(Constants.HEAD);
       if (head == null) {
-        return out;
+        return;
       }
       RevCommit commit = walk.parseCommit(head);
       while (commit != null) {
-        CommitInfo info = info(commit);
-        out.add(info);
-        if (stop.test(info) || commit.getParentCount() == 0) {
+        if (visit.test(info(commit)) || commit.getParentCount() == 0) {
           break;
         }
         commit = walk.parseCommit(commit.getParent(0));
       }
-      return out;
     } catch (IOException e) {
       throw new GitException("cannot read history: " + e.getMessage(), "check the repository with git fsck", e);
     }
@@ -129,6 +162,14 @@ public final class GitRepository implements AutoCloseable {
     } catch (GitAPIException | RuntimeException e) {
       return List.of();
     }
+  }
+
+  /**
+   * Commits exactly these repository-relative paths (other staged or modified files are left
+   * out) with the message; author "Name <email>" or null for the repository's user.
+   */
+  public CommitInfo commitFiles(List<String> paths, String message, String author) {
+    return Committer.commit(repository, paths, message, author);
   }
 
   static CommitInfo info(RevCommit commit) {

@@ -34,12 +34,7 @@ public final class TimeTravel {
         throw PhoenixException.input("'" + whenText + "' is in the future (now is " + now + ")",
             "ask about a moment that has happened; for the current state use HEAD");
       }
-      List<CommitInfo> chain = git.mainline(c -> !c.committedAt().isAfter(at.instant()));
-      CommitInfo last = chain.isEmpty() ? null : chain.get(chain.size() - 1);
-      if (last == null || last.committedAt().isAfter(at.instant())) {
-        throw beforeFirst(environment, whenText);
-      }
-      commit = last;
+      commit = git.mainlineAt(at.instant()).orElseThrow(() -> beforeFirst(environment, whenText));
     } else {
       String rev = ((When.AtRevision) when).revision();
       commit = git.resolve(rev).orElseThrow(() -> PhoenixException.input(

@@ -41,7 +41,7 @@ public sealed interface When permits When.AtTime, When.AtRevision {
     String t = text.trim();
     try {
       if (DATE.matcher(t).matches()) {
-        Instant end = LocalDate.parse(t).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
+        Instant end = LocalDate.parse(t).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusSeconds(1);
         return new AtTime(end, t, true, true);
       }
       if (LOCAL_DATE_TIME.matcher(t).matches()) {

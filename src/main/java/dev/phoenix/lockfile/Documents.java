@@ -1,14 +1,25 @@
 package dev.phoenix.lockfile;
 
+import dev.phoenix.core.Problems;
 import dev.phoenix.yaml.SafeYaml;
 import dev.phoenix.yaml.YamlException;
 import dev.phoenix.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** Parses a Phoenix YAML file safely, turning YAML errors into located problems. */
 final class Documents {
   private Documents() {}
+
+  /** Parses {@code content} and maps its top-level map with {@code reader}, collecting every problem. */
+  static <T> Parsed<T> read(String file, byte[] content, String what, BiFunction<Fields, YamlNode.MapNode, T> reader) {
+    Problems problems = new Problems();
+    Fields f = new Fields(file, problems);
+    YamlNode root = parse(f, content);
+    T value = root == null ? null : f.map(root, what).map(m -> reader.apply(f, m)).orElse(null);
+    return new Parsed<>(value, problems.list());
+  }
 
   static YamlNode parse(Fields f, byte[] content) {
     List<YamlException> duplicates = new ArrayList<>();

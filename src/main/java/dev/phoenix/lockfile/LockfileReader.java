@@ -1,10 +1,8 @@
 package dev.phoenix.lockfile;
 
-import dev.phoenix.core.Problems;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.ConfigSource;
 import dev.phoenix.model.Lockfile;
-import dev.phoenix.yaml.YamlNode;
 import dev.phoenix.yaml.YamlNode.Entry;
 import dev.phoenix.yaml.YamlNode.MapNode;
 import java.util.LinkedHashMap;
@@ -20,14 +18,7 @@ public final class LockfileReader {
   private LockfileReader() {}
 
   public static Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
-    Problems problems = new Problems();
-    Fields f = new Fields(file, problems);
-    YamlNode root = Documents.parse(f, content);
-    if (root == null) {
-      return new Parsed<>(null, problems.list());
-    }
-    Lockfile lockfile = f.map(root, "the lockfile").map(m -> read(f, m, expectedEnvironment)).orElse(null);
-    return new Parsed<>(lockfile, problems.list());
+    return Documents.read(file, content, "the lockfile", (f, m) -> read(f, m, expectedEnvironment));
   }
 
   private static Lockfile read(Fields f, MapNode root, String expectedEnvironment) {

@@ -1,6 +1,5 @@
 package dev.phoenix.lockfile;
 
-import dev.phoenix.core.Problems;
 import dev.phoenix.model.Stack;
 import dev.phoenix.model.Stack.Function;
 import dev.phoenix.model.Stack.Service;
@@ -23,14 +22,7 @@ public final class StackReader {
   private StackReader() {}
 
   public static Parsed<Stack> read(String file, byte[] content, String expectedName) {
-    Problems problems = new Problems();
-    Fields f = new Fields(file, problems);
-    YamlNode root = Documents.parse(f, content);
-    if (root == null) {
-      return new Parsed<>(null, problems.list());
-    }
-    Stack stack = f.map(root, "the stack").map(m -> read(f, m, expectedName)).orElse(null);
-    return new Parsed<>(stack, problems.list());
+    return Documents.read(file, content, "the stack", (f, m) -> read(f, m, expectedName));
   }
 
   private static Stack read(Fields f, MapNode root, String expectedName) {

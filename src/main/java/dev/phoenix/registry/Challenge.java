@@ -48,6 +48,9 @@ public record Challenge(String scheme, Map<String, String> params) {
       String name = text.substring(i, eq).trim().toLowerCase(Locale.ROOT);
       StringBuilder value = new StringBuilder();
       i = eq + 1;
+      while (i < text.length() && text.charAt(i) == ' ') {
+        i++;
+      }
       if (i < text.length() && text.charAt(i) == '"') {
         i++;
         while (i < text.length() && text.charAt(i) != '"') {

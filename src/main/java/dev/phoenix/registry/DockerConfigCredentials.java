@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +51,7 @@ public final class DockerConfigCredentials implements RegistryCredentials {
     }
     try {
       JsonNode auths = new ObjectMapper().readTree(Files.readAllBytes(file)).path("auths");
-      Iterator<Map.Entry<String, JsonNode>> fields = auths.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : auths.properties()) {
         decode(e.getValue().path("auth").asText("")).ifPresent(c -> found.put(normalize(e.getKey()), c));
       }
     } catch (IOException | RuntimeException e) {

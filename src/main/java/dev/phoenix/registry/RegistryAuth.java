@@ -57,12 +57,13 @@ final class RegistryAuth {
   }
 
   /**
-   * After a 401: remembers the host's challenge and drops the cached token. True when sending
+   * After a 401: remembers the host's challenge and drops the refused token. True when sending
    * again can help (there is a challenge Phoenix can answer).
    */
-  boolean refresh(Call call, String wwwAuthenticate) {
+  boolean refresh(Call call, String sentAuthorization, String wwwAuthenticate) {
     Optional<Challenge> parsed = Challenge.parse(wwwAuthenticate);
-    tokens.remove(key(call));
+    // drop the token only if it is the one refused (another thread may have fetched a newer one)
+    tokens.computeIfPresent(key(call), (k, t) -> ("Bearer " + t.value()).equals(sentAuthorization) ? null : t);
     if (parsed.isEmpty()) {
       return false;
     }

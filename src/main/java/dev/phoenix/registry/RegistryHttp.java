@@ -64,7 +64,7 @@ final class RegistryHttp implements AutoCloseable {
         throw deadline(call);
       }
       int status = reply.status();
-      if (status == 401 && !refreshed && auth.refresh(call, reply.header("WWW-Authenticate").orElse(null))) {
+      if (status == 401 && !refreshed && auth.refresh(call, authorization, reply.header("WWW-Authenticate").orElse(null))) {
         refreshed = true;
         attempt--; // answering a challenge is not a retry
         continue;

@@ -41,16 +41,20 @@ class RegistryResilienceIT {
     AtomicInteger throttled = new AtomicInteger();
     try (TestProxy proxy = new TestProxy(registry.baseUri())) {
       proxy.rule((req, x) -> {
-        if (req.path().contains("/manifests/") && throttled.getAndIncrement() < 2) {
-          TestProxy.respond(x, 429, Map.of("Retry-After", "0"), bytes("slow down"));
+        int n = throttled.getAndIncrement();
+        if (req.path().contains("/manifests/") && n < 2) {
+          TestProxy.respond(x, 429, n == 0 ? Map.of("Retry-After", "1") : Map.of(), bytes("slow down"));
           return true;
         }
         return false;
       });
 
+      long start = System.nanoTime();
       Finding f = checkOne(proxy.hostPort(), "busy/app", digest, false);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(f.status()).isEqualTo(Status.OK);
+      assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(1)); // Retry-After: 1 honoured
       assertThat(proxy.count("GET", "/v2/busy/app/manifests/" + digest)).isEqualTo(3);
       assertThat(proxy.seen()).hasSize(3);
     }
@@ -75,6 +79,45 @@ class RegistryResilienceIT {
       assertThat(proxy.count("GET", "/v2/down/app/")).isEqualTo(4);
       assertThat(absent.status()).isEqualTo(Status.MISSING);
       assertThat(proxy.count("GET", "/v2/absent/app/")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void requestThatTimesOutIsRetried() {
+    String digest = registry.pushSyntheticImage("stall/app", "v1", bytes("stall app"));
+    AtomicInteger calls = new AtomicInteger();
+    try (TestProxy proxy = new TestProxy(registry.baseUri())) {
+      proxy.rule((req, x) -> {
+        if (calls.getAndIncrement() == 0) {
+          sleep(2_000); // longer than the 500 ms request timeout
+        }
+        return false;
+      });
+      Ref ref = new Ref.Image(proxy.hostPort(), "stall/app", Digest.of(digest));
+      RegistrySettings settings = Fixtures.fast().withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500));
+
+      Finding f = new RegistryChecker(RegistryCredentials.anonymous(), settings)
+          .check(List.of(ref), Fixtures.options(false)).get(ref);
+
+      assertThat(f.status()).isEqualTo(Status.OK);
+      assertThat(proxy.count("GET", "/v2/stall/app/manifests/")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void oversizedManifestIsUnknownAndReadOnlyUpToTheCap() {
+    try (TestProxy proxy = new TestProxy(null)) {
+      proxy.rule((req, x) -> {
+        TestProxy.respond(x, 200, Map.of("Content-Type", MediaTypes.OCI_MANIFEST), new byte[5 * 1024 * 1024]);
+        return true;
+      });
+      String digest = "sha256:" + "e".repeat(64);
+
+      Finding f = checkOne(proxy.hostPort(), "huge/app", digest, false);
+
+      assertThat(f).isEqualTo(Finding.unknown(
+          "GET " + proxy.hostPort() + "/v2/huge/app/manifests/" + digest + " answered more than 4194304 bytes"));
+      assertThat(proxy.seen()).hasSize(1);
     }
   }
 

@@ -21,8 +21,8 @@ public final class EcrAuth {
         host + " is not an ECR registry host", "expected <account>.dkr.ecr.<region>.amazonaws.com"));
     AuthorizationData data;
     try {
-      data = service.client(ecr.region()).getAuthorizationToken(b -> b.registryIds(ecr.account()))
-          .authorizationData().get(0);
+      // One token per region serves every registry the caller may access (registryIds is deprecated).
+      data = service.client(ecr.region()).getAuthorizationToken(b -> { }).authorizationData().get(0);
     } catch (SdkException e) {
       throw EcrImages.translate("GetAuthorizationToken " + host, e);
     } catch (IndexOutOfBoundsException e) {

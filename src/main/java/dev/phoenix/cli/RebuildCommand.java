@@ -1,0 +1,147 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.check.CheckOptions;
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.engine.RebuildLock;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.rebuild.Confirm;
+import dev.phoenix.rebuild.RebuildPipeline;
+import dev.phoenix.rebuild.RebuildRequest;
+import dev.phoenix.rebuild.RebuildResult;
+import dev.phoenix.rebuild.Target;
+import dev.phoenix.rebuild.TargetsFile;
+import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.verify.StoreCheckers;
+import dev.phoenix.verify.VerifyRequest;
+import dev.phoenix.verify.Window;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rebuild", mixinStandardHelpOptions = true,
+    description = "Recreate an environment as it was at a moment, from exactly the artefacts it ran then (docs/rebuild.md).",
+    footer = {"", "Exit codes: 0 planned/succeeded, 1 preflight found missing/corrupt references or the rebuild failed,",
+        "            2 usage/input error (invalid revision, target options, no terminal to confirm),",
+        "            3 could not run: references UNKNOWN (without --allow-unknown), engine or providers unavailable, lock held."})
+final class RebuildCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin RepoOptions repo;
+
+  @Option(names = "--env", required = true, paramLabel = "ENV") String env;
+  @Option(names = "--at", defaultValue = "HEAD", paramLabel = "WHEN",
+      description = "ISO date/date-time (a date = end of that day, UTC), commit id or HEAD~n. Default: HEAD.") String at;
+  @Option(names = "--target", required = true, paramLabel = "TARGET", description = "aws (or another registered target).")
+  String target;
+  @Option(names = "--region", description = "Target region (overrides targets.yaml).") String region;
+  @Option(names = "--account", description = "Target AWS account id, 12 digits.") String account;
+  @Option(names = "--name-prefix", description = "Prefix of every resource name (default: the environment).") String namePrefix;
+  @Option(names = "--target-option", paramLabel = "KEY=VALUE",
+      description = "Any target option in targets.yaml's dotted form, e.g. state.backend=s3.") Map<String, String> options;
+  @Option(names = "--aws-endpoint", paramLabel = "URL", description = "AWS endpoint override (a local emulator).") URI awsEndpoint;
+  @Option(names = "--offline", description = "Do not contact SSM/Secrets Manager when synthesizing (plan only; ARNs built from account/region).")
+  boolean offline;
+  @Option(names = "--out", defaultValue = ".phoenix", description = "Working directory for synthesis, plans, local state, locks. Default: ${DEFAULT-VALUE}.")
+  Path out;
+  @Option(names = "--drills", description = "Drill record directory. Default: <repo>/drills.") Path drills;
+  @Option(names = "--apply", description = "Apply the saved plans (asks on the terminal unless --yes).") boolean apply;
+  @Option(names = "--yes", description = "Do not ask before applying.") boolean yes;
+  @Option(names = "--saved-plan", description = "With --apply: apply the plans saved by an earlier plan-only run.") boolean savedPlan;
+  @Option(names = "--allow-unknown", description = "Go on when preflight could not check some references.") boolean allowUnknown;
+  @Option(names = "--deep", description = "Preflight fetches and hashes content, not just existence.") boolean deep;
+  @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
+      description = "A registry reached over plain HTTP (loopback test registries); repeatable.")
+  java.util.List<String> insecure = new java.util.ArrayList<>();
+  @Option(names = "--engine", description = "tofu, terraform, or a path to the binary.") String engine;
+  @Option(names = "--engine-timeout", defaultValue = "60", description = "Minutes each engine command may take.") long engineMinutes;
+  @Option(names = "--force-unlock", description = "Remove the rebuild lock of --env/--target and exit.") boolean forceUnlock;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Target chosen = RebuildTargets.of(target);
+    if (forceUnlock) {
+      Optional<dev.phoenix.engine.LockHolder> was = RebuildLock.forceUnlock(out(), env, chosen.name());
+      out.println(was.map(h -> "removed lock held by " + h.describe()).orElse("no lock was held"));
+      return ExitCodes.OK;
+    }
+    if (savedPlan && !apply) {
+      throw PhoenixException.input("--saved-plan applies saved plans: it needs --apply", "add --apply");
+    }
+    Confirm confirm = confirm(err);
+    try (GitRepository git = repo.open()) {
+      Path root = git.workTree();
+      Warnings.uncommitted(git, env, err);
+      Duration deadline = Duration.ofMinutes(10);
+      CheckOptions checks = new CheckOptions(deep, VerifyRequest.DEFAULT_CONCURRENCY, Instant.now().plus(deadline),
+          Set.copyOf(insecure), r -> { });
+      RebuildRequest request = new RebuildRequest(env, at, Instant.now(), root, out(),
+          drills != null ? drills : root.resolve("drills"), flags(), apply, savedPlan, allowUnknown, engine,
+          Duration.ofMinutes(engineMinutes), checks);
+      VerifyRequest verify = new VerifyRequest(java.util.List.of(env), false, Window.head(), deep,
+          VerifyRequest.DEFAULT_CONCURRENCY, deadline, Set.copyOf(insecure), false);
+      var settings = TargetsFile.read(root, env, chosen.name()).withFlags(flags());
+      String storesRegion = settings.get("configRegion").or(() -> settings.get("region")).orElse(null);
+      AwsConfig aws = new AwsConfig(storesRegion, awsEndpoint, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+      RebuildResult result;
+      try (StoreCheckers stores = new StoreCheckers(verify, aws)) {
+        result = new RebuildPipeline(git, chosen, stores.checkers(), new StderrProgress(err), confirm).run(request);
+      }
+      RebuildOutput.print(out, result, repo.json());
+      return result.failureKind() == null ? ExitCodes.OK : switch (result.failureKind()) {
+        case INPUT -> ExitCodes.USAGE;
+        case CHECK_FAILED -> ExitCodes.CHECK_FAILED;
+        case UNAVAILABLE -> ExitCodes.UNAVAILABLE;
+      };
+    }
+  }
+
+  private Path out() {
+    return out.toAbsolutePath().normalize();
+  }
+
+  private Map<String, String> flags() {
+    Map<String, String> f = new LinkedHashMap<>(options == null ? Map.of() : options);
+    put(f, "region", region);
+    put(f, "account", account);
+    put(f, "namePrefix", namePrefix);
+    put(f, "endpoint", awsEndpoint == null ? null : awsEndpoint.toString());
+    put(f, "offline", offline ? "true" : null);
+    return f;
+  }
+
+  private static void put(Map<String, String> m, String k, String v) {
+    if (v != null) {
+      m.put(k, v);
+    }
+  }
+
+  private Confirm confirm(PrintWriter err) {
+    if (!apply || yes) {
+      return Confirm.yes();
+    }
+    Console console = System.console();
+    if (console == null) {
+      throw PhoenixException.input("--apply asks for confirmation on a terminal, and there is none",
+          "run it on a terminal, or add --yes to apply without asking");
+    }
+    return question -> {
+      err.flush();
+      String answer = console.readLine("%s [y/N] ", question);
+      return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    };
+  }
+}

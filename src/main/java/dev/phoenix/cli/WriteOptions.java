@@ -1,0 +1,80 @@
+package dev.phoenix.cli;
+
+import dev.phoenix.git.CommitInfo;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.lockwrite.CommitMessage;
+import dev.phoenix.lockwrite.LockfileWriter;
+import dev.phoenix.lockwrite.WriteResult;
+import dev.phoenix.promote.Durations;
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.report.Json;
+import dev.phoenix.report.Views;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that write a lockfile (lock, attest, promote), and their output. */
+final class WriteOptions {
+  @Option(names = "--commit", description = "Commit the lockfile (only it) with a structured message.")
+  boolean commit;
+
+  @Option(names = "--author", paramLabel = "'NAME <EMAIL>'",
+      description = "Author of the commit (default: the repository's user, else phoenix).")
+  String author;
+
+  @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "0s",
+      description = "Wait up to this long (e.g. 30s) when another Phoenix is writing the same lockfile. Default: fail at once.")
+  String lockWait;
+
+  CommitInfo committed;
+
+  LockfileWriter writer(Path root) {
+    Duration wait = Durations.parse(lockWait).orElseThrow(() -> PhoenixException.input(
+        "--lock-wait '" + lockWait + "' is not a duration", "write e.g. 30s or 2m"));
+    return new LockfileWriter(root, wait);
+  }
+
+  /** The Git commit to run under the write lock, or nothing. */
+  Consumer<WriteResult> afterWrite(Path root, String command, List<String> details) {
+    if (!commit) {
+      return r -> {};
+    }
+    return r -> {
+      try (GitRepository git = GitRepository.open(root)) {
+        String path = git.workTree().toAbsolutePath().normalize()
+            .relativize(root.toAbsolutePath().normalize().resolve(r.path())).toString().replace('\\', '/');
+        committed = git.commitFiles(List.of(path), CommitMessage.of(command, r, details), author);
+      }
+    };
+  }
+
+  static Path root(RepoOptions repo) {
+    return repo.repo == null ? Path.of("").toAbsolutePath() : repo.repo.toAbsolutePath();
+  }
+
+  void print(PrintWriter out, boolean json, WriteResult r) {
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("environment", r.environment());
+      m.put("file", r.path());
+      m.put("changed", r.changed());
+      m.put("changes", Views.changes(r.changes()));
+      m.put("commit", committed == null ? null : committed.id());
+      out.println(Json.write(m));
+    } else if (!r.changed()) {
+      out.println(r.path() + ": already up to date, nothing written");
+    } else {
+      out.println("wrote " + r.path());
+      r.changes().forEach(c -> out.println("  " + c.render()));
+      if (committed != null) {
+        out.println("committed " + committed.shortId() + ": " + committed.subject());
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.phoenix.promote;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in policies and flags: 45s, 30m, 12h, 90d, 2w. */
+public final class Durations {
+  private static final Pattern FORM = Pattern.compile("([0-9]{1,6})([smhdw])");
+
+  private Durations() {}
+
+  public static Optional<Duration> parse(String text) {
+    Matcher m = text == null ? null : FORM.matcher(text.strip());
+    if (m == null || !m.matches()) {
+      return Optional.empty();
+    }
+    long n = Long.parseLong(m.group(1));
+    return Optional.of(switch (m.group(2)) {
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      default -> Duration.ofDays(7 * n);
+    });
+  }
+
+  /** An age for messages, rounded down to its largest unit: 55d, 3h, 12m, 40s. */
+  public static String human(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    if (s >= 86400) {
+      return s / 86400 + "d";
+    }
+    if (s >= 3600) {
+      return s / 3600 + "h";
+    }
+    return s >= 60 ? s / 60 + "m" : s + "s";
+  }
+
+  /** 90d, 36h, 5m, 12s: the largest unit that divides it. */
+  public static String format(Duration d) {
+    long s = d.getSeconds();
+    if (s % 86400 == 0) {
+      return s / 86400 + "d";
+    }
+    if (s % 3600 == 0) {
+      return s / 3600 + "h";
+    }
+    return s % 60 == 0 ? s / 60 + "m" : s + "s";
+  }
+}

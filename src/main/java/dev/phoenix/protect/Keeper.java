@@ -1,0 +1,30 @@
+package dev.phoenix.protect;
+
+import dev.phoenix.check.Ref;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Phoenix's protection in one kind of store: a mark the store understands that keeps a pinned
+ * version from being cleaned up, named {@code phoenix-keep-<env>...}. Implementations wrap one
+ * adapter package and throw {@link dev.phoenix.core.PhoenixException} on failure.
+ */
+public interface Keeper {
+  boolean handles(Ref ref);
+
+  /** The mark this ref gets for the environment, e.g. registry tag phoenix-keep-prod-4b825dc642cb. */
+  String mark(Ref ref, String env);
+
+  boolean isProtected(Ref ref, String env);
+
+  void protect(Ref ref, String env);
+
+  /** Phoenix's marks for {@code env} on anything the given refs live in (same repository, object, parameter, secret). */
+  List<Kept> kept(Collection<Ref> scope, String env);
+
+  /** Removes one mark; false when the store cannot remove it alone (it is then only reported). */
+  boolean release(Kept kept, String env);
+
+  /** A mark found in a store: on which ref (as far as the store says) and its name. */
+  record Kept(Ref ref, String mark) {}
+}

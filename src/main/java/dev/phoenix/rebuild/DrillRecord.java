@@ -1,0 +1,77 @@
+package dev.phoenix.rebuild;
+
+import java.util.List;
+
+/**
+ * What one rebuild (a drill, or a real recovery) did, written to {@code
+ * drills/<env>/<timestamp>-<id>.json}; schema in docs/drills.md. Value-free: it names every
+ * artefact digest/version and config version used, never a configuration value.
+ *
+ * @param schema always {@value #SCHEMA}
+ * @param id random 8 hex digits, also in the file name
+ * @param environment the environment rebuilt
+ * @param target the target word (aws, local, ...)
+ * @param by who ran it, {@code user@host}
+ * @param startedAt when it started (ISO-8601 UTC)
+ * @param finishedAt when the record was written (ISO-8601 UTC)
+ * @param asked the {@code --at} text as given
+ * @param understoodAs how {@code asked} was read
+ * @param lockfileCommit full id of the lockfile commit rebuilt, or null when resolve failed
+ * @param committedAt when that commit was made
+ * @param phoenixVersion the Phoenix version that ran
+ * @param mode {@code plan} or {@code apply}
+ * @param outcome succeeded, failed, planned, stopped-at-preflight or stopped-after-synth
+ * @param failureReason why it failed or stopped (value-free), or null
+ * @param recoveryMillis total time from start to record, in milliseconds
+ * @param phases each phase that ran, in order
+ * @param artefacts every artefact pinned by the lockfile commit
+ * @param config every configuration source (kind and version only, never a value)
+ * @param materialized pinned config copied into rebuild-scoped places (value-free)
+ * @param stacks what happened to each stack
+ * @param preflight problems found by preflight (reference and status), empty when all OK
+ */
+public record DrillRecord(
+    String schema,
+    String id,
+    String environment,
+    String target,
+    String by,
+    String startedAt,
+    String finishedAt,
+    String asked,
+    String understoodAs,
+    String lockfileCommit,
+    String committedAt,
+    String phoenixVersion,
+    String mode,
+    String outcome,
+    String failureReason,
+    long recoveryMillis,
+    List<Phase> phases,
+    List<ArtefactUsed> artefacts,
+    List<ConfigUsed> config,
+    List<String> materialized,
+    List<Deployed.StackRun> stacks,
+    List<PreflightIssue> preflight) {
+
+  public static final String SCHEMA = "phoenix/drill-record/v1";
+
+  /** @param durationMillis wall-clock milliseconds; @param status ok, failed or stopped */
+  public record Phase(String name, long durationMillis, String status, String summary) {}
+
+  /**
+   * @param reference digest reference, {@code s3://bucket/key?versionId=…} or AMI id
+   * @param sha256 pinned sha256 of a Lambda package, else null
+   */
+  public record ArtefactUsed(String name, String type, String version, String reference, String sha256) {}
+
+  /**
+   * @param kind ssm, secret or value
+   * @param source {@code /prod/db-url}, a secret id, or null for a plain value (not recorded)
+   * @param version SSM version, Secrets Manager versionId, or null for a plain value
+   */
+  public record ConfigUsed(String block, String name, String kind, String source, String version) {}
+
+  /** @param reference value-free reference; @param status MISSING, CORRUPT or UNKNOWN */
+  public record PreflightIssue(String reference, String status, String reason) {}
+}

@@ -1,0 +1,34 @@
+package dev.phoenix.rebuild;
+
+/** How a rebuild ended, as written in drill records ({@link #word()}). */
+public enum Outcome {
+  /** Applied every stack. */
+  SUCCEEDED("succeeded"),
+  /** Something ran and failed (an apply, a plan, a synthesis); state is kept, a re-run converges. */
+  FAILED("failed"),
+  /** Plan only (no --apply): every stack planned, nothing changed. */
+  PLANNED("planned"),
+  /** A pinned reference was MISSING, CORRUPT, or UNKNOWN without --allow-unknown: nothing touched. */
+  STOPPED_AT_PREFLIGHT("stopped-at-preflight"),
+  /** Synthesized, but the engine could not run (e.g. provider plugins cannot be downloaded). */
+  STOPPED_AFTER_SYNTH("stopped-after-synth");
+
+  private final String word;
+
+  Outcome(String word) {
+    this.word = word;
+  }
+
+  public String word() {
+    return word;
+  }
+
+  public static Outcome ofWord(String word) {
+    for (Outcome o : values()) {
+      if (o.word.equals(word)) {
+        return o;
+      }
+    }
+    throw new IllegalArgumentException("unknown outcome " + word);
+  }
+}

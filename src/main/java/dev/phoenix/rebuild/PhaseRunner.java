@@ -1,0 +1,57 @@
+package dev.phoenix.rebuild;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Runs the pipeline's phases one after the other, timing each and reporting it as it runs. */
+public final class PhaseRunner {
+  private final Progress progress;
+  private final List<PhaseTiming> timings = new ArrayList<>();
+
+  public PhaseRunner(Progress progress) {
+    this.progress = progress;
+  }
+
+  /**
+   * Runs {@code body} as phase {@code phase}. {@code status} judges the result ("ok" or
+   * "stopped"/"failed" for a result that ends the rebuild); an exception is timed as "failed" and
+   * rethrown.
+   */
+  public <T> T run(String phase, Supplier<T> body, Function<T, String> summary, Function<T, String> status) {
+    progress.phaseStarted(phase);
+    long start = System.nanoTime();
+    T result;
+    try {
+      result = body.get();
+    } catch (RuntimeException e) {
+      Duration d = Duration.ofNanos(System.nanoTime() - start);
+      timings.add(new PhaseTiming(phase, d, "failed", firstLine(e.getMessage())));
+      progress.phaseFinished(phase, d, "failed: " + firstLine(e.getMessage()));
+      throw e;
+    }
+    Duration d = Duration.ofNanos(System.nanoTime() - start);
+    String line = summary.apply(result);
+    timings.add(new PhaseTiming(phase, d, status.apply(result), line));
+    progress.phaseFinished(phase, d, line);
+    return result;
+  }
+
+  public <T> T run(String phase, Supplier<T> body, Function<T, String> summary) {
+    return run(phase, body, summary, r -> "ok");
+  }
+
+  public List<PhaseTiming> timings() {
+    return List.copyOf(timings);
+  }
+
+  static String firstLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.phoenix.rebuild.aws;
+
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.rebuild.Deployed;
+import dev.phoenix.rebuild.Prepared;
+import dev.phoenix.rebuild.Resolved;
+import dev.phoenix.rebuild.Target;
+import dev.phoenix.rebuild.TargetContext;
+import dev.phoenix.rebuild.TargetSettings;
+import dev.phoenix.rebuild.TerraformDeployer;
+import dev.phoenix.synth.SynthException;
+import dev.phoenix.synth.SynthRequest;
+import dev.phoenix.synth.SynthResult;
+import dev.phoenix.synth.Synthesizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --target aws}: CDKTF synthesis of one Terraform stack per blueprint (after the shared
+ * network stack) under {@code <out>/<env>/aws/stacks/}, run by {@link TerraformDeployer}.
+ */
+public final class AwsTarget implements Target {
+  private final TerraformDeployer deployer;
+
+  public AwsTarget() {
+    this(new TerraformDeployer());
+  }
+
+  public AwsTarget(TerraformDeployer deployer) {
+    this.deployer = deployer;
+  }
+
+  @Override
+  public String name() {
+    return "aws";
+  }
+
+  @Override
+  public void validate(TargetSettings settings, String environment, boolean apply) {
+    AwsSettings aws = AwsSettings.from(settings, environment);
+    if (aws.offline() && apply) {
+      throw PhoenixException.input("offline synthesis cannot be applied: its ARNs were not looked up",
+          "drop offline (and --offline) to apply, or drop --apply to only look at the synthesis");
+    }
+  }
+
+  @Override
+  public Prepared synthesize(Resolved resolved, TargetContext context) {
+    AwsSettings aws = AwsSettings.from(context.settings(), context.environment());
+    SynthRequest request;
+    List<String> notes = new ArrayList<>();
+    List<String> materialized;
+    try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.configRegion(),
+        aws.target().accountId().orElse(null)) : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
+      RequestMapper mapper = new RequestMapper(aws, refs, resolved.commit());
+      request = mapper.map(resolved.estate());
+      materialized = mapper.materialized();
+      notes.addAll(refs.notes());
+    }
+    materialized.forEach(m -> context.progress().line("materialized " + m));
+    SynthResult result;
+    try {
+      result = new Synthesizer().synthesize(request, context.outDir(), SynthKey.of(resolved));
+    } catch (SynthException e) {
+      boolean runtime = e.getMessage() != null && e.getMessage().startsWith("cannot start");
+      throw new PhoenixException(runtime ? PhoenixException.Kind.UNAVAILABLE : PhoenixException.Kind.CHECK_FAILED,
+          e.getMessage(), runtime ? "install Node.js 20+ (scripts/ensure-tools)" : null, e);
+    }
+    List<Prepared.PreparedStack> stacks = new ArrayList<>();
+    for (Map.Entry<String, Path> s : result.stacks().entrySet()) {
+      stacks.add(new Prepared.PreparedStack(s.getKey(), s.getValue().getParent()));
+    }
+    return new Prepared(stacks, result.cacheHit(), materialized, notes);
+  }
+
+  @Override
+  public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext context) {
+    return deployer.deploy(resolved, prepared, context);
+  }
+}

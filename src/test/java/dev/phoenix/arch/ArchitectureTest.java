@@ -1,0 +1,57 @@
+package dev.phoenix.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The boundaries the style guide promises: each outside system behind one package, no cycles. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.phoenix");
+  }
+
+  @ParameterizedTest(name = "only {1} uses {0}")
+  @CsvSource({
+    "picocli.., dev.phoenix.cli..",
+    "org.eclipse.jgit.., dev.phoenix.git..",
+    "com.hashicorp.., dev.phoenix.synth..",
+    "software.constructs.., dev.phoenix.synth..",
+    "software.amazon.jsii.., dev.phoenix.synth..",
+    "com.github.dockerjava.., dev.phoenix.docker..",
+    "software.amazon.awssdk.services.s3.., dev.phoenix.aws.s3..",
+    "software.amazon.awssdk.services.ssm.., dev.phoenix.aws.ssm..",
+    "software.amazon.awssdk.services.secretsmanager.., dev.phoenix.aws.secrets..",
+    "software.amazon.awssdk.services.ec2.., dev.phoenix.aws.ec2..",
+    "software.amazon.awssdk.services.ecr.., dev.phoenix.aws.ecr..",
+  })
+  void eachOutsideSystemIsUsedByOnePackage(String outside, String owner) {
+    noClasses().that().resideOutsideOfPackage(owner)
+        .should().dependOnClassesThat().resideInAPackage(outside)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theCoreKnowsNothingOfTheCommandLine() {
+    noClasses().that().resideOutsideOfPackage("dev.phoenix.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.phoenix.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("dev.phoenix.(*)..").should().beFreeOfCycles().check(classes);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.phoenix.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.check.Status;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CheckRunTest {
+  private static Ref ssm(int v) {
+    return new Ref.Ssm("/p", v);
+  }
+
+  @Test
+  void neverRunsMoreUnitsAtOnceThanTheConcurrency() {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    List<Ref> refs = new ArrayList<>();
+    List<CheckRun.Unit> units = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Ref ref = ssm(i);
+      refs.add(ref);
+      units.add(new CheckRun.Unit(List.of(ref), () -> {
+        peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+        sleep(30);
+        running.decrementAndGet();
+        return Map.of(ref, Finding.ok());
+      }));
+    }
+    AtomicInteger done = new AtomicInteger();
+    CheckOptions options = new CheckOptions(false, 3, Instant.now().plusSeconds(30), Set.of(), r -> done.incrementAndGet());
+    Map<Ref, Finding> out = CheckRun.run(refs, units, options);
+    assertThat(out).hasSize(12).allSatisfy((r, f) -> assertThat(f.status()).isEqualTo(Status.OK));
+    assertThat(peak.get()).isLessThanOrEqualTo(3).isGreaterThan(1);
+    assertThat(done.get()).isEqualTo(12);
+  }
+
+  @Test
+  void whatIsNotDoneByTheDeadlineIsUnknown() {
+    Ref fast = ssm(1);
+    Ref slow = ssm(2);
+    List<CheckRun.Unit> units = List.of(
+        new CheckRun.Unit(List.of(fast), () -> Map.of(fast, Finding.ok())),
+        new CheckRun.Unit(List.of(slow), () -> {
+          sleep(5000);
+          return Map.of(slow, Finding.ok());
+        }));
+    long start = System.nanoTime();
+    Map<Ref, Finding> out = CheckRun.run(List.of(fast, slow), units,
+        new CheckOptions(false, 2, Instant.now().plusMillis(300), Set.of(), r -> {}));
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+    assertThat(out.get(fast).status()).isEqualTo(Status.OK);
+    assertThat(out.get(slow).status()).isEqualTo(Status.UNKNOWN);
+    assertThat(out.get(slow).reason()).contains("deadline");
+  }
+
+  @Test
+  void aFailingUnitMakesItsReferencesUnknownAndUncoveredOnesAreNotChecked() {
+    Ref a = ssm(1);
+    Ref b = ssm(2);
+    Ref stray = new Ref.Ami("ami-1", "us-east-1");
+    List<CheckRun.Unit> units = List.of(new CheckRun.Unit(List.of(a, b), () -> {
+      throw AwsException.input("boom", null);
+    }));
+    Map<Ref, Finding> out = CheckRun.run(List.of(a, b, stray), units, CheckOptions.defaults());
+    assertThat(out.get(a)).isEqualTo(Finding.unknown("boom"));
+    assertThat(out.get(b).status()).isEqualTo(Status.UNKNOWN);
+    assertThat(out.get(stray)).isEqualTo(Finding.unknown("not checked"));
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.phoenix.aws.ecr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.MotoAws;
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.check.Status;
+import dev.phoenix.model.Digest;
+import dev.phoenix.testsupport.MotoServer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
+class EcrIT {
+  static final String HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+  static MotoServer moto;
+  static EcrService service;
+  static EcrClient raw;
+
+  @BeforeAll
+  static void start() {
+    moto = MotoServer.start();
+    service = EcrService.connect(MotoAws.config(moto));
+    raw = AwsClients.build(EcrClient.builder(), MotoAws.config(moto));
+  }
+
+  @AfterAll
+  static void stop() {
+    raw.close();
+    service.close();
+    moto.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    moto.reset();
+  }
+
+  static String sha(String s) {
+    try {
+      return "sha256:" + HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** moto derives the digest from the layer list, so every image gets layers of its own. */
+  static Digest putImage(String repository, int n) {
+    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
+        + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":7,\"digest\":\""
+        + sha("config-" + n) + "\"},\"layers\":[{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\","
+        + "\"size\":9,\"digest\":\"" + sha("layer-" + n) + "\"}]}";
+    String digest = raw.putImage(b -> b.repositoryName(repository).imageManifest(manifest).imageTag("t" + n))
+        .image().imageId().imageDigest();
+    return Digest.of(digest);
+  }
+
+  @Test
+  void presentDigestIsOkAbsentDigestAndRepositoryMissing() {
+    raw.createRepository(b -> b.repositoryName("team/api"));
+    Digest present = putImage("team/api", 1);
+    Ref ok = new Ref.Image(HOST, "team/api", present);
+    Ref absent = new Ref.Image(HOST, "team/api", Digest.of(sha("never pushed")));
+    Ref noRepo = new Ref.Image(HOST, "team/none", present);
+    Map<Ref, Finding> out = service.checker().check(List.of(ok, absent, noRepo), MotoAws.options(false));
+    assertThat(out.get(ok)).isEqualTo(Finding.ok("present"));
+    assertThat(out.get(absent)).isEqualTo(Finding.missing("ECR has no image with this digest (ImageNotFound)"));
+    assertThat(out.get(noRepo).status()).isEqualTo(Status.MISSING);
+    assertThat(out.get(noRepo).reason()).contains("repository team/none not found");
+  }
+
+  @Test
+  void authorizationTokenForTheHost() {
+    EcrToken token = service.auth().token(HOST);
+    assertThat(token.host()).isEqualTo(HOST);
+    assertThat(token.username()).isEqualTo("AWS");
+    assertThat(token.password().reveal()).isNotEmpty();
+    assertThat(token.toString()).doesNotContain(token.password().reveal()).contains("<redacted>");
+    assertThat(token.expiresAt()).isNotNull();
+    assertThatThrownBy(() -> service.auth().token("registry.example.com")).isInstanceOf(AwsException.class);
+  }
+
+  /** 500 images: batched BatchGetImage (5 calls) against one call per image; prints both timings. */
+  @Test
+  void batchingBeatsOneCallPerImage() {
+    raw.createRepository(b -> b.repositoryName("bench/app"));
+    List<Ref> refs = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      refs.add(new Ref.Image(HOST, "bench/app", putImage("bench/app", i)));
+    }
+    var serial = new dev.phoenix.check.CheckOptions(false, 1, java.time.Instant.now().plusSeconds(300),
+        java.util.Set.of(), r -> {});
+    long t0 = System.nanoTime();
+    Map<Ref, Finding> batched = service.checker().check(refs, serial);
+    long batchedMs = (System.nanoTime() - t0) / 1_000_000;
+
+    EcrImages images = service.images("us-east-1");
+    long t1 = System.nanoTime();
+    int found = 0;
+    for (Ref ref : refs) {
+      String digest = ((Ref.Image) ref).digest().toString();
+      found += EcrImages.FOUND.equals(images.batchGet("123456789012", "bench/app", List.of(digest)).get(digest)) ? 1 : 0;
+    }
+    long singleMs = (System.nanoTime() - t1) / 1_000_000;
+    System.out.printf("ECR 500 images against moto: BatchGetImage x5 = %d ms, one call per image x500 = %d ms%n",
+        batchedMs, singleMs);
+    assertThat(batched.values()).extracting(Finding::status).containsOnly(Status.OK);
+    assertThat(found).isEqualTo(500);
+    assertThat(batchedMs).isLessThan(singleMs);
+  }
+}

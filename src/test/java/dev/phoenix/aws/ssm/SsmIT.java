@@ -1,0 +1,164 @@
+package dev.phoenix.aws.ssm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.MotoAws;
+import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
+import dev.phoenix.check.Status;
+import dev.phoenix.core.Sensitive;
+import dev.phoenix.testsupport.MotoServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
+
+class SsmIT {
+  static MotoServer moto;
+  static SsmService service;
+  static SsmClient raw;
+
+  @BeforeAll
+  static void start() {
+    moto = MotoServer.start();
+    service = SsmService.connect(MotoAws.config(moto));
+    raw = AwsClients.build(SsmClient.builder(), MotoAws.config(moto));
+  }
+
+  @AfterAll
+  static void stop() {
+    raw.close();
+    service.close();
+    moto.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    moto.reset();
+  }
+
+  static void write(String name, int times) {
+    for (int i = 1; i <= times; i++) {
+      String value = "value-" + i;
+      raw.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
+    }
+  }
+
+  private Map<Ref, Finding> check(Ref... refs) {
+    return service.checker().check(List.of(refs), MotoAws.options(false));
+  }
+
+  @Test
+  void existingVersionsAreOkAndAbsentOnesMissing() {
+    write("/shop/db/password", 3);
+    Ref v2 = new Ref.Ssm("/shop/db/password", 2);
+    Ref v9 = new Ref.Ssm("/shop/db/password", 9);
+    Ref gone = new Ref.Ssm("/shop/absent", 1);
+    Map<Ref, Finding> out = check(v2, v9, gone);
+    assertThat(out.get(v2)).isEqualTo(Finding.ok("present"));
+    assertThat(out.get(v9)).isEqualTo(Finding.missing("version 9 does not exist (latest is 3)"));
+    assertThat(out.get(gone)).isEqualTo(Finding.missing("parameter /shop/absent not found"));
+  }
+
+  @Test
+  void aDeletedParameterIsMissing() {
+    write("/shop/key", 2);
+    raw.deleteParameter(b -> b.name("/shop/key"));
+    Ref v1 = new Ref.Ssm("/shop/key", 1);
+    assertThat(check(v1).get(v1).status()).isEqualTo(Status.MISSING);
+  }
+
+  @Test
+  void nearTheHundredVersionLimitUnlabelledIsAtRiskAndOverflowedIsMissing() {
+    write("/busy", 101); // moto, like SSM, drops version 1 when version 101 is written
+    service.labels().label("/busy", 3, SsmLabels.keepLabel("prod", 3));
+    Ref first = new Ref.Ssm("/busy", 1);
+    Ref second = new Ref.Ssm("/busy", 2);
+    Ref labelled = new Ref.Ssm("/busy", 3);
+    Map<Ref, Finding> out = check(first, second, labelled);
+    assertThat(out.get(first).reason()).contains("gone", "oldest version kept is 2");
+    assertThat(out.get(first).status()).isEqualTo(Status.MISSING);
+    assertThat(out.get(second).status()).isEqualTo(Status.AT_RISK);
+    assertThat(out.get(second).reason()).contains("100 of SSM's 100", "number 1 from the oldest");
+    assertThat(out.get(labelled)).isEqualTo(Finding.ok("labelled phoenix-keep-prod-v3"));
+  }
+
+  @Test
+  void valuesAreReadDecryptedForThePinnedVersionOnly() {
+    write("/shop/token", 3);
+    Sensitive v2 = service.values().read("/shop/token", 2);
+    assertThat(v2.reveal()).isEqualTo("value-2");
+    assertThat(v2.toString()).isEqualTo("<redacted>");
+    assertThatThrownBy(() -> service.values().read("/shop/token", 7))
+        .isInstanceOf(AwsException.class).matches(e -> ((AwsException) e).notFound());
+  }
+
+  @Test
+  void lockReadsTheCurrentVersion() {
+    write("/shop/url", 4);
+    assertThat(service.pins().currentVersion("/shop/url")).isEqualTo(4);
+    assertThatThrownBy(() -> service.pins().currentVersion("/nope")).isInstanceOf(AwsException.class)
+        .hasMessageContaining("ParameterNotFound");
+  }
+
+  @Test
+  void labelsRoundTripAndProtectedVersionsAreListed() {
+    write("/a", 3);
+    write("/b", 1);
+    String label = SsmLabels.keepLabel("prod", 2);
+    service.labels().label("/a", 2, label);
+    service.labels().label("/a", 2, "team-label");
+    assertThat(raw.getParameterHistory(b -> b.name("/a")).parameters().get(1).labels())
+        .containsExactlyInAnyOrder(label, "team-label");
+    assertThat(service.labels().keptVersions(List.of("/a", "/b", "/absent")))
+        .containsExactly(new SsmKeptVersion("/a", 2, List.of(label)));
+
+    service.labels().unlabel("/a", 2, label);
+    assertThat(service.labels().labelsOf("/a", 2)).containsExactly("team-label");
+    assertThat(service.labels().keptVersions(List.of("/a"))).isEmpty();
+  }
+
+  @Test
+  void labelLimitsAreEnforcedBeforeCallingSsm() {
+    write("/a", 1);
+    for (int i = 0; i < 10; i++) {
+      service.labels().label("/a", 1, "l" + i);
+    }
+    assertThatThrownBy(() -> service.labels().label("/a", 1, "phoenix-keep-prod-v1"))
+        .isInstanceOf(AwsException.class).hasMessageContaining("already has 10 labels");
+    assertThatThrownBy(() -> service.labels().label("/a", 1, "aws-thing"))
+        .hasMessageContaining("cannot start with 'aws'");
+    assertThatThrownBy(() -> service.labels().label("/a", 5, "phoenix-keep-prod-v5"))
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void rebuildScopedParametersAreWrittenTaggedAndFoundByArn() {
+    SsmPut first = service.parameters().putRebuildScoped("/rebuild/db", Sensitive.of("s3cret-1"),
+        SsmParameters.Type.SECURE_STRING);
+    SsmPut second = service.parameters().putRebuildScoped("/rebuild/db", Sensitive.of("s3cret-2"),
+        SsmParameters.Type.SECURE_STRING);
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.arn()).endsWith(":parameter/rebuild/db").startsWith("arn:aws:ssm:us-east-1:");
+    assertThat(service.parameters().parameterArn("/rebuild/db")).isEqualTo(second.arn());
+    var stored = raw.getParameter(b -> b.name("/rebuild/db").withDecryption(true)).parameter();
+    assertThat(stored.value()).isEqualTo("s3cret-2");
+    assertThat(stored.type()).isEqualTo(ParameterType.SECURE_STRING);
+    assertThat(raw.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER)
+        .resourceId("/rebuild/db")).tagList()).anySatisfy(t -> {
+          assertThat(t.key()).isEqualTo("phoenix:rebuild");
+          assertThat(t.value()).isEqualTo("true");
+        });
+    service.parameters().putRebuildScoped("/rebuild/plain", Sensitive.of("v"), SsmParameters.Type.STRING);
+    assertThat(raw.getParameter(b -> b.name("/rebuild/plain")).parameter().type()).isEqualTo(ParameterType.STRING);
+  }
+}
