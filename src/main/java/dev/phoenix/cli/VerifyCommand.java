@@ -27,11 +27,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Prove that every point in the recovery window is still restorable: check every reference of every",
-        "lockfile revision in the window (each unique reference once) and say when each environment was restorable.",
-        "Default: HEAD only. See docs/verify.md."},
-    footer = {"", "Exit codes: 0 all OK (AT_RISK is a warning unless --strict), 1 something MISSING or CORRUPT or",
-        "an invalid lockfile in the window, 2 usage, 3 nothing missing but something UNKNOWN."})
+    description = {"Prove that every point in the recovery window is still restorable: check each unique reference of "
+        + "every lockfile revision in the window once, and say when each environment was restorable. "
+        + "Default: HEAD only. See docs/verify.md."},
+    footer = {"", "Exit codes: 0 all OK (AT_RISK warns unless --strict), 1 something MISSING or CORRUPT or an "
+        + "invalid lockfile in the window, 2 usage, 3 nothing missing but something UNKNOWN."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RepoOptions repo;
