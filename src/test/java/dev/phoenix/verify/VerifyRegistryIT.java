@@ -165,6 +165,37 @@ class VerifyRegistryIT {
   }
 
   @Test
+  void aRegistryThatNeverAnswersCannotOutlastTheDeadline() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread accept = new Thread(() -> {
+        List<java.net.Socket> held = new java.util.ArrayList<>();
+        while (!silent.isClosed()) {
+          try {
+            held.add(silent.accept()); // accept, then say nothing
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      accept.setDaemon(true);
+      accept.start();
+      String slow = "127.0.0.1:" + silent.getLocalPort() + "/slow/api@sha256:" + "f".repeat(64);
+      GitFixture git = GitFixture.init(dir);
+      git.put("stacks/svc.yaml", Lockfiles.stack());
+      git.put("environments/prod/environment.lock.yaml", lock("prod", slow, push("slow/worker", "slow worker")));
+      git.commit(daysAgo(1), "slow");
+      git.close();
+      long start = System.nanoTime();
+      VerifyRun run = VerifyRun.of(dir, "--env", "prod", "--deadline", "2s");
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertThat(run.code()).as(run.toString()).isEqualTo(3);
+      assertThat(seconds).isLessThan(8);
+      assertThat(run.out()).contains("slow/api@sha256:ffffffffffff… UNKNOWN: deadline")
+          .contains(": 1 OK, 1 UNKNOWN"); // the answering registry was not stalled by the silent one
+    }
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     GitFixture.init(dir).close();
     assertThat(VerifyRun.of(dir).code()).isEqualTo(2);
