@@ -58,7 +58,9 @@ public record Window(Instant from, Instant to, String asked, boolean untilNow) {
       throw PhoenixException.input(option + ": " + e.getMessage(), HINT);
     }
     if (when instanceof When.AtTime at) {
-      return startOfDay && at.dateOnly() ? at.instant().plusNanos(1).minus(Duration.ofDays(1)) : at.instant();
+      return startOfDay && at.dateOnly()
+          ? java.time.LocalDate.parse(at.given().trim()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+          : at.instant();
     }
     String rev = ((When.AtRevision) when).revision();
     return git.resolve(rev).map(CommitInfo::committedAt).orElseThrow(() -> PhoenixException.input(

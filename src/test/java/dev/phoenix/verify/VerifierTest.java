@@ -7,6 +7,7 @@ import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
+import dev.phoenix.history.When;
 import dev.phoenix.model.Digest;
 import dev.phoenix.support.GitFixture;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ class VerifierTest {
     try (GitRepository git = history()) {
       Window w = Window.fromTo("2026-10-03", "2026-10-05", git, NOW);
       assertThat(w.from()).isEqualTo(Instant.parse("2026-10-03T00:00:00Z"));
-      assertThat(w.to()).isEqualTo(Instant.parse("2026-10-05T23:59:59.999999999Z"));
+      assertThat(w.to()).isEqualTo(((When.AtTime) When.parse("2026-10-05")).instant()); // the end of that day, as show --at
       assertThat(Window.fromTo("HEAD~1", null, git, NOW).from()).isEqualTo(Instant.parse("2026-10-10T00:00:00Z"));
       assertThatThrownBy(() -> Window.fromTo("2026-10-05", "2026-10-01", git, NOW)).isInstanceOf(PhoenixException.class);
       FakeChecker checker = new FakeChecker(r -> true);

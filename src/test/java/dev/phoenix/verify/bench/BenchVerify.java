@@ -47,9 +47,10 @@ public final class BenchVerify {
         command.addAll(List.of(extra.trim().split("\\s+")));
       }
       String[] verify = command.toArray(String[]::new);
-      // warm-up: the launcher records its class-data archive on a first run; a first run of verify
-      // itself crashes the JVM's archive dump (JDK 17 lambda proxy bug), so --help records it
-      Proc.run(work, phoenix.toString(), "verify", "--help");
+      // warm-up: the launcher's first run of a build lists its classes and dumps a class-data
+      // archive in the background; later runs map it
+      Proc.run(work, verify);
+      Thread.sleep(5000);
       Proc.run(work, verify);
       int mark = registry.accessLog().size();
       Proc a = Proc.run(work, verify);
