@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.protect.KeeperProbe;
+import dev.phoenix.protect.Keepers;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -67,6 +70,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Speak plain HTTP to this registry (repeatable; loopback registries always may).")
   List<String> insecure = new ArrayList<>();
 
+  @Option(names = "--check-protection",
+      description = "Also report references that exist but carry no phoenix protect mark for the environment as AT_RISK.")
+  boolean checkProtection;
+
   @Option(names = "--strict", description = "AT_RISK references fail the run (exit 1) instead of warning.")
   boolean strict;
 
@@ -102,8 +109,16 @@ final class VerifyCommand implements Callable<Integer> {
       Window w = since != null ? Window.since(window, now, since)
           : from != null ? Window.fromTo(from, to, git, now) : Window.head();
       VerifyRequest request = requestFor(w);
-      VerifyResult result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err),
-          Clock.systemUTC()).verify(request);
+      VerifyResult result;
+      if (checkProtection) {
+        try (Keepers keepers = Keepers.live(AwsConfig.defaults(), new LinkedHashSet<>(insecure))) {
+          result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC(),
+              new KeeperProbe(keepers)).verify(request);
+        }
+      } else {
+        result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC())
+            .verify(request);
+      }
       for (ReportFormat.Target t : targets) {
         t.write(result);
         err.println("verify: wrote " + t.format().name().toLowerCase() + " report " + t.file());

@@ -29,13 +29,21 @@ public final class Verifier {
   private final List<dev.phoenix.check.RefChecker> checkers;
   private final ProgressListener progress;
   private final Clock clock;
+  private final ProtectionProbe protection;
 
   public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
       Clock clock) {
+    this(git, checkers, progress, clock, ProtectionProbe.NONE);
+  }
+
+  /** With {@code protection}, references found OK but unprotected for an environment are AT_RISK there. */
+  public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
+      Clock clock, ProtectionProbe protection) {
     this.git = git;
     this.checkers = List.copyOf(checkers);
     this.progress = progress;
     this.clock = clock;
+    this.protection = protection;
   }
 
   public VerifyResult verify(VerifyRequest request) {
@@ -69,10 +77,28 @@ public final class Verifier {
     long checkNanos = System.nanoTime() - startNanos - readNanos;
     Instant now = clock.instant();
     List<EnvReport> reports = new ArrayList<>();
-    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, request.window(), list, findings, now)));
+    byEnv.forEach((env, list) -> reports.add(
+        Assessment.of(env, request.window(), list, withProtection(env, list, findings), now)));
     VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
         VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
         Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(readNanos), Duration.ofNanos(checkNanos));
     return new VerifyResult(List.copyOf(reports), request.window(), stats, request.deep(), request.strict(), start);
+  }
+
+  /** The run's findings as one environment sees them: OK but without its protection mark is AT_RISK. */
+  private Map<Ref, Finding> withProtection(String env, List<EnvRevision> revisions, Map<Ref, Finding> findings) {
+    if (protection == ProtectionProbe.NONE) {
+      return findings;
+    }
+    Map<Ref, Finding> out = new LinkedHashMap<>(findings);
+    Set<Ref> used = new LinkedHashSet<>();
+    revisions.forEach(r -> used.addAll(r.refs().keySet()));
+    for (Ref ref : used) {
+      Finding f = findings.get(ref);
+      if (f != null && f.status() == dev.phoenix.check.Status.OK) {
+        protection.unprotected(ref, env).ifPresent(reason -> out.put(ref, Finding.atRisk(reason)));
+      }
+    }
+    return out;
   }
 }

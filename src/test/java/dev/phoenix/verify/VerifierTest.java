@@ -107,6 +107,27 @@ class VerifierTest {
     }
   }
 
+  private static dev.phoenix.check.Status statusOf(VerifyResult result, String env, Ref ref) {
+    return result.environments().stream().filter(e -> e.environment().equals(env)).findFirst().orElseThrow()
+        .references().stream().filter(u -> u.ref().equals(ref)).findFirst().orElseThrow().finding().status();
+  }
+
+  @Test
+  void unprotectedReferencesAreAtRiskOnlyInTheEnvironmentThatLacksTheMark() {
+    FakeChecker checker = new FakeChecker(r -> true);
+    ProtectionProbe probe = (ref, env) -> env.equals("prod") && ref.equals(ref(3))
+        ? java.util.Optional.of("present but not protected (no phoenix-keep-prod-…)") : java.util.Optional.empty();
+    try (GitRepository git = history()) {
+      VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
+          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod", "staging"), Window.head()));
+      assertThat(checker.asked).containsExactlyInAnyOrder(ref(1), ref(3));
+      assertThat(result.outcome()).isEqualTo(Outcome.OK); // AT_RISK warns, unless --strict
+      assertThat(statusOf(result, "prod", ref(3))).isEqualTo(dev.phoenix.check.Status.AT_RISK);
+      assertThat(statusOf(result, "staging", ref(3))).isEqualTo(dev.phoenix.check.Status.OK);
+      assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.OK);
+    }
+  }
+
   @Test
   void fromAndToAcceptDatesAndCommits() {
     try (GitRepository git = history()) {
