@@ -10,10 +10,8 @@ import dev.phoenix.rebuild.TargetContext;
 import dev.phoenix.rebuild.TargetSettings;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -65,9 +63,14 @@ public final class LocalTarget implements Target {
   }
 
   @Override
+  public boolean appliesWithoutFlag() {
+    return true;
+  }
+
+  @Override
   public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext context) {
     DrillOptions options = options(context.settings());
-    String drillId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    String drillId = context.drillId();
     DrillOutcome outcome;
     try (LocalServices services = connect.apply(context.settings())) {
       context.progress().line("local: Docker " + services.docker().host() + ", drill " + drillId);

@@ -43,7 +43,8 @@ public final class RebuildPipeline {
 
   public RebuildResult run(RebuildRequest request) {
     Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    RecordBuilder record = new RecordBuilder(request, target.name(), startedAt, System.nanoTime());
+    RecordBuilder record = new RecordBuilder(request, target.name(),
+        request.apply() || target.appliesWithoutFlag(), startedAt, System.nanoTime());
     PhaseRunner phases = new PhaseRunner(progress);
     DrillRecords records = new DrillRecords(request.drills());
     TargetSettings settings = TargetsFile.read(request.workTree(), request.environment(), target.name())
@@ -75,7 +76,7 @@ public final class RebuildPipeline {
     Path targetDir = request.out().resolve(request.environment()).resolve(target.name());
     createDirectories(targetDir);
     TargetContext context = new TargetContext(request.environment(), targetDir, settings, request.apply(),
-        request.savedPlans(), request.engine(), request.engineTimeout(), confirm, progress);
+        request.savedPlans(), request.engine(), request.engineTimeout(), confirm, progress, record.id());
     try (RebuildLock lock = lock(request)) {
       progress.line("lock " + lock.file() + " held by " + lock.holder().describe());
       Prepared prepared;

@@ -21,16 +21,24 @@ final class RecordBuilder {
   private final String target;
   private final Instant startedAt;
   private final long startNanos;
+  private final boolean applies;
+  private final String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   private Resolved resolved;
   private Preflight.Result preflight;
   private Prepared prepared;
   private Deployed deployed;
 
-  RecordBuilder(RebuildRequest request, String target, Instant startedAt, long startNanos) {
+  RecordBuilder(RebuildRequest request, String target, boolean applies, Instant startedAt, long startNanos) {
     this.request = request;
     this.target = target;
+    this.applies = applies;
     this.startedAt = startedAt;
     this.startNanos = startNanos;
+  }
+
+  /** The record's id, fixed for the whole rebuild (targets label what they create with it). */
+  String id() {
+    return id;
   }
 
   void resolved(Resolved r) {
@@ -65,12 +73,12 @@ final class RecordBuilder {
     }
     Lockfile lock = resolved == null ? null : resolved.estate().lockfile();
     return new DrillRecord(DrillRecord.SCHEMA,
-        HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
+        id,
         request.environment(), target, who(), startedAt.toString(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), request.at(),
         resolved == null ? null : resolved.revision().asked().explain(),
         resolved == null ? null : resolved.commit(),
         resolved == null ? null : resolved.revision().commit().committedAt().toString(),
-        Version.current(), request.apply() ? "apply" : "plan", outcome.word(), reason,
+        Version.current(), applies ? "apply" : "plan", outcome.word(), reason,
         Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), phases,
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),

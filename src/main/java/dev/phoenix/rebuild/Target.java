@@ -29,6 +29,14 @@ public interface Target {
   default void validate(TargetSettings settings, String environment, boolean apply) {}
 
   /**
+   * True when deploying always creates the environment, without {@code --apply} (a local drill's
+   * containers are disposable); the drill record then says mode {@code apply}.
+   */
+  default boolean appliesWithoutFlag() {
+    return false;
+  }
+
+  /**
    * Turns the resolved revision into this target's deployable form under {@link
    * TargetContext#outDir()}. Touches no infrastructure, except writing rebuild-scoped copies of
    * pinned configuration the target cannot reference by version (reported in {@link

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param engineTimeout limit for each single engine command
  * @param confirm asked before each apply (already answers yes under {@code --yes})
  * @param progress where to report progress lines (stderr on the command line)
+ * @param drillId the id of this rebuild's drill record, to label what the target creates
  */
 public record TargetContext(
     String environment,
@@ -27,4 +28,5 @@ public record TargetContext(
     String engine,
     Duration engineTimeout,
     Confirm confirm,
-    Progress progress) {}
+    Progress progress,
+    String drillId) {}

@@ -112,7 +112,11 @@ class RebuildLocalIT {
     List<Path> records = files(tmp.resolve("drills"));
     assertThat(records).hasSize(2);
     String record = Files.readString(records.get(0));
-    assertThat(record).contains("\"target\" : \"local\"").contains("\"outcome\" : \"succeeded\"").contains("web healthy");
+    assertThat(record).contains("\"target\" : \"local\"").contains("\"outcome\" : \"succeeded\"").contains("web healthy")
+        .contains("\"mode\" : \"apply\"");
+    String drillLabel = daemon.docker("inspect", "-f", "{{index .Config.Labels \"phoenix.drill\"}}", container)
+        .orThrow().stdout().strip();
+    assertThat(records).anySatisfy(r -> assertThat(r.getFileName().toString()).endsWith("-" + drillLabel + ".json"));
 
     String logs = daemon.docker("logs", container).stdout() + daemon.docker("logs", container).stderr();
     assertThat(logs).contains("listening on :8080").doesNotContain(CANARY);
