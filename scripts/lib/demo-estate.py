@@ -57,7 +57,7 @@ def lock(payments, ledger, web, db_version, secret_version):
             + "config:\n  payments-api:\n"
             + f"    DATABASE_URL: {{ssm: /demo/payments/database-url, version: {db_version}}}\n"
             + f"    API_KEY: {{secret: demo/payments/api-key, versionId: {secret_version}}}\n"
-            + "    LOG_LEVEL: {value: info}\n  ledger-worker:\n"
+            + "    LOG_LEVEL: {value: info}\n    ECHO_VARS: {value: DATABASE_URL LOG_LEVEL}\n  ledger-worker:\n"
             + f"    QUEUE_URL: {{ssm: /demo/ledger/queue-url, version: {queue[0]}}}\n"
             + "  web:\n    UPSTREAM: {value: http://payments-api:8080}\n"
             + "  statements:\n    BUCKET: {value: demo-statements}\n")
