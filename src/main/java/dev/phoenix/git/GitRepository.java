@@ -90,22 +90,18 @@ public final class GitRepository implements AutoCloseable {
    * every commit is newer. Only commit headers are parsed on the way (no message, no identity).
    */
   public Optional<CommitInfo> mainlineAt(Instant moment) {
-    long limit = moment.getEpochSecond();
     try (RevWalk walk = new RevWalk(repository)) {
-      walk.setRetainBody(false);
       ObjectId head = repository.resolve(Constants.HEAD);
       if (head == null) {
         return Optional.empty();
       }
-      RevCommit commit = walk.parseCommit(head);
-      while (commit.getCommitTime() > limit) {
-        if (commit.getParentCount() == 0) {
-          return Optional.empty();
-        }
-        commit = walk.parseCommit(commit.getParent(0));
+      Optional<ObjectId> id = MainlineIndex.forHead(walk, head, MainlineIndex.fileFor(repository.getDirectory()))
+          .at(moment.getEpochSecond());
+      if (id.isEmpty()) {
+        return Optional.empty();
       }
       try (RevWalk full = new RevWalk(repository)) {
-        return Optional.of(info(full.parseCommit(commit)));
+        return Optional.of(info(full.parseCommit(id.get())));
       }
     } catch (IOException e) {
       throw new GitException("cannot read history: " + e.getMessage(), "check the repository with git fsck", e);

@@ -160,6 +160,30 @@ class TimeTravelTest {
   }
 
   @Test
+  void theCachedMainlineFollowsHeadForwardsAndThroughAForcePush() {
+    try (GitFixture repo = estate()) {
+      repo.put(LOCK, lockWithVersion("1.0.0-1-aaaaaaa")).commit(t("2026-11-01T00:00:00Z"), "c1");
+      ObjectId c2 = ObjectId.fromString(
+          repo.put(LOCK, lockWithVersion("1.1.0-2-bbbbbbb")).commit(t("2026-11-02T00:00:00Z"), "c2"));
+      Map<String, String> atC2 = new TreeMap<>(repo.files());
+      try (GitRepository git = GitRepository.open(dir)) {
+        assertThat(versionAt(git, "2026-11-02")).isEqualTo("version: 1.1.0-2-bbbbbbb"); // index written
+      }
+      repo.put(LOCK, lockWithVersion("1.2.0-3-ccccccc")).commit(t("2026-11-03T00:00:00Z"), "c3");
+      try (GitRepository git = GitRepository.open(dir)) {
+        assertThat(versionAt(git, "2026-11-03")).isEqualTo("version: 1.2.0-3-ccccccc"); // extended
+        assertThat(versionAt(git, "2026-11-01")).isEqualTo("version: 1.0.0-1-aaaaaaa");
+      }
+      repo.detachTo(c2, atC2); // a force-push replaces c3
+      repo.put(LOCK, lockWithVersion("2.0.0-4-ddddddd")).commit(t("2026-11-03T00:00:00Z"), "c3 rewritten");
+      try (GitRepository git = GitRepository.open(dir)) {
+        assertThat(versionAt(git, "2026-11-03")).isEqualTo("version: 2.0.0-4-ddddddd");
+        assertThat(versionAt(git, "2026-11-02")).isEqualTo("version: 1.1.0-2-bbbbbbb");
+      }
+    }
+  }
+
+  @Test
   void twoThousandCommitsAreWalkedQuickly() {
     try (GitFixture repo = estate()) {
       Instant start = t("2026-01-01T00:00:00Z");
