@@ -2,28 +2,13 @@ package dev.phoenix.promote;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Durations as people write them in policies and flags: 45s, 30m, 12h, 90d, 2w. */
 public final class Durations {
-  private static final Pattern FORM = Pattern.compile("([0-9]{1,6})([smhdw])");
-
   private Durations() {}
 
   public static Optional<Duration> parse(String text) {
-    Matcher m = text == null ? null : FORM.matcher(text.strip());
-    if (m == null || !m.matches()) {
-      return Optional.empty();
-    }
-    long n = Long.parseLong(m.group(1));
-    return Optional.of(switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      default -> Duration.ofDays(7 * n);
-    });
+    return dev.phoenix.core.Durations.parse(text, "smhdw");
   }
 
   /** An age for messages, rounded down to its largest unit: 55d, 3h, 12m, 40s. */

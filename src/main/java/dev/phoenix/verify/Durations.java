@@ -2,13 +2,9 @@ package dev.phoenix.verify;
 
 import dev.phoenix.core.PhoenixException;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Parses the short durations verify takes: {@code 90d}, {@code 12h}, {@code 2w}, {@code 10m}, {@code 30s}. */
 public final class Durations {
-  private static final Pattern FORM = Pattern.compile("(\\d{1,6})([smhdw])");
-
   private Durations() {}
 
   /** Window lengths for {@code --since}: hours, days or weeks. */
@@ -22,20 +18,10 @@ public final class Durations {
   }
 
   private static Duration parse(String text, String option, String units) {
-    Matcher m = FORM.matcher(text == null ? "" : text.trim());
-    if (!m.matches() || units.indexOf(m.group(2).charAt(0)) < 0 || Long.parseLong(m.group(1)) == 0) {
-      throw PhoenixException.input(option + " '" + text + "' is not a duration",
-          "write a positive number followed by one of " + String.join("/", units.split("")) + " (e.g. "
-              + (units.contains("d") ? "90d, 36h, 4w" : "10m, 90s, 1h") + ")");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      default -> Duration.ofDays(7 * n);
-    };
+    return dev.phoenix.core.Durations.parse(text, units).filter(d -> !d.isZero()).orElseThrow(() ->
+        PhoenixException.input(option + " '" + text + "' is not a duration",
+            "write a positive number followed by one of " + String.join("/", units.split("")) + " (e.g. "
+                + (units.contains("d") ? "90d, 36h, 4w" : "10m, 90s, 1h") + ")"));
   }
 
   /** "4.2 s", "850 ms", "3 min 5 s": for people. */
