@@ -43,6 +43,11 @@ public record AwsFailure(Kind kind, String code, int httpStatus, String detail) 
       return new AwsFailure(kindOf(s, code, status, notFoundCodes, http404IsNotFound), code, status, detail);
     }
     if (e instanceof SdkClientException) {
+      if (e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
+        return new AwsFailure(Kind.DENIED, "NoCredentials", 0,
+            "no AWS credentials found: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+                + " or run where an instance or task role is available");
+      }
       return new AwsFailure(Kind.UNREACHABLE, "ClientError", 0,
           serviceMessageIsSafe && e.getMessage() != null ? firstLine(e.getMessage()) : "");
     }

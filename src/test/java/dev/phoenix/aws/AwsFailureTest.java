@@ -27,6 +27,17 @@ class AwsFailureTest {
   }
 
   @Test
+  void missingCredentialsAreSaidPlainlyAndAreUnknownNotMissing() {
+    AwsFailure f = AwsFailure.of(software.amazon.awssdk.core.exception.SdkClientException.create(
+        "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(…)"),
+        Set.of(), true, false);
+    assertThat(f.kind()).isEqualTo(AwsFailure.Kind.DENIED);
+    assertThat(f.unknown("ssm:/a:1").status()).isEqualTo(Status.UNKNOWN);
+    assertThat(f.describe()).isEqualTo("access denied (NoCredentials): no AWS credentials found: set AWS_PROFILE,"
+        + " or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role is available");
+  }
+
+  @Test
   void notFoundOnlyForTheNamedCodesOr404WhenAllowed() {
     assertThat(AwsFailure.of(service("ParameterNotFound", 400, "x"), Set.of("ParameterNotFound"), false, true).kind())
         .isEqualTo(AwsFailure.Kind.NOT_FOUND);
