@@ -53,6 +53,11 @@ public record AwsConfig(
     return new AwsConfig(newRegion, endpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts);
   }
 
+  /** The same configuration against another endpoint (a local emulator); credentials unchanged. */
+  public AwsConfig withEndpoint(URI newEndpoint) {
+    return new AwsConfig(region, newEndpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts);
+  }
+
   public AwsConfig withTimeouts(Duration attempt, Duration call, int attempts) {
     return new AwsConfig(region, endpoint, accessKeyId, secretAccessKey, attempt, call, attempts);
   }

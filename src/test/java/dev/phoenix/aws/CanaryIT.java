@@ -91,7 +91,7 @@ class CanaryIT {
       ssmFindings.values().forEach(f -> seen.add(f.reason()));
       secretFindings.values().forEach(f -> seen.add(f.reason()));
       record(() -> ssm.pins().currentVersion("/c/plain"));
-      record(() -> ssm.parameters().parameterArn("/c/secure"));
+      record(() -> ssm.parameters().describe("/c/secure"));
       Sensitive read = record(() -> ssm.values().read("/c/secure", 2));
       assertThat(read.reveal()).isEqualTo(CANARY + 1);
       record(() -> ssm.values().read("/c/secure", 99));
@@ -106,15 +106,23 @@ class CanaryIT {
         secrets.stages().addStage("c/secret", v1, SecretStages.keepLabel("prod", v1));
         return secrets.stages().keptVersions(List.of("c/secret"));
       });
-      record(() -> ssm.parameters().putRebuildScoped("/c/rebuild", Sensitive.of(CANARY), SsmParameters.Type.SECURE_STRING));
-      record(() -> ssm.parameters().putRebuildScoped("/aws/reserved", Sensitive.of(CANARY), SsmParameters.Type.STRING));
+      record(() -> ssm.parameters().copyVersion("/c/secure", 2, "/c/rebuild", "pinned v2"));
+      record(() -> ssm.parameters().copyVersion("/c/secure", 2, "/aws/reserved", "refused: reserved prefix"));
       // Real AWS validation errors echo request values; this endpoint does exactly that.
-      try (FakeEndpoint echo = new FakeEndpoint(r -> new Response(400, "application/x-amz-json-1.1",
-              "{\"__type\":\"ValidationException\",\"message\":\"1 validation error: Value '"
-                  + r.body().replace("\"", "'") + "' failed to satisfy constraint\"}"));
+      // The fake serves the pinned version, has no target yet, and rejects the write echoing its body.
+      try (FakeEndpoint echo = new FakeEndpoint(r -> r.body().contains("\"Value\"")
+              ? new Response(400, "application/x-amz-json-1.1",
+                  "{\"__type\":\"ValidationException\",\"message\":\"1 validation error: Value '"
+                      + r.body().replace("\"", "'") + "' failed to satisfy constraint\"}")
+              : r.body().contains("/c/x:1")
+                  ? new Response(200, "application/x-amz-json-1.1", "{\"Parameter\":{\"Name\":\"/c/x\","
+                      + "\"Type\":\"String\",\"Value\":\"" + CANARY + "\",\"Version\":1,"
+                      + "\"ARN\":\"arn:aws:ssm:us-east-1:123456789012:parameter/c/x\"}}")
+                  : new Response(400, "application/x-amz-json-1.1",
+                      "{\"__type\":\"ParameterNotFound\",\"message\":\"not found\"}"));
           SsmService echoing = SsmService.connect(echo.config())) {
-        record(() -> echoing.parameters().putRebuildScoped("/c/x", Sensitive.of(CANARY), SsmParameters.Type.STRING));
-        assertThat(echo.requests()).hasSize(1).allSatisfy(r -> assertThat(r.body()).contains(CANARY));
+        record(() -> echoing.parameters().copyVersion("/c/x", 1, "/c/y", "pinned"));
+        assertThat(echo.requests()).anySatisfy(r -> assertThat(r.body()).contains("\"Value\"").contains(CANARY));
       }
     } finally {
       System.setOut(out);

@@ -1,34 +1,42 @@
 package dev.phoenix.rebuild.aws;
 
-import dev.phoenix.aws.secrets.SecretArns;
+import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.aws.secrets.SecretsService;
 import dev.phoenix.aws.ssm.SsmParameters;
+import dev.phoenix.aws.ssm.SsmService;
 import java.net.URI;
 import java.util.Optional;
 
-/** {@link ConfigRefs} through the AWS SDK (SSM Parameter Store and Secrets Manager). */
+/**
+ * {@link ConfigRefs} through the AWS SDK (SSM Parameter Store and Secrets Manager), with Phoenix's
+ * shared client settings (timeouts, bounded retries). Whether a pinned secret version still exists
+ * is preflight's question; here only its secret's full ARN is looked up.
+ */
 final class AwsConfigRefs implements ConfigRefs {
-  private final SsmParameters ssm;
-  private final SecretArns secrets;
+  private final SsmService ssm;
+  private final SecretsService secrets;
 
   AwsConfigRefs(Optional<URI> endpoint, String region) {
-    this.ssm = SsmParameters.connect(endpoint, region);
-    this.secrets = SecretArns.connect(endpoint, region);
+    AwsConfig config = AwsConfig.defaults().withRegion(region);
+    config = endpoint.map(config::withEndpoint).orElse(config);
+    this.ssm = SsmService.connect(config);
+    this.secrets = SecretsService.connect(config);
   }
 
   @Override
   public Param parameter(String name) {
-    SsmParameters.Info info = ssm.describe(name);
+    SsmParameters.Info info = ssm.parameters().describe(name);
     return new Param(info.arn(), info.version());
   }
 
   @Override
   public String materialize(String name, long version, String target, String description) {
-    return ssm.copyVersion(name, version, target, description).arn();
+    return ssm.parameters().copyVersion(name, version, target, description).arn();
   }
 
   @Override
   public String secretArn(String secretId, String versionId) {
-    return secrets.arnOf(secretId, versionId);
+    return secrets.pins().secretArn(secretId);
   }
 
   @Override

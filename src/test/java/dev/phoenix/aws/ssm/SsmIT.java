@@ -141,24 +141,25 @@ class SsmIT {
   }
 
   @Test
-  void rebuildScopedParametersAreWrittenTaggedAndFoundByArn() {
-    SsmPut first = service.parameters().putRebuildScoped("/rebuild/db", Sensitive.of("s3cret-1"),
-        SsmParameters.Type.SECURE_STRING);
-    SsmPut second = service.parameters().putRebuildScoped("/rebuild/db", Sensitive.of("s3cret-2"),
-        SsmParameters.Type.SECURE_STRING);
+  void aPinnedVersionIsMaterializedOnceTaggedAndFoundByArn() {
+    raw.putParameter(b -> b.name("/src/db").value("s3cret-1").type(ParameterType.SECURE_STRING));
+    raw.putParameter(b -> b.name("/src/db").value("s3cret-2").type(ParameterType.SECURE_STRING).overwrite(true));
+    SsmParameters.Info first = service.parameters().copyVersion("/src/db", 1, "/rebuild/db", "pinned v1");
+    SsmParameters.Info again = service.parameters().copyVersion("/src/db", 1, "/rebuild/db", "pinned v1");
     assertThat(first.version()).isEqualTo(1);
-    assertThat(second.version()).isEqualTo(2);
-    assertThat(second.arn()).endsWith(":parameter/rebuild/db").startsWith("arn:aws:ssm:us-east-1:");
-    assertThat(service.parameters().parameterArn("/rebuild/db")).isEqualTo(second.arn());
+    assertThat(again.version()).isEqualTo(1); // already holds it: nothing written
+    assertThat(first.arn()).endsWith(":parameter/rebuild/db").startsWith("arn:aws:ssm:us-east-1:");
+    assertThat(service.parameters().describe("/rebuild/db").arn()).isEqualTo(first.arn());
     var stored = raw.getParameter(b -> b.name("/rebuild/db").withDecryption(true)).parameter();
-    assertThat(stored.value()).isEqualTo("s3cret-2");
+    assertThat(stored.value()).isEqualTo("s3cret-1");
     assertThat(stored.type()).isEqualTo(ParameterType.SECURE_STRING);
     assertThat(raw.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER)
         .resourceId("/rebuild/db")).tagList()).anySatisfy(t -> {
-          assertThat(t.key()).isEqualTo("phoenix:rebuild");
+          assertThat(t.key()).isEqualTo(SsmParameters.REBUILD_TAG);
           assertThat(t.value()).isEqualTo("true");
         });
-    service.parameters().putRebuildScoped("/rebuild/plain", Sensitive.of("v"), SsmParameters.Type.STRING);
-    assertThat(raw.getParameter(b -> b.name("/rebuild/plain")).parameter().type()).isEqualTo(ParameterType.STRING);
+    assertThat(service.parameters().copyVersion("/src/db", 2, "/rebuild/db", "pinned v2").version()).isEqualTo(2);
+    assertThatThrownBy(() -> service.parameters().copyVersion("/src/db", 9, "/rebuild/db", "x"))
+        .hasMessageContaining("does not exist");
   }
 }
