@@ -21,6 +21,7 @@ public final class LiveStores implements Stores, AutoCloseable {
   private final AwsConfig aws;
   private final Set<String> insecureRegistries;
   private RegistryClient registry;
+  private dev.phoenix.aws.ecr.EcrRegistryCredentials ecrCredentials;
   private S3Service s3;
   private SsmService ssm;
   private SecretsService secrets;
@@ -33,7 +34,9 @@ public final class LiveStores implements Stores, AutoCloseable {
 
   private RegistryClient registry() {
     if (registry == null) {
-      RegistryCredentials credentials = DockerConfigCredentials.fromEnvironment();
+      ecrCredentials = new dev.phoenix.aws.ecr.EcrRegistryCredentials(aws);
+      RegistryCredentials credentials = RegistryCredentials.firstOf(
+          java.util.List.of(ecrCredentials, DockerConfigCredentials.fromEnvironment()));
       registry = new RegistryClient(credentials, RegistrySettings.defaults(), insecureRegistries);
     }
     return registry;
@@ -92,7 +95,7 @@ public final class LiveStores implements Stores, AutoCloseable {
     if (registry != null) {
       registry.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {s3, ssm, secrets, ec2}) {
+    for (AutoCloseable c : new AutoCloseable[] {s3, ssm, secrets, ec2, ecrCredentials}) {
       if (c != null) {
         try {
           c.close();

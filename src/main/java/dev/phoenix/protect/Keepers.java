@@ -25,7 +25,11 @@ public final class Keepers implements AutoCloseable {
 
   public static Keepers live(AwsConfig aws, Set<String> insecureRegistries) {
     List<AutoCloseable> resources = new ArrayList<>();
-    RegistryClient registry = new RegistryClient(DockerConfigCredentials.fromEnvironment(), RegistrySettings.defaults(),
+    dev.phoenix.aws.ecr.EcrRegistryCredentials ecr = new dev.phoenix.aws.ecr.EcrRegistryCredentials(aws);
+    resources.add(ecr);
+    RegistryClient registry = new RegistryClient(
+        dev.phoenix.registry.RegistryCredentials.firstOf(List.of(ecr, DockerConfigCredentials.fromEnvironment())),
+        RegistrySettings.defaults(),
         insecureRegistries);
     resources.add(registry);
     S3Service s3 = S3Service.connect(aws);

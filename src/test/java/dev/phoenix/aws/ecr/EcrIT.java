@@ -121,4 +121,15 @@ class EcrIT {
     assertThat(found).isEqualTo(500);
     assertThat(batchedMs).isLessThan(singleMs);
   }
+
+  @Test
+  void ecrHostsGetRegistryCredentialsThroughTheSdkOthersNothing() {
+    try (EcrRegistryCredentials credentials = new EcrRegistryCredentials(MotoAws.config(moto))) {
+      var found = credentials.lookup(HOST);
+      assertThat(found).get().isInstanceOf(dev.phoenix.registry.RegistryCredential.Basic.class);
+      assertThat(((dev.phoenix.registry.RegistryCredential.Basic) found.get()).username()).isEqualTo("AWS");
+      assertThat(credentials.lookup(HOST)).isEqualTo(found); // the same credential while the token is valid
+      assertThat(credentials.lookup("registry.example.com")).isEmpty();
+    }
+  }
 }
