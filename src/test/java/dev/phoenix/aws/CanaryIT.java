@@ -40,7 +40,7 @@ class CanaryIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
   }
 
   @AfterAll

@@ -40,7 +40,7 @@ class LockCommandIT {
   @BeforeAll
   static void servers() {
     registry = LocalRegistry.start();
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     seed = new AwsSeed(moto);
     AwsSeed.credentialsForCli();
     seed.bucket("artefacts", true, false);

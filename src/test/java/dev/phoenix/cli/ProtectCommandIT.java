@@ -46,7 +46,7 @@ class ProtectCommandIT {
   @BeforeAll
   static void estate() throws Exception {
     registry = LocalRegistry.start();
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     seed = new AwsSeed(moto);
     AwsSeed.credentialsForCli();
     seed.bucket("locked-artefacts", true, true);

@@ -43,7 +43,7 @@ class RebuildLocalIT {
   static void start() {
     daemon = DockerDaemon.ensureRunning();
     registry = LocalRegistry.start();
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     image = registry.reference("cli/web", registry.pushImage("cli/web", "v1"));
     System.setProperty("aws.accessKeyId", MotoServer.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", MotoServer.SECRET_KEY);

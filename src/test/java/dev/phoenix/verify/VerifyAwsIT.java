@@ -32,7 +32,7 @@ class VerifyAwsIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     aws = new AwsStores(moto);
   }
 

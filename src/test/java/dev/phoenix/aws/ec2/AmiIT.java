@@ -24,7 +24,7 @@ class AmiIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     service = Ec2Service.connect(MotoAws.config(moto));
     raw = AwsClients.build(Ec2Client.builder(), MotoAws.config(moto));
   }

@@ -31,7 +31,7 @@ class EcrIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     service = EcrService.connect(MotoAws.config(moto));
     raw = AwsClients.build(EcrClient.builder(), MotoAws.config(moto));
   }

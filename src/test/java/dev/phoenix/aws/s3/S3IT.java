@@ -31,7 +31,7 @@ class S3IT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     service = S3Service.connect(MotoAws.config(moto));
     raw = AwsClients.build(S3Client.builder().forcePathStyle(true), MotoAws.config(moto));
   }

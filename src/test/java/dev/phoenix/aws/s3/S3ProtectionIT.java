@@ -23,7 +23,7 @@ class S3ProtectionIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     service = S3Service.connect(MotoAws.config(moto));
     raw = AwsClients.build(S3Client.builder().forcePathStyle(true), MotoAws.config(moto));
   }

@@ -25,7 +25,7 @@ class SecretsIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     service = SecretsService.connect(MotoAws.config(moto));
     raw = AwsClients.build(SecretsManagerClient.builder(), MotoAws.config(moto));
   }

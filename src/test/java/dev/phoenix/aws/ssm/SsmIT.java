@@ -28,7 +28,7 @@ class SsmIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     service = SsmService.connect(MotoAws.config(moto));
     raw = AwsClients.build(SsmClient.builder(), MotoAws.config(moto));
   }

@@ -43,7 +43,7 @@ class AwsTargetIT {
 
   @BeforeAll
   static void start() {
-    moto = MotoServer.start();
+    moto = MotoServer.shared();
     System.setProperty("aws.accessKeyId", MotoServer.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", MotoServer.SECRET_KEY);
   }
