@@ -19,6 +19,12 @@ public final class Main {
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new PhoenixCommand());
+    String asked = firstWord(args);
+    if (asked != null && PhoenixCommand.SUBCOMMANDS.containsKey(asked)) {
+      cli.addSubcommand(asked, PhoenixCommand.SUBCOMMANDS.get(asked).get());
+    } else {
+      PhoenixCommand.SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -26,5 +32,15 @@ public final class Main {
     cli.setParameterExceptionHandler(new UsageErrorHandler());
     cli.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
     return cli.execute(args);
+  }
+
+  /** The first argument that is not an option: the subcommand's name, if one was given. */
+  private static String firstWord(String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 }
