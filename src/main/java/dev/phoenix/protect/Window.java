@@ -1,13 +1,10 @@
 package dev.phoenix.protect;
 
 import dev.phoenix.check.Ref;
-import dev.phoenix.check.Refs;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
-import dev.phoenix.history.History;
-import dev.phoenix.history.HistoryEntry;
-import dev.phoenix.lockfile.LockfileReader;
-import dev.phoenix.model.Lockfile;
+import dev.phoenix.verify.EnvRevision;
+import dev.phoenix.verify.Revisions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,30 +17,27 @@ import java.util.Set;
  * The revisions of an environment a rebuild may be asked for: every mainline revision since the
  * start of the window, plus the one that was live at its start. {@code wanted}: every reference
  * they pin, with who uses it; {@code ever}: every reference any revision ever pinned (where
- * stale protections may be found).
+ * stale protections may be found). Revisions come from verify's single pass over the mainline, so
+ * protect and verify agree on what a window holds.
  */
 public record Window(Instant since, List<CommitInfo> revisions, Map<Ref, List<String>> wanted, Set<Ref> ever) {
 
   public static Window of(GitRepository git, String env, Instant since) {
+    List<EnvRevision> all = new Revisions(git)
+        .of(env, dev.phoenix.verify.Window.between(Instant.EPOCH, Instant.now(), "all history"));
     List<CommitInfo> revisions = new ArrayList<>();
     Map<Ref, List<String>> wanted = new LinkedHashMap<>();
     Set<Ref> ever = new LinkedHashSet<>();
     boolean startFound = false;
-    for (HistoryEntry entry : new History(git).of(env)) {
-      CommitInfo commit = entry.commit();
-      Lockfile lockfile = git.filesAt(commit).read(Lockfile.path(env))
-          .map(bytes -> LockfileReader.read(Lockfile.path(env), bytes, env).value())
-          .orElse(null);
-      if (lockfile == null) {
-        continue;
-      }
-      Map<Ref, List<String>> refs = Refs.of(lockfile);
-      refs.keySet().forEach(r -> ever.add(identity(r)));
+    for (int i = all.size() - 1; i >= 0; i--) { // newest first
+      EnvRevision revision = all.get(i);
+      CommitInfo commit = revision.commit();
+      revision.refs().keySet().forEach(r -> ever.add(identity(r)));
       boolean inWindow = !commit.committedAt().isBefore(since);
       if (inWindow || !startFound) {
         startFound |= !inWindow;
         revisions.add(commit);
-        refs.forEach((ref, uses) -> uses.forEach(u ->
+        revision.refs().forEach((ref, uses) -> uses.forEach(u ->
             wanted.computeIfAbsent(identity(ref), k -> new ArrayList<>()).add(u + " at " + commit.shortId())));
       }
     }
