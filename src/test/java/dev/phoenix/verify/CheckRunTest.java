@@ -51,17 +51,16 @@ class CheckRunTest {
   void aSlowStoreDoesNotStallOthersAndTheDeadlineTurnsTheRestUnknown() {
     FakeChecker checker = new FakeChecker(r -> true) {
       @Override
-      public Map<Ref, Finding> check(java.util.Collection<Ref> refs, CheckOptions o) {
-        sleepMillis = refs.iterator().next().store().equals("slow.example") ? 10_000 : 0;
-        return super.check(refs, o);
+      long sleepMillis(java.util.Collection<Ref> refs) {
+        return refs.iterator().next().store().equals("slow.example") ? 10_000 : 0;
       }
     };
     List<Ref> refs = List.of(image("slow.example", 1), image("fast.example", 2), image("fast.example", 3));
     long start = System.nanoTime();
-    Map<Ref, Finding> found = new CheckRun(List.of(checker), options(Duration.ofMillis(300)), ProgressListener.NONE)
+    Map<Ref, Finding> found = new CheckRun(List.of(checker), options(Duration.ofMillis(1000)), ProgressListener.NONE)
         .run(refs);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(millis).isLessThan(300 + CheckRun.GRACE.toMillis() + 1500);
+    assertThat(millis).isLessThan(1000 + CheckRun.GRACE.toMillis() + 2000);
     assertThat(found.get(refs.get(1)).status()).isEqualTo(Status.OK);
     assertThat(found.get(refs.get(2)).status()).isEqualTo(Status.OK);
     assertThat(found.get(refs.get(0)).status()).isEqualTo(Status.UNKNOWN);

@@ -18,7 +18,6 @@ class FakeChecker implements RefChecker {
   final Map<Ref, Finding> answers = new ConcurrentHashMap<>();
   final List<Ref> asked = new CopyOnWriteArrayList<>();
   final List<String> threads = new CopyOnWriteArrayList<>();
-  volatile long sleepMillis;
 
   FakeChecker(Predicate<Ref> handles) {
     this.handles = handles;
@@ -29,8 +28,14 @@ class FakeChecker implements RefChecker {
     return handles.test(ref);
   }
 
+  /** How long to dawdle before each answer in this call; decided per call, so groups never share it. */
+  long sleepMillis(Collection<Ref> refs) {
+    return 0;
+  }
+
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
+    long sleepMillis = sleepMillis(refs);
     threads.add(Thread.currentThread().getName());
     asked.addAll(refs);
     Map<Ref, Finding> out = new HashMap<>();
