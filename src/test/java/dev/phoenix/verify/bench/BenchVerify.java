@@ -72,6 +72,10 @@ public final class BenchVerify {
       say("    registry access log: %d unique manifests requested exactly once, %d not (of %d log lines)",
           once, other, log.size());
 
+      if (System.getenv("BENCH_VERIFY_HOLD") != null) { // keeps the registry and repository up for profiling
+        say("holding: repo %s registry %s", repo, registry.hostPort());
+        Thread.sleep(Long.parseLong(System.getenv("BENCH_VERIFY_HOLD")) * 1000);
+      }
       double d = Wrk.timeFor(work, registry.hostPort(), unique);
       say("(d) wrk GET of the %d unique manifest URLs (keep-alive): %.2f s", unique.size(), d);
       say("    a/d = %.2f (a's in-process check phase / d = %.2f)", a.seconds() / d, checkingSeconds(a.out()) / d);
