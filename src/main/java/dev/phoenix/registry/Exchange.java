@@ -2,11 +2,11 @@ package dev.phoenix.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,13 +19,13 @@ import java.util.concurrent.TimeUnit;
  * is read under a watchdog that closes the stream when the request's time is up.
  */
 final class Exchange {
-  private final HttpClient client;
+  private final Transport transport;
   private final Set<String> insecure;
   private final int maxRedirects;
   private final ScheduledExecutorService watchdog;
 
-  Exchange(HttpClient client, Set<String> insecure, int maxRedirects, ScheduledExecutorService watchdog) {
-    this.client = client;
+  Exchange(Transport transport, Set<String> insecure, int maxRedirects, ScheduledExecutorService watchdog) {
+    this.transport = transport;
     this.insecure = insecure;
     this.maxRedirects = maxRedirects;
     this.watchdog = watchdog;
@@ -41,10 +41,12 @@ final class Exchange {
         throw new RegistryException(RegistryException.Reason.INPUT, 0,
             "refusing plain HTTP to " + current.getHost() + " (redirected from " + call.registry() + ")");
       }
+      if (Thread.interrupted()) {
+        throw new InterruptedException("abandoned at the deadline");
+      }
       Duration left = Duration.ofNanos(Math.max(1_000_000L, end - System.nanoTime()));
-      HttpResponse<InputStream> response = client.send(request(call, current, auth, left),
-          HttpResponse.BodyHandlers.ofInputStream());
-      int status = response.statusCode();
+      Transport.Response response = transport.send(call.method(), current, headers(call, auth), call.content(), left);
+      int status = response.status();
       var location = response.headers().firstValue("Location");
       if (status >= 300 && status < 400 && status != 304 && location.isPresent()) {
         response.body().close();
@@ -63,18 +65,12 @@ final class Exchange {
     }
   }
 
-  private HttpRequest request(Call call, URI uri, String auth, Duration timeout) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
-    if ("http".equalsIgnoreCase(uri.getScheme())) {
-      b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade attempts on plain HTTP
-    }
-    call.headers().forEach(b::header);
+  private static Map<String, String> headers(Call call, String auth) {
+    Map<String, String> headers = new LinkedHashMap<>(call.headers());
     if (auth != null) {
-      b.header("Authorization", auth);
+      headers.put("Authorization", auth);
     }
-    HttpRequest.BodyPublisher publisher = call.content() == null
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.content());
-    return b.method(call.method(), publisher).build();
+    return headers;
   }
 
   static boolean sameOrigin(URI a, URI b) {
@@ -91,8 +87,8 @@ final class Exchange {
     return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
   }
 
-  private Reply read(Call call, HttpResponse<InputStream> response, long end) throws IOException {
-    int status = response.statusCode();
+  private Reply read(Call call, Transport.Response response, long end) throws IOException {
+    int status = response.status();
     boolean ok = status >= 200 && status < 300;
     try (InputStream in = response.body()) {
       if (!ok || call.body() == Call.Body.DISCARD || "HEAD".equals(call.method())) {
@@ -112,7 +108,7 @@ final class Exchange {
         return new Reply(status, response.headers(), r.bytes(), r.sha256Hex(), r.size());
       } catch (IOException e) {
         if (System.nanoTime() >= end) {
-          throw new java.net.http.HttpTimeoutException("body of " + call.describe() + " not read in time");
+          throw new SocketTimeoutException("body of " + call.describe() + " not read in time");
         }
         throw e;
       } finally {

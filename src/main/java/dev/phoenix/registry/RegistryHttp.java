@@ -2,10 +2,9 @@ package dev.phoenix.registry;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -30,17 +29,14 @@ final class RegistryHttp implements AutoCloseable {
   RegistryHttp(RegistrySettings settings, Set<String> insecure, RegistryCredentials credentials) {
     this.settings = settings;
     this.insecure = Set.copyOf(insecure);
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    Transport transport = new Transport(settings.connectTimeout());
     this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "registry-body-watchdog");
       t.setDaemon(true);
       return t;
     });
-    this.auth = new RegistryAuth(credentials, new TokenFetcher(client, this.insecure, settings.requestTimeout()));
-    this.exchange = new Exchange(client, this.insecure, settings.maxRedirects(), watchdog);
+    this.auth = new RegistryAuth(credentials, new TokenFetcher(transport, this.insecure, settings.requestTimeout()));
+    this.exchange = new Exchange(transport, this.insecure, settings.maxRedirects(), watchdog);
   }
 
   Reply send(Call call) {
@@ -112,7 +108,7 @@ final class RegistryHttp implements AutoCloseable {
   }
 
   private static RegistryException unreachable(Call call, IOException e) {
-    String why = e instanceof HttpTimeoutException ? "timed out"
+    String why = e instanceof SocketTimeoutException ? "timed out"
         : e instanceof ConnectException ? "connection refused"
         : e instanceof UnknownHostException ? "unknown host"
         : e instanceof SSLException || e.getCause() instanceof SSLException ? "TLS failure"

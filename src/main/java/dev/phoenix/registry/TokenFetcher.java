@@ -3,15 +3,13 @@ package dev.phoenix.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,12 +33,12 @@ final class TokenFetcher {
     }
   }
 
-  private final HttpClient client;
+  private final Transport transport;
   private final Set<String> insecure;
   private final Duration timeout;
 
-  TokenFetcher(HttpClient client, Set<String> insecure, Duration timeout) {
-    this.client = client;
+  TokenFetcher(Transport transport, Set<String> insecure, Duration timeout) {
+    this.transport = transport;
     this.insecure = insecure;
     this.timeout = timeout;
   }
@@ -63,36 +61,28 @@ final class TokenFetcher {
     if (t.isNegative() || t.isZero()) {
       throw new RegistryException(RegistryException.Reason.DEADLINE, 0, "deadline reached before checking");
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(t).GET();
-    String basic = credential.map(RegistryAuth::basic).orElse(null);
-    if (basic != null) {
-      b.header("Authorization", basic);
-    }
-    try {
-      HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = r.body()) {
-        if (r.statusCode() == 401 || r.statusCode() == 403) {
-          throw new RegistryException(RegistryException.Reason.AUTH, r.statusCode(),
-              "authentication failed at " + registry + " (" + r.statusCode() + ")");
-        }
-        if (r.statusCode() != 200) {
-          throw failure(registry, r.statusCode(), "token service answered HTTP " + r.statusCode());
-        }
-        BodyReader.Result body = BodyReader.read(in, MAX_TOKEN_BYTES, true);
-        JsonNode json = JSON.readTree(body.bytes());
-        String token = json.path("token").asText(json.path("access_token").asText(""));
-        if (token.isEmpty()) {
-          throw failure(registry, 200, "token service answered no token");
-        }
-        long seconds = Math.max(60, json.path("expires_in").asLong(60));
-        return new Token(token, Instant.now().plusSeconds(seconds - 10));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    credential.map(RegistryAuth::basic).ifPresent(basic -> headers.put("Authorization", basic));
+    try (Transport.Response r = transport.send("GET", uri, headers, null, t)) {
+      if (r.status() == 401 || r.status() == 403) {
+        throw new RegistryException(RegistryException.Reason.AUTH, r.status(),
+            "authentication failed at " + registry + " (" + r.status() + ")");
       }
+      if (r.status() != 200) {
+        throw failure(registry, r.status(), "token service answered HTTP " + r.status());
+      }
+      BodyReader.Result body = BodyReader.read(r.body(), MAX_TOKEN_BYTES, true);
+      JsonNode json = JSON.readTree(body.bytes());
+      String token = json.path("token").asText(json.path("access_token").asText(""));
+      if (token.isEmpty()) {
+        throw failure(registry, 200, "token service answered no token");
+      }
+      long seconds = Math.max(60, json.path("expires_in").asLong(60));
+      return new Token(token, Instant.now().plusSeconds(seconds - 10));
     } catch (IOException e) {
       throw new RegistryException(RegistryException.Reason.UNREACHABLE, 0,
           "token service for " + registry + " unreachable: " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException(RegistryException.Reason.DEADLINE, 0, "deadline reached before checking", e);
     }
   }
 

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  * threads, for each named option, in rounds (the first round is JIT warm-up). Also times the
  * product path: RegistryChecker shallow (one manifest GET per image). Run via scripts/bench-registry.
  *
- * <pre>args: [images] [threads] [rounds] option...   options: httpclient oras jib checker</pre>
+ * <pre>args: [images] [threads] [rounds] option...   options: phoenix jdk-httpclient urlconnection oras jib checker</pre>
  */
 public final class BenchRegistryHead {
   private BenchRegistryHead() {}

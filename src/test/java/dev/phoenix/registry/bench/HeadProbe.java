@@ -23,19 +23,23 @@ interface HeadProbe extends AutoCloseable {
 
   static HeadProbe of(String name, String hostPort) throws Exception {
     switch (name) {
-      case "httpclient":
-        return httpClient(hostPort);
+      case "phoenix":
+        return phoenix(hostPort);
+      case "jdk-httpclient":
+        return jdkHttpClient(hostPort);
+      case "urlconnection":
+        return urlConnection(hostPort);
       case "oras":
         return oras(hostPort);
       case "jib":
         return jib(hostPort);
       default:
-        throw new IllegalArgumentException("unknown option " + name + " (httpclient, oras, jib)");
+        throw new IllegalArgumentException("unknown option " + name + " (phoenix, jdk-httpclient, urlconnection, oras, jib)");
     }
   }
 
-  /** Phoenix's own client (java.net.http). */
-  private static HeadProbe httpClient(String hostPort) {
+  /** Phoenix's own client (dev.phoenix.registry over HttpURLConnection). */
+  private static HeadProbe phoenix(String hostPort) {
     RegistrySettings settings = RegistrySettings.defaults();
     RegistryClient client = new RegistryClient(RegistryCredentials.anonymous(), settings, Set.of());
     return new HeadProbe() {
@@ -50,6 +54,34 @@ interface HeadProbe extends AutoCloseable {
       }
     };
   }
+
+  /** The bare JDK java.net.http.HttpClient (HTTP/1.1), the transport Phoenix's client used first. */
+  private static HeadProbe jdkHttpClient(String hostPort) {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    return (repo, digest) -> {
+      java.net.http.HttpRequest request = java.net.http.HttpRequest
+          .newBuilder(java.net.URI.create("http://" + hostPort + "/v2/" + repo + "/manifests/" + digest))
+          .header("Accept", ACCEPT).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+      return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    };
+  }
+
+  /** The bare JDK HttpURLConnection (keep-alive), the transport under Phoenix's client now. */
+  private static HeadProbe urlConnection(String hostPort) {
+    System.setProperty("http.maxConnections", "64");
+    return (repo, digest) -> {
+      java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI
+          .create("http://" + hostPort + "/v2/" + repo + "/manifests/" + digest).toURL().openConnection();
+      c.setRequestMethod("HEAD");
+      c.setRequestProperty("Accept", ACCEPT);
+      int status = c.getResponseCode();
+      c.getInputStream().close();
+      return status == 200;
+    };
+  }
+
+  String ACCEPT = "application/vnd.oci.image.manifest.v1+json,application/vnd.docker.distribution.manifest.v2+json";
 
   /** land.oras:oras-java-sdk: Registry.builder().insecure().build().probeDescriptor(ref) (a HEAD). */
   private static HeadProbe oras(String hostPort) throws Exception {
