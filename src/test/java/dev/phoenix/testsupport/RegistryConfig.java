@@ -29,7 +29,15 @@ final class RegistryConfig {
    * listening on 127.0.0.1:port only.
    */
   static Path write(Path root, int port) {
-    List<String> lines =
+    return write(root, root.resolve("data"), port, null, null);
+  }
+
+  /**
+   * As {@link #write(Path, int)}, with storage in {@code data} (which may be another registry's) and,
+   * when {@code certificate} is not null, TLS with that PEM certificate chain and key.
+   */
+  static Path write(Path root, Path data, int port, Path certificate, Path key) {
+    List<String> lines = new java.util.ArrayList<>(
         List.of(
             "version: 0.1",
             "log:",
@@ -39,7 +47,7 @@ final class RegistryConfig {
             "    disabled: false",
             "storage:",
             "  filesystem:",
-            "    rootdirectory: " + root.resolve("data"),
+            "    rootdirectory: " + data,
             "  delete:",
             "    enabled: true",
             "  maintenance:",
@@ -47,7 +55,10 @@ final class RegistryConfig {
             "      enabled: false",
             "http:",
             "  addr: 127.0.0.1:" + port,
-            "  secret: " + UUID.randomUUID());
+            "  secret: " + UUID.randomUUID()));
+    if (certificate != null) {
+      lines.addAll(List.of("  tls:", "    certificate: " + certificate, "    key: " + key));
+    }
     try {
       return Files.write(root.resolve("config.yml"), lines, StandardCharsets.UTF_8);
     } catch (IOException e) {
