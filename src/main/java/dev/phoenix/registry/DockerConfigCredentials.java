@@ -14,20 +14,31 @@ import java.util.Optional;
 
 /**
  * Credentials from Docker's config.json: {@code $DOCKER_CONFIG/config.json}, else
- * {@code ~/.docker/config.json}. Only {@code auths.<host>.auth} (base64 {@code user:password}) is
- * read; credential helpers ({@code credsStore}, {@code credHelpers}) and {@code identitytoken} are
- * not run or used. A missing or unreadable file means anonymous access, never an error.
+ * {@code ~/.docker/config.json}, chosen per host as Docker does: the helper named in
+ * {@code credHelpers.<host>}, else the {@code credsStore} helper, else {@code auths.<host>.auth}
+ * (base64 {@code user:password}). A helper runs at most once per host and run (see
+ * {@link CredentialHelper}); {@code identitytoken} is not used. A missing or unreadable file means
+ * anonymous access, never an error.
  */
 public final class DockerConfigCredentials implements RegistryCredentials {
   private final Map<String, RegistryCredential> byHost;
+  private final Map<String, CredentialHelper> helpers;
+  private final CredentialHelper store;
+  private final Map<String, Optional<RegistryCredential>> asked = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private DockerConfigCredentials(Map<String, RegistryCredential> byHost) {
+  private DockerConfigCredentials(Map<String, RegistryCredential> byHost, Map<String, CredentialHelper> helpers,
+      CredentialHelper store) {
     this.byHost = Map.copyOf(byHost);
+    this.helpers = Map.copyOf(helpers);
+    this.store = store;
   }
 
-  /** Reads the file named by the environment ({@code DOCKER_CONFIG}, {@code HOME}). */
+  /**
+   * Reads the file named by the environment ({@code DOCKER_CONFIG}, {@code HOME}); credential
+   * helpers are looked up on its {@code PATH} and run with exactly this environment.
+   */
   public static DockerConfigCredentials fromEnvironment(Map<String, String> env) {
-    return fromFile(configFile(env));
+    return fromFile(configFile(env), env);
   }
 
   public static DockerConfigCredentials fromEnvironment() {
@@ -45,24 +56,47 @@ public final class DockerConfigCredentials implements RegistryCredentials {
   }
 
   public static DockerConfigCredentials fromFile(Path file) {
+    return fromFile(file, System.getenv());
+  }
+
+  static DockerConfigCredentials fromFile(Path file, Map<String, String> env) {
     Map<String, RegistryCredential> found = new HashMap<>();
+    Map<String, CredentialHelper> helpers = new HashMap<>();
+    CredentialHelper store = null;
     if (!Files.isRegularFile(file)) {
-      return new DockerConfigCredentials(found);
+      return new DockerConfigCredentials(found, helpers, null);
     }
     try {
-      JsonNode auths = new ObjectMapper().readTree(Files.readAllBytes(file)).path("auths");
-      for (Map.Entry<String, JsonNode> e : auths.properties()) {
+      JsonNode config = new ObjectMapper().readTree(Files.readAllBytes(file));
+      for (Map.Entry<String, JsonNode> e : config.path("auths").properties()) {
         decode(e.getValue().path("auth").asText("")).ifPresent(c -> found.put(normalize(e.getKey()), c));
       }
+      for (Map.Entry<String, JsonNode> e : config.path("credHelpers").properties()) {
+        if (!e.getValue().asText("").isBlank()) {
+          helpers.put(normalize(e.getKey()), new CredentialHelper(e.getValue().asText().trim(), env));
+        }
+      }
+      String credsStore = config.path("credsStore").asText("").trim();
+      store = credsStore.isEmpty() ? null : new CredentialHelper(credsStore, env);
     } catch (IOException | RuntimeException e) {
       // unreadable config: anonymous access; the registry's 401 will say what is wrong
     }
-    return new DockerConfigCredentials(found);
+    return new DockerConfigCredentials(found, helpers, store);
   }
 
   @Override
   public Optional<RegistryCredential> lookup(String registry) {
-    return Optional.ofNullable(byHost.get(normalize(registry)));
+    String host = normalize(registry);
+    CredentialHelper helper = helpers.getOrDefault(host, store);
+    if (helper == null) {
+      return Optional.ofNullable(byHost.get(host));
+    }
+    return asked.computeIfAbsent(host, h -> helper.get(serverAddress(registry, h)));
+  }
+
+  /** What Docker hands a helper: the host as written, Docker Hub as its legacy index URL. */
+  private static String serverAddress(String registry, String host) {
+    return host.equals("index.docker.io") ? "https://index.docker.io/v1/" : registry.trim();
   }
 
   private static Optional<RegistryCredential> decode(String auth) {
