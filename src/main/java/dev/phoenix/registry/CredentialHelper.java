@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A Docker credential helper ({@code docker-credential-<name>} on PATH, as named by config.json's
  * {@code credsStore} or {@code credHelpers}): runs {@code get} with the server address on stdin and
  * reads {@code {"ServerURL","Username","Secret"}} from stdout. Anything short of a username and a
- * secret — helper missing, failing, slow (10 s), "credentials not found", an identity token
+ * secret — helper failing, slow (10 s), "credentials not found", an identity token
  * ({@code <token>} as username, which needs Docker's OAuth2 exchange) — means anonymous access;
  * the registry's 401 then names the host. Nothing the helper prints is logged or echoed.
  */
@@ -36,6 +36,11 @@ final class CredentialHelper {
 
   String name() {
     return name;
+  }
+
+  /** Whether {@code docker-credential-<name>} is on PATH. */
+  boolean installed() {
+    return binary().isPresent();
   }
 
   Optional<RegistryCredential> get(String serverAddress) {

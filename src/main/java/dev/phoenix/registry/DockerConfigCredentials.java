@@ -16,7 +16,7 @@ import java.util.Optional;
  * Credentials from Docker's config.json: {@code $DOCKER_CONFIG/config.json}, else
  * {@code ~/.docker/config.json}, chosen per host as Docker does: the helper named in
  * {@code credHelpers.<host>}, else the {@code credsStore} helper, else {@code auths.<host>.auth}
- * (base64 {@code user:password}). A helper runs at most once per host and run (see
+ * (base64 {@code user:password}) — which also counts when the named helper is not installed. A helper runs at most once per host and run (see
  * {@link CredentialHelper}); {@code identitytoken} is not used. A missing or unreadable file means
  * anonymous access, never an error.
  */
@@ -88,7 +88,7 @@ public final class DockerConfigCredentials implements RegistryCredentials {
   public Optional<RegistryCredential> lookup(String registry) {
     String host = normalize(registry);
     CredentialHelper helper = helpers.getOrDefault(host, store);
-    if (helper == null) {
+    if (helper == null || !helper.installed()) { // a config copied from a desktop: its auths still count
       return Optional.ofNullable(byHost.get(host));
     }
     return asked.computeIfAbsent(host, h -> helper.get(serverAddress(registry, h)));

@@ -94,17 +94,23 @@ class CredentialHelperIT {
   }
 
   @Test
-  void aHostTheStoreDoesNotKnowOrAMissingHelperIsAnonymous() throws Exception {
+  void aHostTheStoreDoesNotKnowIsAnonymousAndAMissingHelperFallsBackToAuths() throws Exception {
     Files.writeString(home.resolve("docker/config.json"), "{\"credsStore\":\"pass\"}");
     DockerConfigCredentials store = DockerConfigCredentials.fromEnvironment(env);
     Files.writeString(home.resolve("docker/config.json"), "{\"credsStore\":\"no-such-helper\"}");
     DockerConfigCredentials missing = DockerConfigCredentials.fromEnvironment(env);
+    String auth = java.util.Base64.getEncoder().encodeToString("phoenix:correct-horse".getBytes());
+    Files.writeString(home.resolve("docker/config.json"),
+        "{\"credsStore\":\"no-such-helper\",\"auths\":{\"" + secured.hostPort() + "\":{\"auth\":\"" + auth + "\"}}}");
+    DockerConfigCredentials missingWithAuths = DockerConfigCredentials.fromEnvironment(env);
 
     assertThat(store.lookup("127.0.0.1:1")).isEmpty();
     assertThat(store.lookup(secured.hostPort())).get().hasToString("Basic[phoenix, ****]");
     assertThat(missing.lookup(secured.hostPort())).isEmpty();
     assertThat(Fixtures.checkOne(missing, secured.hostPort(), "helper/app", digest, false))
         .isEqualTo(Finding.unknown("authentication failed at " + secured.hostPort() + " (401)"));
+    assertThat(Fixtures.checkOne(missingWithAuths, secured.hostPort(), "helper/app", digest, false))
+        .isEqualTo(Finding.ok());
   }
 
   private static void run(List<String> command) {

@@ -21,7 +21,7 @@ class DockerConfigCredentialsTest {
         + "\"https://ghcr.io\":{\"auth\":\"" + b64("carol:gh") + "\"},"
         + "\"broken.example.com\":{\"auth\":\"not base64!\"},"
         + "\"nouser.example.com\":{\"auth\":\"" + b64("no-colon") + "\"}},"
-        + "\"credsStore\":\"desktop\"}");
+        + "\"credsStore\":\"desktop\"}"); // docker-credential-desktop is not installed: auths count
     var creds = DockerConfigCredentials.fromEnvironment(Map.of("DOCKER_CONFIG", dir.toString()));
 
     assertThat(creds.lookup("registry.example.com:5000")).contains(new RegistryCredential.Basic("alice", "pa:ss"));
