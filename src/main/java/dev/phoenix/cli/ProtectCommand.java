@@ -6,6 +6,7 @@ import dev.phoenix.git.GitRepository;
 import dev.phoenix.promote.Durations;
 import dev.phoenix.protect.Action;
 import dev.phoenix.protect.EcrRule;
+import dev.phoenix.protect.RecycleBinRule;
 import dev.phoenix.protect.Keepers;
 import dev.phoenix.protect.ProtectPlan;
 import dev.phoenix.protect.Window;
@@ -60,6 +61,8 @@ final class ProtectCommand implements Callable<Integer> {
       List<Action> result = yes ? ProtectPlan.apply(plan, keepers, env) : plan.actions();
       boolean failed = result.stream().anyMatch(a -> a.kind() == Action.Kind.FAILED);
       boolean images = w.wanted().keySet().stream().anyMatch(r -> r instanceof Ref.Image);
+      boolean amis = w.wanted().keySet().stream().anyMatch(r -> r instanceof Ref.Ami);
+      long days = Math.max(1, (window.toHours() + 23) / 24);
       if (repo.json()) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("environment", env);
@@ -71,6 +74,7 @@ final class ProtectCommand implements Callable<Integer> {
         m.put("actions", result.stream().map(a -> Map.of("kind", a.kind().name().toLowerCase().replace('_', '-'),
             "ref", a.ref().describe(), "mark", a.mark() == null ? "" : a.mark(), "reason", a.reason())).toList());
         m.put("ecrLifecycleRule", images ? EcrRule.json() : null);
+        m.put("recycleBinRule", amis ? RecycleBinRule.command(env, days) : null);
         out.println(Json.write(m));
       } else {
         out.println("protect " + env + ": " + w.revisions().size() + " revisions since " + start + ", "
@@ -82,6 +86,11 @@ final class ProtectCommand implements Callable<Integer> {
         if (images) {
           out.println("ECR: so lifecycle rules never expire protected images, add this rule (all other rules need a higher rulePriority):");
           out.println(EcrRule.json());
+        }
+        if (amis) {
+          out.println("EC2: an image tag does not stop a deregistration; so a deregistered protected image stays restorable"
+              + " for the window, add this Recycle Bin rule (and one for EBS_SNAPSHOT if its snapshots may go too):");
+          out.println(RecycleBinRule.command(env, days));
         }
       }
       out.flush();

@@ -1,6 +1,7 @@
 package dev.phoenix.protect;
 
 import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.aws.ec2.Ec2Service;
 import dev.phoenix.aws.s3.S3Service;
 import dev.phoenix.aws.secrets.SecretsService;
 import dev.phoenix.aws.ssm.SsmService;
@@ -38,8 +39,10 @@ public final class Keepers implements AutoCloseable {
     resources.add(ssm);
     SecretsService secrets = SecretsService.connect(aws);
     resources.add(secrets);
+    Ec2Service ec2 = Ec2Service.connect(aws);
+    resources.add(ec2);
     return new Keepers(List.of(new RegistryKeeper(registry), new S3Keeper(s3.protection()),
-        new SsmKeeper(ssm.labels()), new SecretKeeper(secrets.stages())), resources);
+        new SsmKeeper(ssm.labels()), new SecretKeeper(secrets.stages()), new AmiKeeper(ec2.tags())), resources);
   }
 
   /** For tests and other wiring: the given keepers, nothing to close. */

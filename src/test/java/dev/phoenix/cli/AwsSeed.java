@@ -16,12 +16,28 @@ final class AwsSeed implements AutoCloseable {
   final S3Client s3;
   final SsmClient ssm;
   final SecretsManagerClient secrets;
+  final software.amazon.awssdk.services.ec2.Ec2Client ec2;
 
   AwsSeed(MotoServer moto) {
     config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY);
     s3 = AwsClients.build(S3Client.builder().forcePathStyle(true), config);
     ssm = AwsClients.build(SsmClient.builder(), config);
     secrets = AwsClients.build(SecretsManagerClient.builder(), config);
+    ec2 = AwsClients.build(software.amazon.awssdk.services.ec2.Ec2Client.builder(), config, AMI_REGION);
+  }
+
+  static final String AMI_REGION = "eu-west-2";
+
+  /** Registers a machine image in {@link #AMI_REGION}; returns its id. */
+  String ami(String name) {
+    return ec2.registerImage(b -> b.name(name).rootDeviceName("/dev/sda1")
+        .blockDeviceMappings(m -> m.deviceName("/dev/sda1").ebs(e -> e.volumeSize(8)))).imageId();
+  }
+
+  /** The image's tag keys. */
+  java.util.List<String> amiTags(String imageId) {
+    return ec2.describeImages(b -> b.imageIds(imageId)).images().get(0).tags().stream()
+        .map(software.amazon.awssdk.services.ec2.model.Tag::key).toList();
   }
 
   /** A bucket, versioned or not (object lock optional), created once. */
@@ -57,6 +73,7 @@ final class AwsSeed implements AutoCloseable {
 
   @Override
   public void close() {
+    ec2.close();
     s3.close();
     ssm.close();
     secrets.close();

@@ -42,6 +42,7 @@ class ProtectCommandIT {
   static final String[] SHA = new String[3];
   static final long[] PARAM = new long[3];
   static final String[] SECRET = new String[3];
+  static final String[] AMI = new String[3];
 
   @BeforeAll
   static void estate() throws Exception {
@@ -51,6 +52,8 @@ class ProtectCommandIT {
     AwsSeed.credentialsForCli();
     seed.bucket("locked-artefacts", true, true);
     Instant now = Instant.now();
+    String oldAmi = seed.ami("bastion-2025");
+    String newAmi = seed.ami("bastion-2026");
     try (GitFixture git = GitFixture.init(dir)) {
       for (int i = 0; i < 3; i++) {
         IMAGE[i] = registry.pushSyntheticImage("payments/api", "build-" + i, ("image " + i).getBytes(StandardCharsets.UTF_8));
@@ -59,6 +62,7 @@ class ProtectCommandIT {
         SHA[i] = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         PARAM[i] = seed.parameter("/prod/payments/database-url", "postgres://db/" + i);
         SECRET[i] = seed.secret("prod/payments/api-key", "key-" + i);
+        AMI[i] = i == 0 ? oldAmi : newAmi;
         git.put("environments/prod/environment.lock.yaml", lockfile(i))
             .commit(now.minus(Duration.ofDays(new int[] {200, 100, 10}[i])), "prod revision " + i);
       }
@@ -84,13 +88,13 @@ class ProtectCommandIT {
           bastion:
             type: machine-image
             version: 2026.11.0-12-abcdef0
-            ami: ami-0123456789abcdef0
+            ami: %s
             region: eu-west-2
         config:
           payments-api:
             DATABASE_URL: {ssm: /prod/payments/database-url, version: %d}
             API_KEY: {secret: prod/payments/api-key, versionId: %s}
-        """.formatted(i, i, i, registry.hostPort(), IMAGE[i], i, i, i, OBJECT[i], SHA[i], PARAM[i], SECRET[i]);
+        """.formatted(i, i, i, registry.hostPort(), IMAGE[i], i, i, i, OBJECT[i], SHA[i], AMI[i], PARAM[i], SECRET[i]);
   }
 
   @AfterAll
@@ -111,16 +115,20 @@ class ProtectCommandIT {
   void protectThenPruneRoundTripInTheStoresThemselves() {
     RepoRun dry = protect("--since", "400d");
     assertThat(dry.code()).as(dry.err() + dry.out()).isZero();
-    assertThat(dry.out()).contains("3 revisions").contains("dry run: 12 change(s) listed, none made")
+    assertThat(dry.out()).contains("3 revisions").contains("dry run: 14 change(s) listed, none made")
         .contains("+ registry tag phoenix-keep-prod-" + IMAGE[0].substring(7, 19))
         .contains("+ label phoenix-keep-prod-v" + PARAM[1] + " on ssm:/prod/payments/database-url:" + PARAM[1])
-        .contains("? ami-0123456789abcdef0 (eu-west-2)")
-        .contains("\"tagPrefixList\": [\"phoenix-keep-\"]");
+        .contains("+ image tag phoenix-keep-prod on " + AMI[0] + " (eu-west-2)")
+        .contains("\"tagPrefixList\": [\"phoenix-keep-\"]")
+        .contains("aws rbin create-rule --resource-type EC2_IMAGE --retention-period RetentionPeriodValue=400,"
+            + "RetentionPeriodUnit=DAYS --resource-tags ResourceTagKey=phoenix-keep-prod,ResourceTagValue=phoenix");
     assertThat(ssmLabels(PARAM[0])).isEmpty();
 
     RepoRun all = protect("--since", "400d", "--yes");
     assertThat(all.code()).as(all.err() + all.out()).isZero();
-    assertThat(all.out()).contains("applied 12 change(s)");
+    assertThat(all.out()).contains("applied 14 change(s)");
+    assertThat(seed.amiTags(AMI[0])).containsExactly("phoenix-keep-prod");
+    assertThat(seed.amiTags(AMI[2])).containsExactly("phoenix-keep-prod");
     for (int i = 0; i < 3; i++) {
       assertThat(ssmLabels(PARAM[i])).containsExactly("phoenix-keep-prod-v" + PARAM[i]);
       assertThat(s3Tags(OBJECT[i])).containsExactly("phoenix-keep-prod");
@@ -128,14 +136,17 @@ class ProtectCommandIT {
       assertThat(secretStages(SECRET[i])).contains("phoenix-keep-prod-" + SECRET[i]);
       assertThat(registryTagDigest("phoenix-keep-prod-" + IMAGE[i].substring(7, 19))).isEqualTo(IMAGE[i]);
     }
-    assertThat(protect("--since", "400d").out()).contains("12 already protected").contains("nothing to change");
+    assertThat(protect("--since", "400d").out()).contains("14 already protected").contains("nothing to change");
 
     RepoRun pruned = protect("--since", "90d", "--prune", "--yes");
     assertThat(pruned.code()).as(pruned.err() + pruned.out()).isZero();
-    assertThat(pruned.out()).contains("2 revisions").contains("applied 3 change(s)")
+    assertThat(pruned.out()).contains("2 revisions").contains("applied 4 change(s)")
+        .contains("- image tag phoenix-keep-prod on " + AMI[0] + " (eu-west-2)")
         .contains("! registry tag phoenix-keep-prod-" + IMAGE[0].substring(7, 19))
         .contains("- label phoenix-keep-prod-v" + PARAM[0]);
     assertThat(ssmLabels(PARAM[0])).isEmpty();
+    assertThat(seed.amiTags(AMI[0])).isEmpty();
+    assertThat(seed.amiTags(AMI[2])).containsExactly("phoenix-keep-prod");
     assertThat(s3Tags(OBJECT[0])).isEmpty();
     assertThat(legalHold(OBJECT[0])).isEqualTo(ObjectLockLegalHoldStatus.OFF);
     assertThat(secretStages(SECRET[0])).noneMatch(s -> s.startsWith("phoenix-keep-"));

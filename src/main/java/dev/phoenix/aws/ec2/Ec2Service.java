@@ -23,6 +23,10 @@ public final class Ec2Service implements AutoCloseable {
     return new AmiChecker(this);
   }
 
+  public AmiTags tags() {
+    return new AmiTags(this);
+  }
+
   public AmiPins pins() {
     return new AmiPins(this);
   }
