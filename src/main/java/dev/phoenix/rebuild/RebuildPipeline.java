@@ -83,7 +83,7 @@ public final class RebuildPipeline {
       try {
         prepared = phases.run("synth", () -> target.synthesize(resolved, context),
             p -> p.stacks().size() + " stack(s)" + (p.cacheHit() ? " (cached, unchanged)" : "")
-                + (p.materialized().isEmpty() ? "" : ", " + p.materialized().size() + " materialized"));
+                + (p.materialized().isEmpty() ? "" : ", " + p.materialized().size() + (request.apply() ? " materialized" : " to materialize on apply")));
       } catch (PhoenixException e) {
         if (e.kind() == Kind.INPUT) {
           throw e;

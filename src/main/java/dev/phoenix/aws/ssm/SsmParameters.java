@@ -30,6 +30,18 @@ public final class SsmParameters {
     this.client = client;
   }
 
+  /**
+   * The ARN {@code target} has (or will have) in the same account and region as the parameter
+   * {@code sameAccountArn}: {@code arn:…:parameter/<target without its leading slash>}.
+   */
+  public static String arnBeside(String sameAccountArn, String target) {
+    int at = sameAccountArn.indexOf(":parameter");
+    if (at < 0) {
+      throw new IllegalArgumentException("not an SSM parameter ARN: " + sameAccountArn);
+    }
+    return sameAccountArn.substring(0, at) + ":parameter" + (target.startsWith("/") ? target : "/" + target);
+  }
+
   /** The parameter's ARN and current version, without decryption. */
   public Info describe(String name) {
     return info(get(name, false));

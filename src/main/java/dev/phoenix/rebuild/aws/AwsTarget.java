@@ -54,12 +54,12 @@ public final class AwsTarget implements Target {
     List<String> materialized;
     try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.configRegion(),
         aws.target().accountId().orElse(null)) : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
-      RequestMapper mapper = new RequestMapper(aws, refs, resolved.commit());
+      RequestMapper mapper = new RequestMapper(aws, refs, resolved.commit(), context.apply() && !aws.offline());
       request = mapper.map(resolved.estate());
       materialized = mapper.materialized();
       notes.addAll(refs.notes());
     }
-    materialized.forEach(m -> context.progress().line("materialized " + m));
+    materialized.forEach(m -> context.progress().line((context.apply() ? "materialized " : "to materialize ") + m));
     SynthResult result;
     try {
       result = new Synthesizer().synthesize(request, context.outDir(), SynthKey.of(resolved));

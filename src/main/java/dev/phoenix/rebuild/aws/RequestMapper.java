@@ -1,5 +1,7 @@
 package dev.phoenix.rebuild.aws;
 
+import dev.phoenix.aws.ssm.SsmParameters;
+
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.ConfigSource;
@@ -31,12 +33,19 @@ final class RequestMapper {
   private final AwsSettings settings;
   private final ConfigRefs refs;
   private final String commit;
+  private final boolean write;
   private final List<String> materialized = new ArrayList<>();
 
-  RequestMapper(AwsSettings settings, ConfigRefs refs, String commit) {
+  /**
+   * {@code write}: copy pinned versions into their rebuild-scoped parameters now (an apply); false
+   * (a plan): only name them — their ARNs are known without writing, and nothing in the account
+   * changes until an apply.
+   */
+  RequestMapper(AwsSettings settings, ConfigRefs refs, String commit, boolean write) {
     this.settings = settings;
     this.refs = refs;
     this.commit = commit;
+    this.write = write;
   }
 
   List<String> materialized() {
@@ -96,11 +105,15 @@ final class RequestMapper {
     }
     String target = MATERIALIZED_ROOT + settings.target().namePrefix()
         + (p.name().startsWith("/") ? p.name() : "/" + p.name()) + "/v" + p.version();
+    String copy = "ssm:" + p.name() + ":" + p.version() + " (current is " + current.currentVersion() + ") -> " + target;
+    if (!write) {
+      materialized.add(copy + " (written when applied)");
+      return SsmParameters.arnBeside(current.arn(), target);
+    }
     String arn = refs.materialize(p.name(), p.version(), target,
         "phoenix rebuild: copy of " + p.name() + " version " + p.version() + " (lockfile commit "
             + commit.substring(0, Math.min(12, commit.length())) + ")");
-    materialized.add("ssm:" + p.name() + ":" + p.version() + " (current is " + current.currentVersion() + ") -> "
-        + target);
+    materialized.add(copy);
     return arn;
   }
 

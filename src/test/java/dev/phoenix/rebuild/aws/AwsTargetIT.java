@@ -54,13 +54,17 @@ class AwsTargetIT {
   }
 
   private RebuildResult rebuild(GitRepository git) {
+    return rebuild(git, false);
+  }
+
+  private RebuildResult rebuild(GitRepository git, boolean apply) {
     Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
         "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString());
     TerraformDeployer noEngine = new TerraformDeployer(ctx -> {
       throw new TerraformDeployer.EngineUnavailable("not run in this test");
     });
     return new RebuildPipeline(git, new AwsTarget(noEngine), RebuildFixtures.allOk(), Progress.silent(), Confirm.yes())
-        .run(RebuildFixtures.request(dir, dir.resolve(".phoenix"), "2026-11-01", false, flags));
+        .run(RebuildFixtures.request(dir, dir.resolve(".phoenix"), "2026-11-01", apply, flags));
   }
 
   @Test
@@ -76,14 +80,14 @@ class AwsTargetIT {
         assertThat(result.record().failureReason()).contains("not run in this test");
         assertThat(result.prepared().stacks()).extracting(s -> s.name()).containsExactly("network", "services", "functions");
         assertThat(result.record().materialized()).containsExactly(
-            "ssm:" + DB_URL + ":7 (current is 8) -> " + MATERIALIZED);
-        assertThat(estate.valueOf(MATERIALIZED)).isEqualTo(estate.canaries.get(6)); // db-url-v7
+            "ssm:" + DB_URL + ":7 (current is 8) -> " + MATERIALIZED + " (written when applied)");
+        assertThat(estate.exists(MATERIALIZED)).as("a plan writes nothing to the account").isFalse();
         assertThat(estate.versionOf(DB_URL)).isEqualTo(8);
 
         Path stacks = dir.resolve(".phoenix/prod/aws/stacks");
         JsonNode services = JSON.readTree(stacks.resolve("services/cdk.tf.json").toFile());
         String apiKeyArn = estate.secretArn("prod/payments/api-key");
-        String materializedArn = estate.parameterArn(MATERIALIZED);
+        String materializedArn = estate.parameterArn(DB_URL).replace(DB_URL, MATERIALIZED); // not written yet
         String queueArn = estate.parameterArn("/prod/ledger/queue-url");
         assertThat(apiKeyArn).matches("arn:aws:secretsmanager:eu-west-1:\\d{12}:secret:prod/payments/api-key-\\w{6}");
 
@@ -123,7 +127,12 @@ class AwsTargetIT {
           }
         }
 
-        RebuildResult again = rebuild(git);
+        RebuildResult applied = rebuild(git, true); // stops at the engine, after the synth phase wrote the copy
+        assertThat(applied.prepared().cacheHit()).isTrue();
+        assertThat(applied.record().materialized()).containsExactly("ssm:" + DB_URL + ":7 (current is 8) -> " + MATERIALIZED);
+        assertThat(estate.valueOf(MATERIALIZED)).isEqualTo(estate.canaries.get(6)); // db-url-v7
+        assertThat(estate.parameterArn(MATERIALIZED)).as("the ARN the plan used").isEqualTo(materializedArn);
+        RebuildResult again = rebuild(git, true);
         assertThat(again.prepared().cacheHit()).isTrue();
         assertThat(estate.versionOf(MATERIALIZED)).as("unchanged copy is not rewritten").isEqualTo(1);
       }

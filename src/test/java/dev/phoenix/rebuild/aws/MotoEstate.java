@@ -66,6 +66,15 @@ final class MotoEstate {
     return ssm.getParameter(b -> b.name(name)).parameter().version();
   }
 
+  boolean exists(String name) {
+    try {
+      ssm.getParameter(b -> b.name(name));
+      return true;
+    } catch (software.amazon.awssdk.services.ssm.model.ParameterNotFoundException e) {
+      return false;
+    }
+  }
+
   String parameterArn(String name) {
     return ssm.getParameter(b -> b.name(name)).parameter().arn();
   }
