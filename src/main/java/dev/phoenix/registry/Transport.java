@@ -38,6 +38,7 @@ final class Transport {
     }
   }
 
+  private static final String USER_AGENT = "phoenix/" + dev.phoenix.core.Version.current();
   private final Duration connectTimeout;
 
   Transport(Duration connectTimeout) {
@@ -57,6 +58,7 @@ final class Transport {
     c.setConnectTimeout(millis(connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout));
     c.setReadTimeout(millis(timeout));
     c.setRequestMethod(method);
+    c.setRequestProperty("User-Agent", USER_AGENT); // registries log it; Docker Hub asks clients to name themselves
     headers.forEach(c::setRequestProperty);
     if (!headers.containsKey("Accept")) {
       c.setRequestProperty("Accept", "*/*"); // not the JDK's "text/html, image/gif, …" default

@@ -99,6 +99,8 @@ class VerifyRegistryIT {
           + LocalRegistry.countRequests(log, "GET", "/manifests/" + digestOf(ref));
       assertThat(requests).as("manifest requests for " + ref).isEqualTo(1);
     }
+    assertThat(log).as("every request names Phoenix as its user agent").isNotEmpty()
+        .allMatch(line -> line.contains("\"phoenix/"));
 
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
     NodeList cases = xml.getElementsByTagName("testcase");
