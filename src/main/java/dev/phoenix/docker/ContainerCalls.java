@@ -38,6 +38,12 @@ final class ContainerCalls {
     Ports bindings = new Ports();
     bindings.bind(port, Ports.Binding.bindIp(LOOPBACK)); // random host port, loopback only
     HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings).withNetworkMode(spec.network());
+    if (spec.memoryBytes() > 0) {
+      host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes()); // no swap beyond the limit
+    }
+    if (spec.nanoCpus() > 0) {
+      host.withNanoCPUs(spec.nanoCpus());
+    }
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
     return Guard.call("create container " + spec.name(), () -> client.createContainerCmd(spec.image())

@@ -12,6 +12,8 @@ public final class Labels {
   public static final String DIGEST = "phoenix.digest";
   /** Salted SHA-256 of the container's config values (never the values). */
   public static final String CONFIG = "phoenix.config";
+  /** The blueprint's limits the container runs with, {@code cpu=<units>,memory=<MiB>}. */
+  public static final String LIMITS = "phoenix.limits";
   /** On the network: the per-environment random salt for {@link #CONFIG}. */
   public static final String SALT = "phoenix.config-salt";
 

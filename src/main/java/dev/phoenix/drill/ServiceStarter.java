@@ -45,14 +45,14 @@ final class ServiceStarter {
         String name = Labels.container(drill.environment(), plan.name(), r);
         names.add(name);
         Optional<ContainerState> existing = docker.find(name);
-        if (existing.isPresent() && keep(existing.get(), ref, configHash)) {
+        if (existing.isPresent() && keep(existing.get(), ref, configHash, limits(plan))) {
           ids.add(existing.get().id());
           reused++;
           continue;
         }
         existing.ifPresent(c -> docker.removeContainer(c.id()));
         String id = docker.create(new ContainerSpec(name, ref, env.values(), labels(plan, r, ref, configHash),
-            plan.service().port(), drill.network(), plan.name()));
+            plan.service().port(), drill.network(), plan.name(), memoryBytes(plan), nanoCpus(plan)));
         ids.add(id);
         toStart.add(id);
       }
@@ -103,10 +103,28 @@ final class ServiceStarter {
     return ServiceResult.notStarted(c.plan(), c.pullMillis(), why);
   }
 
-  private static boolean keep(ContainerState c, String ref, String configHash) {
+  private static boolean keep(ContainerState c, String ref, String configHash, String limits) {
     return c.running()
         && ref.equals(c.labels().get(Labels.DIGEST))
-        && configHash.equals(c.labels().get(Labels.CONFIG));
+        && configHash.equals(c.labels().get(Labels.CONFIG))
+        && limits.equals(c.labels().get(Labels.LIMITS));
+  }
+
+  /**
+   * The blueprint's size as Docker limits, with ECS's meaning: {@code cpu} in CPU units (1024 = one
+   * vCPU) and {@code memory} in MiB, both hard limits (a container over its memory is killed, as an
+   * ECS task is).
+   */
+  static long memoryBytes(DrillPlan.ServicePlan plan) {
+    return Math.max(0, plan.service().memory()) * 1024L * 1024L;
+  }
+
+  static long nanoCpus(DrillPlan.ServicePlan plan) {
+    return Math.max(0, plan.service().cpu()) * 1_000_000_000L / 1024L;
+  }
+
+  static String limits(DrillPlan.ServicePlan plan) {
+    return "cpu=" + plan.service().cpu() + ",memory=" + plan.service().memory();
   }
 
   private static String method(DrillPlan.ServicePlan plan, PulledImage image) {
@@ -122,6 +140,7 @@ final class ServiceStarter {
     labels.put(Labels.REPLICA, Integer.toString(replica));
     labels.put(Labels.DIGEST, ref);
     labels.put(Labels.CONFIG, configHash);
+    labels.put(Labels.LIMITS, limits(plan));
     return labels;
   }
 

@@ -87,6 +87,9 @@ class LocalDrillIT {
         "phoenix-" + env + "-db-1", "phoenix-" + env + "-api-1", "phoenix-" + env + "-api-2", "phoenix-" + env + "-jobs-1");
     assertThat(running).allSatisfy(c -> assertThat(c.labels())
         .containsEntry(Labels.COMMIT, "c0ffee1").containsEntry(Labels.DRILL, "d1").containsKey(Labels.CONFIG));
+    // the blueprint's cpu 256 / memory 512 as ECS means them: a quarter CPU, 512 MiB, hard limits
+    assertThat(daemon.docker("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}}",
+        "phoenix-" + env + "-api-1").orThrow().stdout().strip()).isEqualTo("536870912 536870912 250000000");
     String ports = daemon.docker("port", "phoenix-" + env + "-api-2").orThrow().stdout();
     assertThat(ports).startsWith("8080/tcp -> 127.0.0.1:");
     // the api can reach the db by its service name on the environment's network
