@@ -18,6 +18,12 @@ public final class History {
   private final GitRepository git;
   /** Stack names per lockfile blob: a lockfile is parsed once however many commits share it. */
   private final Map<String, List<String>> stacksByLockfile = new HashMap<>();
+  /** The estate last read and its fingerprint: each entry's "before" is the next entry's "after". */
+  private Fingerprint lastPrint;
+  private Estate lastEstate;
+  /** The estate {@link #fingerprint} had to read for a new lockfile blob, and at which commit. */
+  private String readForPrintAt;
+  private Estate readForPrint;
 
   public History(GitRepository git) {
     this.git = git;
@@ -31,13 +37,13 @@ public final class History {
     for (CommitInfo commit : chain) {
       Fingerprint current = fingerprint(commit, environment);
       if (newer != null && !newer.equals(current)) {
-        entries.add(entry(newerCommit, commit, environment));
+        entries.add(entry(newerCommit, newer, commit, current, environment));
       }
       newer = current;
       newerCommit = commit;
     }
     if (newer != null && newer.lockfile() != null) {
-      entries.add(entry(newerCommit, null, environment));
+      entries.add(entry(newerCommit, newer, null, null, environment));
     }
     return entries;
   }
@@ -71,10 +77,20 @@ public final class History {
     return list;
   }
 
-  private HistoryEntry entry(CommitInfo commit, CommitInfo parent, String environment) {
-    Estate after = estate(commit, environment);
-    Estate before = parent == null ? null : estate(parent, environment);
+  private HistoryEntry entry(CommitInfo commit, Fingerprint print, CommitInfo parent, Fingerprint parentPrint,
+      String environment) {
+    Estate after = estate(commit, print, environment);
+    Estate before = parent == null ? null : estate(parent, parentPrint, environment);
     return new HistoryEntry(commit, EstateDiff.between(before, after));
+  }
+
+  /** Commits with equal fingerprints hold the same files, so the estate read last is reused. */
+  private Estate estate(CommitInfo commit, Fingerprint print, String environment) {
+    if (!print.equals(lastPrint)) {
+      lastEstate = commit.id().equals(readForPrintAt) ? readForPrint : estate(commit, environment);
+      lastPrint = print;
+    }
+    return lastEstate;
   }
 
   private Estate estate(CommitInfo commit, String environment) {
@@ -90,6 +106,8 @@ public final class History {
     }
     List<String> names = stacksByLockfile.computeIfAbsent(lock.get(), blob -> {
       Estate estate = estate(commit, environment);
+      readForPrintAt = commit.id();
+      readForPrint = estate;
       return estate == null ? List.of() : estate.lockfile().stacks();
     });
     List<String> stackIds = new ArrayList<>();
