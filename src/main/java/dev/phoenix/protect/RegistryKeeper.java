@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class RegistryKeeper implements Keeper {
   private final RegistryClient registry;
-  private final Map<String, List<String>> tagCache = new HashMap<>();
+  private final Map<String, List<String>> tagCache = new java.util.concurrent.ConcurrentHashMap<>(); // probes run in parallel
 
   RegistryKeeper(RegistryClient registry) {
     this.registry = registry;

@@ -13,7 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code phoenix verify}: reads every lockfile revision in the window, checks each unique
@@ -76,29 +81,63 @@ public final class Verifier {
     Map<Ref, Finding> findings = new CheckRun(checkers, options, progress).run(unique);
     long checkNanos = System.nanoTime() - startNanos - readNanos;
     Instant now = clock.instant();
+    Map<String, Map<Ref, Finding>> seen = withProtection(byEnv, findings, request.concurrency());
     List<EnvReport> reports = new ArrayList<>();
-    byEnv.forEach((env, list) -> reports.add(
-        Assessment.of(env, request.window(), list, withProtection(env, list, findings), now)));
+    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, request.window(), list, seen.get(env), now)));
     VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
         VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
         Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(readNanos), Duration.ofNanos(checkNanos));
     return new VerifyResult(List.copyOf(reports), request.window(), stats, request.deep(), request.strict(), start);
   }
 
-  /** The run's findings as one environment sees them: OK but without its protection mark is AT_RISK. */
-  private Map<Ref, Finding> withProtection(String env, List<EnvRevision> revisions, Map<Ref, Finding> findings) {
+  /**
+   * The run's findings as each environment sees them: OK but without the environment's protection
+   * mark is AT_RISK. The probes (one or two store calls each) run {@code concurrency} at a time.
+   */
+  private Map<String, Map<Ref, Finding>> withProtection(Map<String, List<EnvRevision>> byEnv,
+      Map<Ref, Finding> findings, int concurrency) {
+    Map<String, Map<Ref, Finding>> out = new LinkedHashMap<>();
     if (protection == ProtectionProbe.NONE) {
-      return findings;
+      byEnv.keySet().forEach(env -> out.put(env, findings));
+      return out;
     }
-    Map<Ref, Finding> out = new LinkedHashMap<>(findings);
-    Set<Ref> used = new LinkedHashSet<>();
-    revisions.forEach(r -> used.addAll(r.refs().keySet()));
-    for (Ref ref : used) {
-      Finding f = findings.get(ref);
-      if (f != null && f.status() == dev.phoenix.check.Status.OK) {
-        protection.unprotected(ref, env).ifPresent(reason -> out.put(ref, Finding.atRisk(reason)));
-      }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+      Thread t = new Thread(r, "phoenix-verify-protection");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, Map<Ref, Future<Optional<String>>>> probes = new LinkedHashMap<>();
+      byEnv.forEach((env, revisions) -> {
+        Map<Ref, Future<Optional<String>>> mine = new LinkedHashMap<>();
+        revisions.forEach(r -> r.refs().keySet().forEach(ref -> {
+          Finding f = findings.get(ref);
+          if (f != null && f.status() == dev.phoenix.check.Status.OK && !mine.containsKey(ref)) {
+            mine.put(ref, pool.submit(() -> protection.unprotected(ref, env)));
+          }
+        }));
+        probes.put(env, mine);
+      });
+      probes.forEach((env, mine) -> {
+        Map<Ref, Finding> seen = new LinkedHashMap<>(findings);
+        mine.forEach((ref, probe) -> unprotected(probe).ifPresent(reason -> seen.put(ref, Finding.atRisk(reason))));
+        out.put(env, seen);
+      });
+      return out;
+    } finally {
+      pool.shutdownNow();
     }
-    return out;
+  }
+
+  /** A probe that failed says nothing: the reference was found, its protection is just unknown. */
+  private static Optional<String> unprotected(Future<Optional<String>> probe) {
+    try {
+      return probe.get();
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 }

@@ -129,6 +129,35 @@ class VerifierTest {
   }
 
   @Test
+  void protectionProbesRunSideBySideAndEveryEnvironmentGetsItsOwn() {
+    FakeChecker checker = new FakeChecker(r -> true);
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(2);
+    ProtectionProbe probe = (ref, env) -> {
+      peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      together.countDown();
+      try {
+        together.await(5, java.util.concurrent.TimeUnit.SECONDS); // returns at once only if two run at the same time
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      inFlight.decrementAndGet();
+      asked.add(env + " " + ref);
+      return java.util.Optional.of("no mark for " + env);
+    };
+    try (GitRepository git = history()) {
+      VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
+          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod", "staging"), Window.head()));
+      assertThat(peak.get()).isGreaterThanOrEqualTo(2);
+      assertThat(asked).hasSize(4); // ref 1 and ref 3, once per environment
+      assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.AT_RISK);
+      assertThat(statusOf(result, "staging", ref(3))).isEqualTo(dev.phoenix.check.Status.AT_RISK);
+    }
+  }
+
+  @Test
   void fromAndToAcceptDatesAndCommits() {
     try (GitRepository git = history()) {
       Window w = Window.fromTo("2026-10-03", "2026-10-05", git, NOW);
