@@ -45,8 +45,15 @@ final class ProtectCommand implements Callable<Integer> {
   @Option(names = "--yes", description = "Apply the changes (default: list them only).")
   boolean yes;
 
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+      description = "Store calls in flight at once; changes to one parameter, secret or object always go in order. Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
   @Override
   public Integer call() {
+    if (concurrency < 1 || concurrency > 64) {
+      throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 64");
+    }
     Duration window = Durations.parse(since).orElseThrow(() -> PhoenixException.input(
         "--since '" + since + "' is not a duration", "write e.g. 90d, 12w or 36h"));
     Instant start = Instant.now().minus(window).truncatedTo(ChronoUnit.SECONDS);
@@ -57,8 +64,11 @@ final class ProtectCommand implements Callable<Integer> {
         throw PhoenixException.input("environment " + env + " has no lockfile in the history of HEAD",
             "check --env (phoenix history --env " + env + ")");
       }
-      ProtectPlan.Plan plan = ProtectPlan.of(w, keepers, env, prune);
-      List<Action> result = yes ? ProtectPlan.apply(plan, keepers, env) : plan.actions();
+      PrintWriter err = spec.commandLine().getErr();
+      ProtectPlan.Plan plan = ProtectPlan.of(w, keepers, env, prune, concurrency,
+          new CountProgress(err, "protect: %d/%d references asked", w.wanted().size()));
+      List<Action> result = yes ? ProtectPlan.apply(plan, keepers, env, concurrency,
+          new CountProgress(err, "protect: %d/%d changes made", plan.actions().size())) : plan.actions();
       boolean failed = result.stream().anyMatch(a -> a.kind() == Action.Kind.FAILED);
       boolean images = w.wanted().keySet().stream().anyMatch(r -> r instanceof Ref.Image);
       boolean amis = w.wanted().keySet().stream().anyMatch(r -> r instanceof Ref.Ami);

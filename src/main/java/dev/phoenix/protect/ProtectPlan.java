@@ -5,6 +5,7 @@ import dev.phoenix.core.PhoenixException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,25 +24,22 @@ public final class ProtectPlan {
   }
 
   public static Plan of(Window window, Keepers keepers, String env, boolean prune) {
+    return of(window, keepers, env, prune, 1, done -> {});
+  }
+
+  /** As above, asking the stores {@code concurrency} at a time; {@code done} counts references asked. */
+  public static Plan of(Window window, Keepers keepers, String env, boolean prune, int concurrency,
+      java.util.function.IntConsumer done) {
+    List<Map.Entry<Ref, List<String>>> wanted = List.copyOf(window.wanted().entrySet());
+    List<Action> asked = Lanes.run(wanted, Map.Entry::getKey, e -> ask(e.getKey(), summary(e.getValue()), keepers, env),
+        concurrency, done);
     List<Action> actions = new ArrayList<>();
     int already = 0;
-    for (var e : window.wanted().entrySet()) {
-      Ref ref = e.getKey();
-      String uses = summary(e.getValue());
-      Optional<Keeper> keeper = keepers.forRef(ref);
-      if (keeper.isEmpty()) {
-        actions.add(new Action(Action.Kind.UNSUPPORTED, ref, null,
-            "Phoenix has no protection for this store (" + ref.store() + "); used by " + uses));
-        continue;
-      }
-      try {
-        if (keeper.get().isProtected(ref, env)) {
-          already++;
-        } else {
-          actions.add(new Action(Action.Kind.ADD, ref, keeper.get().mark(ref, env), "used by " + uses));
-        }
-      } catch (PhoenixException x) {
-        actions.add(new Action(Action.Kind.FAILED, ref, null, "could not check its protection: " + x.getMessage()));
+    for (Action a : asked) {
+      if (a == null) {
+        already++;
+      } else {
+        actions.add(a);
       }
     }
     if (prune) {
@@ -71,30 +69,49 @@ public final class ProtectPlan {
     return new Plan(List.copyOf(actions), already);
   }
 
+  /** The action one wanted reference needs, or null when it is already protected. */
+  private static Action ask(Ref ref, String uses, Keepers keepers, String env) {
+    Optional<Keeper> keeper = keepers.forRef(ref);
+    if (keeper.isEmpty()) {
+      return new Action(Action.Kind.UNSUPPORTED, ref, null,
+          "Phoenix has no protection for this store (" + ref.store() + "); used by " + uses);
+    }
+    try {
+      return keeper.get().isProtected(ref, env) ? null
+          : new Action(Action.Kind.ADD, ref, keeper.get().mark(ref, env), "used by " + uses);
+    } catch (PhoenixException x) {
+      return new Action(Action.Kind.FAILED, ref, null, "could not check its protection: " + x.getMessage());
+    }
+  }
+
   /** Applies ADD and REMOVE actions; each failure becomes a FAILED action, the others still run. */
   public static List<Action> apply(Plan plan, Keepers keepers, String env) {
-    List<Action> done = new ArrayList<>();
-    for (Action a : plan.actions()) {
-      if (a.kind() != Action.Kind.ADD && a.kind() != Action.Kind.REMOVE) {
-        done.add(a);
-        continue;
-      }
-      Keeper keeper = keepers.forRef(a.ref()).orElseThrow();
-      try {
-        if (a.kind() == Action.Kind.ADD) {
-          keeper.protect(a.ref(), env);
-          done.add(a);
-        } else if (keeper.release(new Keeper.Kept(a.ref(), a.mark()), env)) {
-          done.add(a);
-        } else {
-          done.add(new Action(Action.Kind.STALE_KEPT, a.ref(), a.mark(), a.reason() + "; the store cannot remove it alone"));
-        }
-      } catch (PhoenixException x) {
-        done.add(new Action(Action.Kind.FAILED, a.ref(), a.mark(), (a.kind() == Action.Kind.ADD ? "could not add: " : "could not remove: ")
-            + x.getMessage()));
-      }
+    return apply(plan, keepers, env, 1, done -> {});
+  }
+
+  /** As above, {@code concurrency} stores calls at a time, in order per object; {@code done} counts actions. */
+  public static List<Action> apply(Plan plan, Keepers keepers, String env, int concurrency,
+      java.util.function.IntConsumer done) {
+    return Lanes.run(plan.actions(), Action::ref, a -> applyOne(a, keepers, env), concurrency, done);
+  }
+
+  private static Action applyOne(Action a, Keepers keepers, String env) {
+    if (a.kind() != Action.Kind.ADD && a.kind() != Action.Kind.REMOVE) {
+      return a;
     }
-    return done;
+    Keeper keeper = keepers.forRef(a.ref()).orElseThrow();
+    try {
+      if (a.kind() == Action.Kind.ADD) {
+        keeper.protect(a.ref(), env);
+        return a;
+      } else if (keeper.release(new Keeper.Kept(a.ref(), a.mark()), env)) {
+        return a;
+      }
+      return new Action(Action.Kind.STALE_KEPT, a.ref(), a.mark(), a.reason() + "; the store cannot remove it alone");
+    } catch (PhoenixException x) {
+      return new Action(Action.Kind.FAILED, a.ref(), a.mark(), (a.kind() == Action.Kind.ADD ? "could not add: " : "could not remove: ")
+          + x.getMessage());
+    }
   }
 
   private static String summary(List<String> uses) {
