@@ -3,6 +3,7 @@ package dev.phoenix.aws;
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
+import dev.phoenix.core.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +43,7 @@ public final class CheckRun {
     Map<Ref, Finding> out = new LinkedHashMap<>();
     if (!units.isEmpty()) {
       int threads = Math.max(1, Math.min(options.concurrency(), units.size()));
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "phoenix-aws-check");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("phoenix-aws-check"));
       try {
         List<Future<Map<Ref, Finding>>> futures = new ArrayList<>();
         for (Unit unit : units) {

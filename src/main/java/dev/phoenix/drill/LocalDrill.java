@@ -1,5 +1,6 @@
 package dev.phoenix.drill;
 
+import dev.phoenix.core.DaemonThreads;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.docker.ContainerSummary;
 import dev.phoenix.docker.Docker;
@@ -47,8 +48,8 @@ public final class LocalDrill {
     String env = plan.environment();
     String network = Labels.network(env);
     docker.apiVersion();
-    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), LocalDrill::thread);
-    ExecutorService starts = Executors.newFixedThreadPool(options.parallelism(), LocalDrill::thread);
+    ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), DaemonThreads.named("phoenix-drill"));
+    ExecutorService starts = Executors.newFixedThreadPool(options.parallelism(), DaemonThreads.named("phoenix-drill"));
     try {
       Preparation.Prepared prepared = Preparation.run(plan, docker, config, packages, pool);
       if (!prepared.failures().isEmpty()) {
@@ -143,12 +144,6 @@ public final class LocalDrill {
         docker.removeContainer(c.id());
       }
     }
-  }
-
-  private static Thread thread(Runnable r) {
-    Thread t = new Thread(r, "phoenix-drill");
-    t.setDaemon(true);
-    return t;
   }
 
   private static long millis(long since) {

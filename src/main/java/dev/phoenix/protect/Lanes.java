@@ -1,6 +1,7 @@
 package dev.phoenix.protect;
 
 import dev.phoenix.check.Ref;
+import dev.phoenix.core.DaemonThreads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +45,7 @@ final class Lanes {
     }
     List<R> results = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
     AtomicInteger finished = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, lanes.size())), r -> {
-      Thread t = new Thread(r, "phoenix-protect");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, lanes.size())), DaemonThreads.named("phoenix-protect"));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (List<Integer> lane : lanes.values()) {

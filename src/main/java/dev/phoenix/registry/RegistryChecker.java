@@ -4,6 +4,7 @@ import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
+import dev.phoenix.core.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +59,7 @@ public final class RegistryChecker implements RefChecker {
     Map<Ref, Finding> results = new ConcurrentHashMap<>();
     int threads = Math.max(1, options.concurrency());
     int perHost = Math.max(1, Math.min(settings.perHostConcurrency(), threads));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "registry-check");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("registry-check"));
     try (RegistryClient client = new RegistryClient(credentials, settings, options.insecureRegistries())) {
       Run run = new Run(new ImageCheck(client, options.deep(), options.deadline()), options, results);
       for (int round = 0; round < perHost; round++) { // round robin: every host gets a worker early

@@ -1,5 +1,6 @@
 package dev.phoenix.registry;
 
+import dev.phoenix.core.DaemonThreads;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -30,11 +31,7 @@ final class RegistryHttp implements AutoCloseable {
     this.settings = settings;
     this.insecure = Set.copyOf(insecure);
     Transport transport = new Transport(settings.connectTimeout());
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "registry-body-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("registry-body-watchdog"));
     this.auth = new RegistryAuth(credentials, new TokenFetcher(transport, this.insecure, settings.requestTimeout()));
     this.exchange = new Exchange(transport, this.insecure, settings.maxRedirects(), watchdog);
   }

@@ -4,6 +4,7 @@ import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
+import dev.phoenix.core.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +53,7 @@ public final class CheckRun {
           }
           options.done().accept(ref);
         });
-    ExecutorService pool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "phoenix-verify-check");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("phoenix-verify-check"));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Group g : groups.values()) {

@@ -3,6 +3,7 @@ package dev.phoenix.verify;
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
+import dev.phoenix.core.DaemonThreads;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import java.time.Clock;
@@ -101,11 +102,7 @@ public final class Verifier {
       byEnv.keySet().forEach(env -> out.put(env, findings));
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
-      Thread t = new Thread(r, "phoenix-verify-protection");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), DaemonThreads.named("phoenix-verify-protection"));
     try {
       Map<String, Map<Ref, Future<Optional<String>>>> probes = new LinkedHashMap<>();
       byEnv.forEach((env, revisions) -> {
