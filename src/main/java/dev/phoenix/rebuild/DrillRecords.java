@@ -56,6 +56,15 @@ public final class DrillRecords {
     }
   }
 
+  /** A record's time stamp; a missing or hand-broken one sorts as the oldest. */
+  private static Instant at(String iso) {
+    try {
+      return iso == null ? Instant.MIN : Instant.parse(iso);
+    } catch (java.time.format.DateTimeParseException e) {
+      return Instant.MIN;
+    }
+  }
+
   /** Every record of {@code environment}, newest first; unreadable files are skipped and named. */
   public Listing list(String environment) {
     Path envDir = dir.resolve(environment);
@@ -74,7 +83,10 @@ public final class DrillRecords {
         throw new UncheckedIOException("cannot list " + envDir + ": " + e.getMessage(), e);
       }
     }
-    records.sort(Comparator.comparing(DrillRecord::startedAt).reversed());
+    // newest first, by time, not by text: Instant.toString() drops a zero fraction ("…:01Z"), which
+    // sorts after "…:01.120Z"; runs started in the same millisecond go by when they finished
+    records.sort(Comparator.comparing((DrillRecord r) -> at(r.startedAt()))
+        .thenComparing(r -> at(r.finishedAt())).reversed());
     return new Listing(List.copyOf(records), List.copyOf(unreadable));
   }
 
