@@ -1,7 +1,7 @@
 package dev.phoenix.engine;
 
+import dev.phoenix.core.Executables;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +61,10 @@ public final class EngineLocator {
   }
 
   private Optional<Path> onPath(String name, List<Path> looked) {
-    String path = env.getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isBlank()) {
-        Optional<Path> found = executable(Path.of(dir, name), looked);
-        if (found.isPresent()) {
-          return found;
-        }
+    for (Path candidate : Executables.candidates(name, env)) {
+      Optional<Path> found = executable(candidate, looked);
+      if (found.isPresent()) {
+        return found;
       }
     }
     return Optional.empty();
@@ -75,7 +72,7 @@ public final class EngineLocator {
 
   private static Optional<Path> executable(Path candidate, List<Path> looked) {
     looked.add(candidate);
-    return Files.isRegularFile(candidate) && Files.isExecutable(candidate)
+    return Executables.isExecutable(candidate)
         ? Optional.of(candidate.toAbsolutePath())
         : Optional.empty();
   }

@@ -2,12 +2,11 @@ package dev.phoenix.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import dev.phoenix.core.Executables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -95,13 +94,6 @@ final class CredentialHelper {
     if (!name.matches("[A-Za-z0-9._-]+")) {
       return Optional.empty(); // a helper name is a suffix, never a path
     }
-    String path = env.getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = dir.isEmpty() ? null : Path.of(dir, "docker-credential-" + name);
-      if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
-      }
-    }
-    return Optional.empty();
+    return Executables.onPath("docker-credential-" + name, env);
   }
 }
