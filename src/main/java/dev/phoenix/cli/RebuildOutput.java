@@ -44,7 +44,7 @@ final class RebuildOutput {
           + (result.prepared().cacheHit() ? " (cache hit: unchanged inputs)" : ""));
     }
     for (String m : r.materialized()) {
-      out.println((m.endsWith("(written when applied)") ? "  to materialize " : "  materialized ") + m);
+      out.println(("apply".equals(r.mode()) ? "  materialized " : "  to materialize ") + m); // a plan writes nothing
     }
     for (Deployed.StackRun s : r.stacks()) {
       out.println("  stack " + s.name() + ": " + (s.planned() == null ? "not planned" : "planned " + s.planned())
