@@ -6,39 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.MotoAws;
+import dev.phoenix.aws.MotoClients;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
-import dev.phoenix.testsupport.MotoServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 class AmiIT {
-  static MotoServer moto;
-  static Ec2Service service;
-  static Ec2Client raw;
-
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.shared();
-    service = Ec2Service.connect(MotoAws.config(moto));
-    raw = AwsClients.build(Ec2Client.builder(), MotoAws.config(moto));
-  }
-
-  @AfterAll
-  static void stop() {
-    raw.close();
-    service.close();
-    moto.close();
-  }
+  @RegisterExtension
+  static final MotoClients<Ec2Service, Ec2Client> AWS =
+      new MotoClients<>(Ec2Service::connect, c -> AwsClients.build(Ec2Client.builder(), c));
 
   /** RegisterImage: cheap in moto (listing its ~1200 built-in AMIs to launch one costs seconds). */
   private static String newAmi(String name) {
-    return raw.registerImage(b -> b.name(name).rootDeviceName("/dev/sda1")
+    return AWS.raw().registerImage(b -> b.name(name).rootDeviceName("/dev/sda1")
         .blockDeviceMappings(m -> m.deviceName("/dev/sda1").ebs(e -> e.volumeSize(8)))).imageId();
   }
 
@@ -46,11 +31,11 @@ class AmiIT {
   void availableIsOkDeregisteredAndUnknownAreMissing() {
     String kept = newAmi("phoenix-kept");
     String dropped = newAmi("phoenix-dropped");
-    raw.deregisterImage(b -> b.imageId(dropped));
+    AWS.raw().deregisterImage(b -> b.imageId(dropped));
     Ref ok = new Ref.Ami(kept, "us-east-1");
     Ref deregistered = new Ref.Ami(dropped, "us-east-1");
     Ref never = new Ref.Ami("ami-0123456789abcdef0", "us-east-1");
-    Map<Ref, Finding> out = service.checker().check(List.of(ok, deregistered, never), MotoAws.options(false));
+    Map<Ref, Finding> out = AWS.service().checker().check(List.of(ok, deregistered, never), MotoAws.options(false));
     assertThat(out.get(ok)).isEqualTo(Finding.ok("available"));
     assertThat(out.get(deregistered).status()).isEqualTo(Status.MISSING);
     assertThat(out.get(deregistered).reason()).contains(dropped, "deregistered or never existed");
@@ -60,9 +45,9 @@ class AmiIT {
   @Test
   void lockConfirmsTheAmiInItsRegion() {
     String ami = newAmi("phoenix-lock");
-    AmiInfo info = service.pins().describe(ami, "us-east-1");
+    AmiInfo info = AWS.service().pins().describe(ami, "us-east-1");
     assertThat(info).isEqualTo(new AmiInfo(ami, "us-east-1", "available", "phoenix-lock", null));
-    assertThatThrownBy(() -> service.pins().describe(ami, "eu-west-1"))
+    assertThatThrownBy(() -> AWS.service().pins().describe(ami, "eu-west-1"))
         .isInstanceOf(AwsException.class).hasMessageContaining("no AMI " + ami + " in eu-west-1");
   }
 }

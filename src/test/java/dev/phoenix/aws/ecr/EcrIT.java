@@ -6,47 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.MotoAws;
+import dev.phoenix.aws.MotoClients;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
 import dev.phoenix.model.Digest;
-import dev.phoenix.testsupport.MotoServer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 class EcrIT {
   static final String HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
-  static MotoServer moto;
-  static EcrService service;
-  static EcrClient raw;
-
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.shared();
-    service = EcrService.connect(MotoAws.config(moto));
-    raw = AwsClients.build(EcrClient.builder(), MotoAws.config(moto));
-  }
-
-  @AfterAll
-  static void stop() {
-    raw.close();
-    service.close();
-    moto.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    moto.reset();
-  }
+  @RegisterExtension
+  static final MotoClients<EcrService, EcrClient> AWS =
+      new MotoClients<>(EcrService::connect, c -> AwsClients.build(EcrClient.builder(), c));
 
   static String sha(String s) {
     try {
@@ -63,19 +42,19 @@ class EcrIT {
         + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":7,\"digest\":\""
         + sha("config-" + n) + "\"},\"layers\":[{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\","
         + "\"size\":9,\"digest\":\"" + sha("layer-" + n) + "\"}]}";
-    String digest = raw.putImage(b -> b.repositoryName(repository).imageManifest(manifest).imageTag("t" + n))
+    String digest = AWS.raw().putImage(b -> b.repositoryName(repository).imageManifest(manifest).imageTag("t" + n))
         .image().imageId().imageDigest();
     return Digest.of(digest);
   }
 
   @Test
   void presentDigestIsOkAbsentDigestAndRepositoryMissing() {
-    raw.createRepository(b -> b.repositoryName("team/api"));
+    AWS.raw().createRepository(b -> b.repositoryName("team/api"));
     Digest present = putImage("team/api", 1);
     Ref ok = new Ref.Image(HOST, "team/api", present);
     Ref absent = new Ref.Image(HOST, "team/api", Digest.of(sha("never pushed")));
     Ref noRepo = new Ref.Image(HOST, "team/none", present);
-    Map<Ref, Finding> out = service.checker().check(List.of(ok, absent, noRepo), MotoAws.options(false));
+    Map<Ref, Finding> out = AWS.service().checker().check(List.of(ok, absent, noRepo), MotoAws.options(false));
     assertThat(out.get(ok)).isEqualTo(Finding.ok("present"));
     assertThat(out.get(absent)).isEqualTo(Finding.missing("ECR has no image with this digest (ImageNotFound)"));
     assertThat(out.get(noRepo).status()).isEqualTo(Status.MISSING);
@@ -84,13 +63,13 @@ class EcrIT {
 
   @Test
   void authorizationTokenForTheHost() {
-    EcrToken token = service.auth().token(HOST);
+    EcrToken token = AWS.service().auth().token(HOST);
     assertThat(token.host()).isEqualTo(HOST);
     assertThat(token.username()).isEqualTo("AWS");
     assertThat(token.password().reveal()).isNotEmpty();
     assertThat(token.toString()).doesNotContain(token.password().reveal()).contains("<redacted>");
     assertThat(token.expiresAt()).isNotNull();
-    assertThatThrownBy(() -> service.auth().token("registry.example.com")).isInstanceOf(AwsException.class);
+    assertThatThrownBy(() -> AWS.service().auth().token("registry.example.com")).isInstanceOf(AwsException.class);
   }
 
   /**
@@ -99,7 +78,7 @@ class EcrIT {
    */
   @Test
   void batchedAndPerImageChecksAgreeOnFiveHundredImages() {
-    raw.createRepository(b -> b.repositoryName("bench/app"));
+    AWS.raw().createRepository(b -> b.repositoryName("bench/app"));
     List<Ref> refs = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       refs.add(new Ref.Image(HOST, "bench/app", putImage("bench/app", i)));
@@ -107,10 +86,10 @@ class EcrIT {
     var serial = new dev.phoenix.check.CheckOptions(false, 1, java.time.Instant.now().plusSeconds(300),
         java.util.Set.of(), r -> {});
     long t0 = System.nanoTime();
-    Map<Ref, Finding> batched = service.checker().check(refs, serial);
+    Map<Ref, Finding> batched = AWS.service().checker().check(refs, serial);
     long batchedMs = (System.nanoTime() - t0) / 1_000_000;
 
-    EcrImages images = service.images("us-east-1");
+    EcrImages images = AWS.service().images("us-east-1");
     long t1 = System.nanoTime();
     int found = 0;
     for (Ref ref : refs) {
@@ -126,7 +105,7 @@ class EcrIT {
 
   @Test
   void ecrHostsGetRegistryCredentialsThroughTheSdkOthersNothing() {
-    try (EcrRegistryCredentials credentials = new EcrRegistryCredentials(MotoAws.config(moto))) {
+    try (EcrRegistryCredentials credentials = new EcrRegistryCredentials(MotoAws.config(AWS.moto()))) {
       var found = credentials.lookup(HOST);
       assertThat(found).get().isInstanceOf(dev.phoenix.registry.RegistryCredential.Basic.class);
       assertThat(((dev.phoenix.registry.RegistryCredential.Basic) found.get()).username()).isEqualTo("AWS");

@@ -6,48 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.MotoAws;
+import dev.phoenix.aws.MotoClients;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.testsupport.MotoServer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 
 class S3IT {
-  static MotoServer moto;
-  static S3Service service;
-  static S3Client raw;
-
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.shared();
-    service = S3Service.connect(MotoAws.config(moto));
-    raw = AwsClients.build(S3Client.builder().forcePathStyle(true), MotoAws.config(moto));
-  }
-
-  @AfterAll
-  static void stop() {
-    raw.close();
-    service.close();
-    moto.close();
-  }
+  @RegisterExtension
+  static final MotoClients<S3Service, S3Client> AWS =
+      new MotoClients<>(S3Service::connect, c -> AwsClients.build(S3Client.builder().forcePathStyle(true), c));
 
   @BeforeEach
-  void reset() {
-    moto.reset();
-    raw.createBucket(b -> b.bucket("artefacts"));
-    raw.putBucketVersioning(b -> b.bucket("artefacts").versioningConfiguration(v -> v.status("Enabled")));
+  void reset() { // after MotoClients has reset moto
+    AWS.raw().createBucket(b -> b.bucket("artefacts"));
+    AWS.raw().putBucketVersioning(b -> b.bucket("artefacts").versioningConfiguration(v -> v.status("Enabled")));
   }
 
   static String sha256(String text) throws Exception {
@@ -55,7 +39,7 @@ class S3IT {
   }
 
   static String put(String key, String body, boolean checksum) {
-    return raw.putObject(b -> {
+    return AWS.raw().putObject(b -> {
       b.bucket("artefacts").key(key);
       if (checksum) {
         b.checksumAlgorithm(ChecksumAlgorithm.SHA256);
@@ -64,7 +48,7 @@ class S3IT {
   }
 
   private Map<Ref, Finding> check(boolean deep, Ref... refs) {
-    return service.checker().check(List.of(refs), MotoAws.options(deep));
+    return AWS.service().checker().check(List.of(refs), MotoAws.options(deep));
   }
 
   @Test
@@ -82,7 +66,7 @@ class S3IT {
   void deletedVersionAndAbsentKeyOrBucketAreMissing() throws Exception {
     String v1 = put("fn.zip", "payload-1", true);
     put("fn.zip", "payload-2", true);
-    raw.deleteObject(b -> b.bucket("artefacts").key("fn.zip").versionId(v1));
+    AWS.raw().deleteObject(b -> b.bucket("artefacts").key("fn.zip").versionId(v1));
     Ref deleted = new Ref.S3Object("artefacts", "fn.zip", v1, sha256("payload-1"));
     Ref noKey = new Ref.S3Object("artefacts", "nope.zip", v1, sha256("x"));
     Ref noBucket = new Ref.S3Object("no-such-bucket", "fn.zip", v1, sha256("x"));
@@ -104,14 +88,14 @@ class S3IT {
   @Test
   void multipartCompositeChecksumIsNotTakenForTheObjectDigest() throws Exception {
     String key = "big.zip";
-    String upload = raw.createMultipartUpload(b -> b.bucket("artefacts").key(key)
+    String upload = AWS.raw().createMultipartUpload(b -> b.bucket("artefacts").key(key)
         .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
     String part1 = "a".repeat(5 * 1024 * 1024);
-    var p1 = raw.uploadPart(b -> b.bucket("artefacts").key(key).uploadId(upload).partNumber(1)
+    var p1 = AWS.raw().uploadPart(b -> b.bucket("artefacts").key(key).uploadId(upload).partNumber(1)
         .checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromString(part1));
-    var p2 = raw.uploadPart(b -> b.bucket("artefacts").key(key).uploadId(upload).partNumber(2)
+    var p2 = AWS.raw().uploadPart(b -> b.bucket("artefacts").key(key).uploadId(upload).partNumber(2)
         .checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromString("b"));
-    String v = raw.completeMultipartUpload(b -> b.bucket("artefacts").key(key).uploadId(upload)
+    String v = AWS.raw().completeMultipartUpload(b -> b.bucket("artefacts").key(key).uploadId(upload)
         .multipartUpload(m -> m.parts(
             p -> p.partNumber(1).eTag(p1.eTag()).checksumSHA256(p1.checksumSHA256()),
             p -> p.partNumber(2).eTag(p2.eTag()).checksumSHA256(p2.checksumSHA256())))).versionId();
@@ -125,21 +109,21 @@ class S3IT {
     put("fn.zip", "old", true);
     String current = put("fn.zip", "new", true);
     String plain = put("plain.zip", "unchecksummed", false);
-    assertThat(service.pins().current("artefacts", "fn.zip"))
+    assertThat(AWS.service().pins().current("artefacts", "fn.zip"))
         .isEqualTo(new S3Pin("artefacts", "fn.zip", current, sha256("new"), false));
-    assertThat(service.pins().current("artefacts", "plain.zip"))
+    assertThat(AWS.service().pins().current("artefacts", "plain.zip"))
         .isEqualTo(new S3Pin("artefacts", "plain.zip", plain, sha256("unchecksummed"), true));
   }
 
   @Test
   void lockRefusesUnversionedBucketsAndAbsentKeys() {
-    raw.createBucket(b -> b.bucket("unversioned"));
-    assertThatThrownBy(() -> service.pins().current("unversioned", "x"))
+    AWS.raw().createBucket(b -> b.bucket("unversioned"));
+    assertThatThrownBy(() -> AWS.service().pins().current("unversioned", "x"))
         .isInstanceOf(AwsException.class).hasMessageContaining("versioning was never enabled")
         .extracting(e -> ((PhoenixException) e).fix()).asString().contains("put-bucket-versioning");
-    raw.putBucketVersioning(b -> b.bucket("unversioned").versioningConfiguration(v -> v.status("Suspended")));
-    assertThatThrownBy(() -> service.pins().current("unversioned", "x")).hasMessageContaining("is Suspended");
-    assertThatThrownBy(() -> service.pins().current("artefacts", "absent.zip"))
+    AWS.raw().putBucketVersioning(b -> b.bucket("unversioned").versioningConfiguration(v -> v.status("Suspended")));
+    assertThatThrownBy(() -> AWS.service().pins().current("unversioned", "x")).hasMessageContaining("is Suspended");
+    assertThatThrownBy(() -> AWS.service().pins().current("artefacts", "absent.zip"))
         .isInstanceOf(AwsException.class).matches(e -> ((AwsException) e).notFound());
   }
 

@@ -6,54 +6,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.MotoAws;
+import dev.phoenix.aws.MotoClients;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
 import dev.phoenix.core.Sensitive;
-import dev.phoenix.testsupport.MotoServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 class SsmIT {
-  static MotoServer moto;
-  static SsmService service;
-  static SsmClient raw;
-
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.shared();
-    service = SsmService.connect(MotoAws.config(moto));
-    raw = AwsClients.build(SsmClient.builder(), MotoAws.config(moto));
-  }
-
-  @AfterAll
-  static void stop() {
-    raw.close();
-    service.close();
-    moto.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    moto.reset();
-  }
+  @RegisterExtension
+  static final MotoClients<SsmService, SsmClient> AWS =
+      new MotoClients<>(SsmService::connect, c -> AwsClients.build(SsmClient.builder(), c));
 
   static void write(String name, int times) {
     for (int i = 1; i <= times; i++) {
       String value = "value-" + i;
-      raw.putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
+      AWS.raw().putParameter(b -> b.name(name).value(value).type(ParameterType.SECURE_STRING).overwrite(true));
     }
   }
 
   private Map<Ref, Finding> check(Ref... refs) {
-    return service.checker().check(List.of(refs), MotoAws.options(false));
+    return AWS.service().checker().check(List.of(refs), MotoAws.options(false));
   }
 
   @Test
@@ -71,7 +50,7 @@ class SsmIT {
   @Test
   void aDeletedParameterIsMissing() {
     write("/shop/key", 2);
-    raw.deleteParameter(b -> b.name("/shop/key"));
+    AWS.raw().deleteParameter(b -> b.name("/shop/key"));
     Ref v1 = new Ref.Ssm("/shop/key", 1);
     assertThat(check(v1).get(v1).status()).isEqualTo(Status.MISSING);
   }
@@ -79,7 +58,7 @@ class SsmIT {
   @Test
   void nearTheHundredVersionLimitUnlabelledIsAtRiskAndOverflowedIsMissing() {
     write("/busy", 101); // moto, like SSM, drops version 1 when version 101 is written
-    service.labels().label("/busy", 3, SsmLabels.keepLabel("prod", 3));
+    AWS.service().labels().label("/busy", 3, SsmLabels.keepLabel("prod", 3));
     Ref first = new Ref.Ssm("/busy", 1);
     Ref second = new Ref.Ssm("/busy", 2);
     Ref labelled = new Ref.Ssm("/busy", 3);
@@ -94,18 +73,18 @@ class SsmIT {
   @Test
   void valuesAreReadDecryptedForThePinnedVersionOnly() {
     write("/shop/token", 3);
-    Sensitive v2 = service.values().read("/shop/token", 2);
+    Sensitive v2 = AWS.service().values().read("/shop/token", 2);
     assertThat(v2.reveal()).isEqualTo("value-2");
     assertThat(v2.toString()).isEqualTo("<redacted>");
-    assertThatThrownBy(() -> service.values().read("/shop/token", 7))
+    assertThatThrownBy(() -> AWS.service().values().read("/shop/token", 7))
         .isInstanceOf(AwsException.class).matches(e -> ((AwsException) e).notFound());
   }
 
   @Test
   void lockReadsTheCurrentVersion() {
     write("/shop/url", 4);
-    assertThat(service.pins().currentVersion("/shop/url")).isEqualTo(4);
-    assertThatThrownBy(() -> service.pins().currentVersion("/nope")).isInstanceOf(AwsException.class)
+    assertThat(AWS.service().pins().currentVersion("/shop/url")).isEqualTo(4);
+    assertThatThrownBy(() -> AWS.service().pins().currentVersion("/nope")).isInstanceOf(AwsException.class)
         .hasMessageContaining("ParameterNotFound");
   }
 
@@ -114,52 +93,52 @@ class SsmIT {
     write("/a", 3);
     write("/b", 1);
     String label = SsmLabels.keepLabel("prod", 2);
-    service.labels().label("/a", 2, label);
-    service.labels().label("/a", 2, "team-label");
-    assertThat(raw.getParameterHistory(b -> b.name("/a")).parameters().get(1).labels())
+    AWS.service().labels().label("/a", 2, label);
+    AWS.service().labels().label("/a", 2, "team-label");
+    assertThat(AWS.raw().getParameterHistory(b -> b.name("/a")).parameters().get(1).labels())
         .containsExactlyInAnyOrder(label, "team-label");
-    assertThat(service.labels().keptVersions(List.of("/a", "/b", "/absent")))
+    assertThat(AWS.service().labels().keptVersions(List.of("/a", "/b", "/absent")))
         .containsExactly(new SsmKeptVersion("/a", 2, List.of(label)));
 
-    service.labels().unlabel("/a", 2, label);
-    assertThat(service.labels().labelsOf("/a", 2)).containsExactly("team-label");
-    assertThat(service.labels().keptVersions(List.of("/a"))).isEmpty();
+    AWS.service().labels().unlabel("/a", 2, label);
+    assertThat(AWS.service().labels().labelsOf("/a", 2)).containsExactly("team-label");
+    assertThat(AWS.service().labels().keptVersions(List.of("/a"))).isEmpty();
   }
 
   @Test
   void labelLimitsAreEnforcedBeforeCallingSsm() {
     write("/a", 1);
     for (int i = 0; i < 10; i++) {
-      service.labels().label("/a", 1, "l" + i);
+      AWS.service().labels().label("/a", 1, "l" + i);
     }
-    assertThatThrownBy(() -> service.labels().label("/a", 1, "phoenix-keep-prod-v1"))
+    assertThatThrownBy(() -> AWS.service().labels().label("/a", 1, "phoenix-keep-prod-v1"))
         .isInstanceOf(AwsException.class).hasMessageContaining("already has 10 labels");
-    assertThatThrownBy(() -> service.labels().label("/a", 1, "aws-thing"))
+    assertThatThrownBy(() -> AWS.service().labels().label("/a", 1, "aws-thing"))
         .hasMessageContaining("cannot start with 'aws'");
-    assertThatThrownBy(() -> service.labels().label("/a", 5, "phoenix-keep-prod-v5"))
+    assertThatThrownBy(() -> AWS.service().labels().label("/a", 5, "phoenix-keep-prod-v5"))
         .hasMessageContaining("does not exist");
   }
 
   @Test
   void aPinnedVersionIsMaterializedOnceTaggedAndFoundByArn() {
-    raw.putParameter(b -> b.name("/src/db").value("s3cret-1").type(ParameterType.SECURE_STRING));
-    raw.putParameter(b -> b.name("/src/db").value("s3cret-2").type(ParameterType.SECURE_STRING).overwrite(true));
-    SsmParameters.Info first = service.parameters().copyVersion("/src/db", 1, "/rebuild/db", "pinned v1");
-    SsmParameters.Info again = service.parameters().copyVersion("/src/db", 1, "/rebuild/db", "pinned v1");
+    AWS.raw().putParameter(b -> b.name("/src/db").value("s3cret-1").type(ParameterType.SECURE_STRING));
+    AWS.raw().putParameter(b -> b.name("/src/db").value("s3cret-2").type(ParameterType.SECURE_STRING).overwrite(true));
+    SsmParameters.Info first = AWS.service().parameters().copyVersion("/src/db", 1, "/rebuild/db", "pinned v1");
+    SsmParameters.Info again = AWS.service().parameters().copyVersion("/src/db", 1, "/rebuild/db", "pinned v1");
     assertThat(first.version()).isEqualTo(1);
     assertThat(again.version()).isEqualTo(1); // already holds it: nothing written
     assertThat(first.arn()).endsWith(":parameter/rebuild/db").startsWith("arn:aws:ssm:us-east-1:");
-    assertThat(service.parameters().describe("/rebuild/db").arn()).isEqualTo(first.arn());
-    var stored = raw.getParameter(b -> b.name("/rebuild/db").withDecryption(true)).parameter();
+    assertThat(AWS.service().parameters().describe("/rebuild/db").arn()).isEqualTo(first.arn());
+    var stored = AWS.raw().getParameter(b -> b.name("/rebuild/db").withDecryption(true)).parameter();
     assertThat(stored.value()).isEqualTo("s3cret-1");
     assertThat(stored.type()).isEqualTo(ParameterType.SECURE_STRING);
-    assertThat(raw.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER)
+    assertThat(AWS.raw().listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER)
         .resourceId("/rebuild/db")).tagList()).anySatisfy(t -> {
           assertThat(t.key()).isEqualTo(SsmParameters.REBUILD_TAG);
           assertThat(t.value()).isEqualTo("true");
         });
-    assertThat(service.parameters().copyVersion("/src/db", 2, "/rebuild/db", "pinned v2").version()).isEqualTo(2);
-    assertThatThrownBy(() -> service.parameters().copyVersion("/src/db", 9, "/rebuild/db", "x"))
+    assertThat(AWS.service().parameters().copyVersion("/src/db", 2, "/rebuild/db", "pinned v2").version()).isEqualTo(2);
+    assertThatThrownBy(() -> AWS.service().parameters().copyVersion("/src/db", 9, "/rebuild/db", "x"))
         .hasMessageContaining("does not exist");
   }
 }
