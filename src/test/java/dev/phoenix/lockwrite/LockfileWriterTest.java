@@ -63,10 +63,9 @@ class LockfileWriterTest {
     assertThat(WriteLock.pathFor(lock)).doesNotExist();
   }
 
-  @Test
-  void twoConcurrentWritersOneWinsTheOtherFailsCleanly() throws Exception {
+  /** A writer adding assurance "first" that holds the write lock until {@code release}; returns once it holds it. */
+  private CompletableFuture<WriteResult> firstWriterInside(CountDownLatch release) throws InterruptedException {
     CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<WriteResult> first = CompletableFuture.supplyAsync(() ->
         new LockfileWriter(root, Duration.ZERO).write("prod", l -> {
           inside.countDown();
@@ -74,6 +73,13 @@ class LockfileWriterTest {
           return List.of(new LockEdit.AddAssurance("payments-api", record("first")));
         }, x -> {}));
     assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+    return first;
+  }
+
+  @Test
+  void twoConcurrentWritersOneWinsTheOtherFailsCleanly() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<WriteResult> first = firstWriterInside(release);
     byte[] during = Files.readAllBytes(lock);
     assertThatThrownBy(() -> new LockfileWriter(root, Duration.ZERO)
         .write("prod", l -> List.of(new LockEdit.AddAssurance("payments-api", record("second"))), x -> {}))
@@ -90,15 +96,8 @@ class LockfileWriterTest {
 
   @Test
   void aWriterWithLockWaitGoesAfterTheOtherAndKeepsBothChanges() throws Exception {
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<WriteResult> first = CompletableFuture.supplyAsync(() ->
-        new LockfileWriter(root, Duration.ZERO).write("prod", l -> {
-          inside.countDown();
-          await(release);
-          return List.of(new LockEdit.AddAssurance("payments-api", record("first")));
-        }, x -> {}));
-    assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<WriteResult> first = firstWriterInside(release);
     CompletableFuture<WriteResult> second = CompletableFuture.supplyAsync(() -> new LockfileWriter(root, Duration.ofSeconds(20))
         .write("prod", l -> List.of(new LockEdit.AddAssurance("payments-api", record("second"))), x -> {}));
     Thread.sleep(300);
