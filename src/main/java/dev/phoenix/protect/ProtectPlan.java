@@ -23,11 +23,7 @@ public final class ProtectPlan {
     }
   }
 
-  public static Plan of(Window window, Keepers keepers, String env, boolean prune) {
-    return of(window, keepers, env, prune, 1, done -> {});
-  }
-
-  /** As above, asking the stores {@code concurrency} at a time; {@code done} counts references asked. */
+  /** Asks the stores {@code concurrency} at a time; {@code done} counts references asked. */
   public static Plan of(Window window, Keepers keepers, String env, boolean prune, int concurrency,
       java.util.function.IntConsumer done) {
     List<Map.Entry<Ref, List<String>>> wanted = List.copyOf(window.wanted().entrySet());
@@ -84,12 +80,10 @@ public final class ProtectPlan {
     }
   }
 
-  /** Applies ADD and REMOVE actions; each failure becomes a FAILED action, the others still run. */
-  public static List<Action> apply(Plan plan, Keepers keepers, String env) {
-    return apply(plan, keepers, env, 1, done -> {});
-  }
-
-  /** As above, {@code concurrency} stores calls at a time, in order per object; {@code done} counts actions. */
+  /**
+   * Applies ADD and REMOVE actions, {@code concurrency} store calls at a time, in order per object;
+   * each failure becomes a FAILED action, the others still run. {@code done} counts actions.
+   */
   public static List<Action> apply(Plan plan, Keepers keepers, String env, int concurrency,
       java.util.function.IntConsumer done) {
     return Lanes.run(plan.actions(), Action::ref, a -> applyOne(a, keepers, env), concurrency, done);
