@@ -6,12 +6,12 @@ import dev.phoenix.model.ImageReference;
 import dev.phoenix.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class RegistryKeeper implements Keeper {
   private final RegistryClient registry;
-  private final Map<String, List<String>> tagCache = new java.util.concurrent.ConcurrentHashMap<>(); // probes run in parallel
+  private final Map<String, List<String>> tagCache = new ConcurrentHashMap<>(); // probes run in parallel
 
   RegistryKeeper(RegistryClient registry) {
     this.registry = registry;
