@@ -177,7 +177,7 @@ class ProtectCommandIT {
       KeeperProbe probe = new KeeperProbe(keepers);
       Map<Ref, Finding> findings = new java.util.LinkedHashMap<>();
       for (Ref r : List.of(kept, released, image, untaggedImage)) {
-        findings.put(r, probe.unprotected(r, "prod").map(Finding::atRisk)
+        findings.put(r, probe.concern(r, "prod")
             .orElse(allPresent.check(List.of(r), CheckOptions.defaults()).get(r)));
       }
       assertThat(findings.get(kept).status()).isEqualTo(Status.OK);
