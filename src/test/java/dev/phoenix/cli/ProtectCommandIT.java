@@ -123,6 +123,10 @@ class ProtectCommandIT {
         .contains("aws rbin create-rule --resource-type EC2_IMAGE --retention-period RetentionPeriodValue=400,"
             + "RetentionPeriodUnit=DAYS --resource-tags ResourceTagKey=phoenix-keep-prod,ResourceTagValue=phoenix");
     assertThat(ssmLabels(PARAM[0])).isEmpty();
+    RepoRun json = protect("--since", "400d", "--output", "json");
+    assertThat(json.code()).as(json.err() + json.out()).isZero();
+    assertThat(json.out()).contains("\"ref\" : \"" + registry.hostPort() + "/payments/api@" + IMAGE[0] + "\"")
+        .doesNotContain("…");
 
     RepoRun all = protect("--since", "400d", "--yes");
     assertThat(all.code()).as(all.err() + all.out()).isZero();
