@@ -9,8 +9,20 @@ import dev.phoenix.model.S3ObjectVersion;
  */
 public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, Ref.Secret {
 
-  /** Value-free, human description: {@code registry.example.com/payments/api@sha256:ab12…}. */
-  String describe();
+  /**
+   * The exact, value-free reference a script can act on (re-push the image, page its owner):
+   * {@code registry.example.com/payments/api@sha256:<64 hex>}, {@code s3://bucket/key?versionId=…}.
+   * Machine-readable output (JSON, JUnit, report tables, drill records) uses this.
+   */
+  String id();
+
+  /**
+   * For a person reading a line: the same as {@link #id()} except that image digests are
+   * shortened ({@code registry.example.com/payments/api@sha256:ab12…}).
+   */
+  default String describe() {
+    return id();
+  }
 
   /** The store, for grouping: registry host, "s3", "ec2:eu-west-2", "ssm", "secretsmanager". */
   String store();
@@ -19,6 +31,11 @@ public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, R
   record Image(String registry, String repository, dev.phoenix.model.Digest digest) implements Ref {
     public static Image of(ImageReference ref) {
       return new Image(ref.registry(), ref.repository(), ref.digest());
+    }
+
+    @Override
+    public String id() {
+      return registry + "/" + repository + "@" + digest;
     }
 
     @Override
@@ -38,7 +55,7 @@ public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, R
     }
 
     @Override
-    public String describe() {
+    public String id() {
       return "s3://" + bucket + "/" + key + "?versionId=" + versionId;
     }
 
@@ -50,7 +67,7 @@ public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, R
 
   record Ami(String amiId, String region) implements Ref {
     @Override
-    public String describe() {
+    public String id() {
       return amiId + " (" + region + ")";
     }
 
@@ -62,7 +79,7 @@ public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, R
 
   record Ssm(String name, long version) implements Ref {
     @Override
-    public String describe() {
+    public String id() {
       return "ssm:" + name + ":" + version;
     }
 
@@ -74,7 +91,7 @@ public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, R
 
   record Secret(String secretId, String versionId) implements Ref {
     @Override
-    public String describe() {
+    public String id() {
       return "secret:" + secretId + "@" + versionId;
     }
 

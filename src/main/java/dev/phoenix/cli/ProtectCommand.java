@@ -82,7 +82,7 @@ final class ProtectCommand implements Callable<Integer> {
         m.put("alreadyProtected", plan.alreadyProtected());
         m.put("applied", yes);
         m.put("actions", result.stream().map(a -> Map.of("kind", a.kind().name().toLowerCase().replace('_', '-'),
-            "ref", a.ref().describe(), "mark", a.mark() == null ? "" : a.mark(), "reason", a.reason())).toList());
+            "ref", a.ref().id(), "mark", a.mark() == null ? "" : a.mark(), "reason", a.reason())).toList());
         m.put("ecrLifecycleRule", images ? EcrRule.json() : null);
         m.put("recycleBinRule", amis ? RecycleBinRule.command(env, days) : null);
         out.println(Json.write(m));

@@ -1,5 +1,6 @@
 package dev.phoenix.protect;
 
+import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.verify.ProtectionProbe;
@@ -7,8 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code verify --check-protection}: asks the store whether the reference carries this
- * environment's Phoenix mark. A lookup that fails is not a finding of its own (the reference was
- * found); it is left as it is.
+ * environment's Phoenix mark. A lookup that fails makes the reference UNKNOWN with the reason: the
+ * reference was found, but whether a lifecycle policy may delete it could not be checked.
  */
 public final class KeeperProbe implements ProtectionProbe {
   private final Keepers keepers;
@@ -18,19 +19,21 @@ public final class KeeperProbe implements ProtectionProbe {
   }
 
   @Override
-  public Optional<String> unprotected(Ref ref, String env) {
+  public Optional<Finding> concern(Ref ref, String env) {
     Optional<Keeper> keeper = keepers.forRef(ref);
     if (keeper.isEmpty()) {
       return Optional.empty();
     }
+    String mark = keeper.get().mark(ref, env);
     try {
       if (keeper.get().isProtected(ref, env)) {
         return Optional.empty();
       }
-      return Optional.of("present but not protected (no " + keeper.get().mark(ref, env)
-          + "): the store may clean it up; run phoenix protect --env " + env + " --yes");
+      return Optional.of(Finding.atRisk("present but not protected (no " + mark
+          + "): the store may clean it up; run phoenix protect --env " + env + " --yes"));
     } catch (PhoenixException e) {
-      return Optional.empty();
+      return Optional.of(Finding.unknown("present, but its protection (" + mark + ") could not be checked: "
+          + e.getMessage()));
     }
   }
 }

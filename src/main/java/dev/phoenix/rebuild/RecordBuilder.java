@@ -66,7 +66,7 @@ final class RecordBuilder {
     if (preflight != null) {
       for (Map.Entry<Ref, Finding> e : preflight.findings().entrySet()) {
         if (e.getValue().status() != dev.phoenix.check.Status.OK) {
-          issues.add(new DrillRecord.PreflightIssue(e.getKey().describe(), e.getValue().status().name(),
+          issues.add(new DrillRecord.PreflightIssue(e.getKey().id(), e.getValue().status().name(),
               e.getValue().reason()));
         }
       }

@@ -1,16 +1,21 @@
 package dev.phoenix.verify;
 
+import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import java.util.Optional;
 
 /**
  * Whether a reference that exists carries the protection its store understands for an
  * environment ({@code phoenix protect}). Unprotected references are reported AT_RISK: a lifecycle
- * policy may delete them.
+ * policy may delete them. A lookup that fails is UNKNOWN with its reason, never "protected": a
+ * check that could not be made must not pass.
  */
 public interface ProtectionProbe {
-  /** Why the reference is unprotected for the environment, or empty when it is protected (or cannot be). */
-  Optional<String> unprotected(Ref ref, String environment);
+  /**
+   * What replaces the reference's OK for the environment: AT_RISK (no mark) or UNKNOWN (the store
+   * could not say); empty when it is protected, or when its store has no protection Phoenix knows.
+   */
+  Optional<Finding> concern(Ref ref, String environment);
 
   ProtectionProbe NONE = (ref, env) -> Optional.empty();
 }

@@ -104,20 +104,20 @@ public final class Verifier {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), DaemonThreads.named("phoenix-verify-protection"));
     try {
-      Map<String, Map<Ref, Future<Optional<String>>>> probes = new LinkedHashMap<>();
+      Map<String, Map<Ref, Future<Optional<Finding>>>> probes = new LinkedHashMap<>();
       byEnv.forEach((env, revisions) -> {
-        Map<Ref, Future<Optional<String>>> mine = new LinkedHashMap<>();
+        Map<Ref, Future<Optional<Finding>>> mine = new LinkedHashMap<>();
         revisions.forEach(r -> r.refs().keySet().forEach(ref -> {
           Finding f = findings.get(ref);
           if (f != null && f.status() == dev.phoenix.check.Status.OK && !mine.containsKey(ref)) {
-            mine.put(ref, pool.submit(() -> protection.unprotected(ref, env)));
+            mine.put(ref, pool.submit(() -> protection.concern(ref, env)));
           }
         }));
         probes.put(env, mine);
       });
       probes.forEach((env, mine) -> {
         Map<Ref, Finding> seen = new LinkedHashMap<>(findings);
-        mine.forEach((ref, probe) -> unprotected(probe).ifPresent(reason -> seen.put(ref, Finding.atRisk(reason))));
+        mine.forEach((ref, probe) -> concern(probe).ifPresent(finding -> seen.put(ref, finding)));
         out.put(env, seen);
       });
       return out;
@@ -126,15 +126,17 @@ public final class Verifier {
     }
   }
 
-  /** A probe that failed says nothing: the reference was found, its protection is just unknown. */
-  private static Optional<String> unprotected(Future<Optional<String>> probe) {
+  /** A probe that failed outright makes the reference UNKNOWN: its protection could not be checked. */
+  private static Optional<Finding> concern(Future<Optional<Finding>> probe) {
     try {
       return probe.get();
     } catch (ExecutionException e) {
-      return Optional.empty();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return Optional.of(Finding.unknown("present, but its protection could not be checked: "
+          + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
+      return Optional.of(Finding.unknown("present, but the protection check was interrupted"));
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.phoenix.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,6 +22,9 @@ class ArchitectureTest {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("dev.phoenix");
+    // a rule over no classes proves nothing: the import must have found the main classes
+    assertThat(classes.contain("dev.phoenix.cli.Main")).as("main classes imported").isTrue();
+    assertThat(classes.size()).as("main classes imported").isGreaterThan(200);
   }
 
   @ParameterizedTest(name = "only {1} uses {0}")
@@ -37,9 +42,13 @@ class ArchitectureTest {
     "software.amazon.awssdk.services.ecr.., dev.phoenix.aws.ecr..",
   })
   void eachOutsideSystemIsUsedByOnePackage(String outside, String owner) {
+    // a misspelt package on either side would make the rule below pass over nothing
+    assertThat(classes.stream().anyMatch(c -> PackageMatcher.of(owner).matches(c.getPackageName())))
+        .as("main classes in " + owner).isTrue();
+    String path = outside.substring(0, outside.length() - 2).replace('.', '/');
+    assertThat(ArchitectureTest.class.getClassLoader().getResource(path)).as(outside + " on the class path").isNotNull();
     noClasses().that().resideOutsideOfPackage(owner)
         .should().dependOnClassesThat().resideInAPackage(outside)
-        .allowEmptyShould(true)
         .check(classes);
   }
 

@@ -123,6 +123,10 @@ class ProtectCommandIT {
         .contains("aws rbin create-rule --resource-type EC2_IMAGE --retention-period RetentionPeriodValue=400,"
             + "RetentionPeriodUnit=DAYS --resource-tags ResourceTagKey=phoenix-keep-prod,ResourceTagValue=phoenix");
     assertThat(ssmLabels(PARAM[0])).isEmpty();
+    RepoRun json = protect("--since", "400d", "--output", "json");
+    assertThat(json.code()).as(json.err() + json.out()).isZero();
+    assertThat(json.out()).contains("\"ref\" : \"" + registry.hostPort() + "/payments/api@" + IMAGE[0] + "\"")
+        .doesNotContain("…");
 
     RepoRun all = protect("--since", "400d", "--yes");
     assertThat(all.code()).as(all.err() + all.out()).isZero();
@@ -177,7 +181,7 @@ class ProtectCommandIT {
       KeeperProbe probe = new KeeperProbe(keepers);
       Map<Ref, Finding> findings = new java.util.LinkedHashMap<>();
       for (Ref r : List.of(kept, released, image, untaggedImage)) {
-        findings.put(r, probe.unprotected(r, "prod").map(Finding::atRisk)
+        findings.put(r, probe.concern(r, "prod")
             .orElse(allPresent.check(List.of(r), CheckOptions.defaults()).get(r)));
       }
       assertThat(findings.get(kept).status()).isEqualTo(Status.OK);

@@ -3,6 +3,7 @@ package dev.phoenix.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,14 +39,17 @@ class EngineProcessTest {
   }
 
   @Test
-  void stopsACommandThatRunsTooLong() {
+  void stopsACommandThatRunsTooLong() throws Exception {
     EngineProcess process = new EngineProcess(Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(1));
+    Path pids = dir.resolve("pids");
     long start = System.nanoTime();
-    assertThatThrownBy(() -> process.run(sh("echo started; sleep 60"), dir, false, line -> { }))
+    assertThatThrownBy(() -> process.run(sh("echo $$ > " + pids + "; sleep 3601 & echo $! >> " + pids
+            + "; echo started; wait"), dir, false, line -> { }))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("timed out after PT1S")
         .satisfies(e -> assertThat(((EngineException) e).lastLines()).contains("started"));
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Files.readAllLines(pids)).hasSize(2).allSatisfy(pid -> assertStopped(Long.parseLong(pid.strip())));
   }
 
   @Test
@@ -68,5 +72,16 @@ class EngineProcessTest {
 
   private static List<String> sh(String script) {
     return List.of("/bin/sh", "-c", script);
+  }
+
+  /** The process (the command or a child it started) was ended; killing is asynchronous, so wait for its exit. */
+  static void assertStopped(long pid) {
+    ProcessHandle.of(pid).ifPresent(p -> {
+      try {
+        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("process " + pid + " (" + p.info().commandLine().orElse("?") + ") is still running", e);
+      }
+    });
   }
 }

@@ -27,6 +27,7 @@ class ProcessEngineIT {
   private static EngineBinary binary;
 
   @TempDir Path work;
+  @TempDir Path scratch;
   private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeAll
@@ -127,7 +128,8 @@ class ProcessEngineIT {
 
   @Test
   void aCommandOverItsTimeoutIsStopped() throws Exception {
-    Stacks.sleeper(work, 120);
+    Path pid = scratch.resolve("sleeper.pid");
+    Stacks.sleeper(work, 120, pid);
     engine(Duration.ofMinutes(2)).init(work);
     Engine engine = engine(Duration.ofSeconds(5));
     Path planFile = work.resolve("slow.tfplan");
@@ -136,7 +138,10 @@ class ProcessEngineIT {
     assertThatThrownBy(() -> engine.apply(work, planFile, COMMIT_A))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("timed out after PT5S");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    // stopped means stopped: the provisioner tofu started is gone too, not left sleeping 120 s
+    assertThat(pid).exists();
+    EngineProcessTest.assertStopped(Long.parseLong(Files.readString(pid).strip()));
   }
 
   @Test

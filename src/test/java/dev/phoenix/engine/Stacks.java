@@ -49,9 +49,15 @@ final class Stacks {
 
   /** One resource whose provisioner sleeps, to exercise timeouts. */
   static void sleeper(Path dir, int seconds) throws IOException {
+    sleeper(dir, seconds, null);
+  }
+
+  /** As above; the sleeping process writes its pid to {@code pidFile} first (when not null). */
+  static void sleeper(Path dir, int seconds, Path pidFile) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.putObject("resource").putObject("terraform_data").putObject("slow").put("input", "x")
-        .putArray("provisioner").addObject().putObject("local-exec").put("command", "sleep " + seconds);
+        .putArray("provisioner").addObject().putObject("local-exec").put("command",
+            pidFile == null ? "sleep " + seconds : "echo $$ > " + pidFile + "; exec sleep " + seconds);
     Files.writeString(dir.resolve("main.tf.json"), JSON.writeValueAsString(root));
   }
 }

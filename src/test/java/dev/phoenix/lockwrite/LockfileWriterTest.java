@@ -98,12 +98,21 @@ class LockfileWriterTest {
   void aWriterWithLockWaitGoesAfterTheOtherAndKeepsBothChanges() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<WriteResult> first = firstWriterInside(release);
+    java.util.concurrent.atomic.AtomicReference<String> seenBySecond = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean releasedWhenSecondPlanned = new java.util.concurrent.atomic.AtomicBoolean();
     CompletableFuture<WriteResult> second = CompletableFuture.supplyAsync(() -> new LockfileWriter(root, Duration.ofSeconds(20))
-        .write("prod", l -> List.of(new LockEdit.AddAssurance("payments-api", record("second"))), x -> {}));
-    Thread.sleep(300);
+        .write("prod", l -> {
+          releasedWhenSecondPlanned.set(release.getCount() == 0);
+          seenBySecond.set(readLock());
+          return List.of(new LockEdit.AddAssurance("payments-api", record("second")));
+        }, x -> {}));
+    Thread.sleep(300); // give the second writer time to reach the held lock
+    assertThat(second).as("the second writer is waiting, neither failed nor written").isNotDone();
     release.countDown();
     first.get(10, TimeUnit.SECONDS);
     second.get(30, TimeUnit.SECONDS);
+    assertThat(releasedWhenSecondPlanned).as("the second writer planned only after the first let go").isTrue();
+    assertThat(seenBySecond.get()).as("and read the lockfile the first one wrote").contains("step: first");
     assertThat(Files.readString(lock)).contains("step: first").contains("step: second");
   }
 
@@ -117,6 +126,14 @@ class LockfileWriterTest {
         .isInstanceOf(PhoenixException.class)
         .hasMessageContaining("was changed by someone else");
     assertThat(Files.readString(lock)).isEqualTo(edited);
+  }
+
+  private String readLock() {
+    try {
+      return Files.readString(lock);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static void await(CountDownLatch latch) {

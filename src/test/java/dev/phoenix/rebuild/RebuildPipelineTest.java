@@ -69,6 +69,8 @@ class RebuildPipelineTest {
         assertThat(target.calls).isEmpty();
         assertThat(result.record().preflight()).extracting(DrillRecord.PreflightIssue::status)
             .containsExactlyInAnyOrder("CORRUPT", "CORRUPT", "MISSING", "MISSING");
+        assertThat(result.record().preflight()).filteredOn(i -> i.status().equals("CORRUPT"))
+            .allSatisfy(i -> assertThat(i.reference()).matches(".+@sha256:[0-9a-f]{64}")); // full, never shortened
         assertThat(result.record().failureReason()).contains("4 pinned reference(s) missing or corrupt");
         assertThat(result.record().phases()).extracting(DrillRecord.Phase::name).containsExactly("resolve", "preflight", "record");
       }

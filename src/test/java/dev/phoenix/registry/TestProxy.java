@@ -23,11 +23,11 @@ import java.util.concurrent.Executors;
  * and lets a {@link Rule} answer it; requests the rule passes on are forwarded to {@code upstream}
  * (a real registry), or answered 404 when there is none.
  */
-final class TestProxy implements AutoCloseable {
+public final class TestProxy implements AutoCloseable {
 
   /** One recorded request. */
-  record Seen(String method, String path, Map<String, List<String>> headers) {
-    String header(String name) {
+  public record Seen(String method, String path, Map<String, List<String>> headers) {
+    public String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
           return e.getValue().get(0);
@@ -39,7 +39,7 @@ final class TestProxy implements AutoCloseable {
 
   /** Answers a request itself (true) or lets it through to upstream (false). */
   @FunctionalInterface
-  interface Rule {
+  public interface Rule {
     boolean handle(Seen request, HttpExchange exchange) throws IOException;
   }
 
@@ -49,7 +49,7 @@ final class TestProxy implements AutoCloseable {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private volatile Rule rule = (r, x) -> false;
 
-  TestProxy(URI upstream) {
+  public TestProxy(URI upstream) {
     this.upstream = upstream;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -65,12 +65,12 @@ final class TestProxy implements AutoCloseable {
     server.start();
   }
 
-  TestProxy rule(Rule rule) {
+  public TestProxy rule(Rule rule) {
     this.rule = rule;
     return this;
   }
 
-  String hostPort() {
+  public String hostPort() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -134,7 +134,7 @@ final class TestProxy implements AutoCloseable {
   }
 
   /** Writes a whole answer (no body for HEAD). */
-  static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+  public static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
       throws IOException {
     Headers out = exchange.getResponseHeaders();
     headers.forEach(out::set);

@@ -32,7 +32,6 @@ class SynthCacheTest {
     assertThat(second.stacks()).isEqualTo(first.stacks());
     assertThat(Files.getLastModifiedTime(core)).isEqualTo(written);
     assertThat(second.timings().construct()).isEqualTo(Duration.ZERO);
-    assertThat(second.timings().total()).isLessThan(first.timings().total());
     System.out.printf("first synth %s ms, cache hit %s ms%n",
         first.timings().total().toMillis(), second.timings().total().toNanos() / 1e6);
   }

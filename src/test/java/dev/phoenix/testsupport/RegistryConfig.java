@@ -37,6 +37,11 @@ final class RegistryConfig {
    * when {@code certificate} is not null, TLS with that PEM certificate chain and key.
    */
   static Path write(Path root, Path data, int port, Path certificate, Path key) {
+    return write(root, data, "127.0.0.1:" + port, certificate, key, null);
+  }
+
+  /** As above, listening on {@code address} (host:port), with htpasswd (bcrypt) auth when {@code htpasswd} is set. */
+  static Path write(Path root, Path data, String address, Path certificate, Path key, Path htpasswd) {
     List<String> lines = new java.util.ArrayList<>(
         List.of(
             "version: 0.1",
@@ -54,10 +59,13 @@ final class RegistryConfig {
             "    uploadpurging:",
             "      enabled: false",
             "http:",
-            "  addr: 127.0.0.1:" + port,
+            "  addr: " + address,
             "  secret: " + UUID.randomUUID()));
     if (certificate != null) {
       lines.addAll(List.of("  tls:", "    certificate: " + certificate, "    key: " + key));
+    }
+    if (htpasswd != null) {
+      lines.addAll(List.of("auth:", "  htpasswd:", "    realm: phoenix-test", "    path: " + htpasswd));
     }
     try {
       return Files.write(root.resolve("config.yml"), lines, StandardCharsets.UTF_8);

@@ -116,7 +116,8 @@ class VerifierTest {
   void unprotectedReferencesAreAtRiskOnlyInTheEnvironmentThatLacksTheMark() {
     FakeChecker checker = new FakeChecker(r -> true);
     ProtectionProbe probe = (ref, env) -> env.equals("prod") && ref.equals(ref(3))
-        ? java.util.Optional.of("present but not protected (no phoenix-keep-prod-…)") : java.util.Optional.empty();
+        ? java.util.Optional.of(dev.phoenix.check.Finding.atRisk("present but not protected (no phoenix-keep-prod-…)"))
+        : java.util.Optional.empty();
     try (GitRepository git = history()) {
       VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
           Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod", "staging"), Window.head()));
@@ -125,6 +126,28 @@ class VerifierTest {
       assertThat(statusOf(result, "prod", ref(3))).isEqualTo(dev.phoenix.check.Status.AT_RISK);
       assertThat(statusOf(result, "staging", ref(3))).isEqualTo(dev.phoenix.check.Status.OK);
       assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.OK);
+    }
+  }
+
+  @Test
+  void aProtectionLookupThatFailsIsUnknownWithItsReasonNeverProtected() {
+    FakeChecker checker = new FakeChecker(r -> true);
+    ProtectionProbe probe = (ref, env) -> {
+      if (ref.equals(ref(3))) {
+        throw new IllegalStateException("tags/list answered HTTP 503");
+      }
+      return ref.equals(ref(1)) ? java.util.Optional.of(dev.phoenix.check.Finding.unknown("store said: denied"))
+          : java.util.Optional.empty();
+    };
+    try (GitRepository git = history()) {
+      VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
+          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod"), Window.head()));
+      assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+      assertThat(statusOf(result, "prod", ref(3))).isEqualTo(dev.phoenix.check.Status.UNKNOWN);
+      assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.UNKNOWN);
+      assertThat(result.environments().get(0).references().stream().filter(u -> u.ref().equals(ref(3)))
+          .findFirst().orElseThrow().finding().reason())
+          .isEqualTo("present, but its protection could not be checked: tags/list answered HTTP 503");
     }
   }
 
@@ -145,7 +168,7 @@ class VerifierTest {
       }
       inFlight.decrementAndGet();
       asked.add(env + " " + ref);
-      return java.util.Optional.of("no mark for " + env);
+      return java.util.Optional.of(dev.phoenix.check.Finding.atRisk("no mark for " + env));
     };
     try (GitRepository git = history()) {
       VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,

@@ -14,13 +14,19 @@ import java.util.Map;
 
 /**
  * Images in private ECR registries: BatchGetImage per repository, up to 100 digests a call.
- * ImageNotFound (or a missing repository) → MISSING; other failure codes → UNKNOWN.
+ * ImageNotFound (or a missing repository) → MISSING; other failure codes → UNKNOWN. BatchGetImage
+ * only says that ECR lists the digest; {@code --deep} must fetch and hash the bytes, so a deep check
+ * goes to {@code deep}: an OCI registry checker whose credentials answer ECR hosts with an ECR
+ * authorization token ({@link EcrRegistryCredentials}), which fetches manifest and blobs over the
+ * registry API and hashes them.
  */
 public final class EcrChecker implements RefChecker {
   private final EcrService service;
+  private final RefChecker deep;
 
-  EcrChecker(EcrService service) {
+  EcrChecker(EcrService service, RefChecker deep) {
     this.service = service;
+    this.deep = deep;
   }
 
   @Override
@@ -30,6 +36,9 @@ public final class EcrChecker implements RefChecker {
 
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
+    if (options.deep()) {
+      return deep.check(refs.stream().filter(this::handles).distinct().toList(), options);
+    }
     Map<List<String>, List<Ref.Image>> byRepo = new LinkedHashMap<>();
     for (Ref ref : refs) {
       if (handles(ref)) {

@@ -19,8 +19,12 @@ public final class EcrService implements AutoCloseable {
     return new EcrService(config);
   }
 
-  public EcrChecker checker() {
-    return new EcrChecker(this);
+  /**
+   * {@code deep}: what checks ECR images under {@code --deep} (fetch and hash manifest and blobs);
+   * it must handle ECR hosts with {@link EcrRegistryCredentials}.
+   */
+  public EcrChecker checker(dev.phoenix.check.RefChecker deep) {
+    return new EcrChecker(this, deep);
   }
 
   public EcrAuth auth() {

@@ -66,7 +66,7 @@ public final class AwsTarget implements Target {
     } catch (SynthException e) {
       boolean runtime = e.getMessage() != null && e.getMessage().startsWith("cannot start");
       throw new PhoenixException(runtime ? PhoenixException.Kind.UNAVAILABLE : PhoenixException.Kind.CHECK_FAILED,
-          e.getMessage(), runtime ? "install Node.js 20+ (scripts/ensure-tools)" : null, e);
+          e.getMessage(), runtime ? "install Node.js 20+ and put node on PATH (Debian bookworm's nodejs is 18; scripts/ensure-tools checks the version)" : null, e);
     }
     List<Prepared.PreparedStack> stacks = new ArrayList<>();
     for (Map.Entry<String, Path> s : result.stacks().entrySet()) {

@@ -94,7 +94,7 @@ public final class JsonReport {
 
   private static Map<String, Object> brief(RefUse u) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("ref", u.ref().describe());
+    m.put("ref", u.ref().id());
     m.put("usedBy", u.usages());
     m.put("status", u.finding().status().name());
     m.put("reason", u.finding().reason());

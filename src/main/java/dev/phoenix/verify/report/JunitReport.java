@@ -6,14 +6,14 @@ import dev.phoenix.verify.RefUse;
 import dev.phoenix.verify.RevisionResult;
 import dev.phoenix.verify.RevisionStatus;
 import dev.phoenix.verify.VerifyResult;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * JUnit XML for CI dashboards: one testsuite per environment, one testcase per reference
  * (classname = environment, name = usage + reference). MISSING/CORRUPT are failures, UNKNOWN an
  * error, AT_RISK a system-out warning (a failure under --strict). A revision whose lockfile fails
- * validation adds a failed testcase "lockfile at COMMIT".
+ * validation adds a failed testcase "lockfile at COMMIT". References and commit ids are written in
+ * full (a dashboard or script acts on them), never shortened as in the text report.
  */
 public final class JunitReport {
   private JunitReport() {}
@@ -51,7 +51,7 @@ public final class JunitReport {
         StringBuilder detail = new StringBuilder();
         r.revision().problems().forEach(p -> detail.append(p.render()).append('\n'));
         cases.append("    <testcase classname=\"").append(env).append("\" name=\"lockfile at ")
-            .append(r.revision().commit().shortId()).append("\">\n")
+            .append(r.revision().commit().id()).append("\">\n")
             .append("      <failure type=\"INVALID\" message=\"the lockfile fails validation: not restorable as written\">")
             .append(Xml.text(detail.toString())).append("</failure>\n    </testcase>\n");
       }
@@ -60,10 +60,10 @@ public final class JunitReport {
       tests++;
       Status s = u.finding().status();
       cases.append("    <testcase classname=\"").append(env).append("\" name=\"")
-          .append(Xml.attr(String.join(", ", u.usages()) + " " + u.ref().describe())).append("\">\n");
+          .append(Xml.attr(String.join(", ", u.usages()) + " " + u.ref().id())).append("\">\n");
       String message = Xml.attr(s + ": " + u.finding().reason());
       String where = Xml.text("used by " + String.join(", ", u.usages()) + " in " + u.commits().size()
-          + " revision(s): " + shortIds(u.commits()) + "\n");
+          + " revision(s): " + String.join(" ", u.commits()) + "\n");
       if (s.breaksRestore() || strict && s == Status.AT_RISK) {
         failures++;
         cases.append("      <failure type=\"").append(s).append("\" message=\"").append(message).append("\">")
@@ -83,11 +83,6 @@ public final class JunitReport {
         + "    <properties><property name=\"summary\" value=\"" + Xml.attr(e.summary()) + "\"/></properties>\n"
         + cases + "  </testsuite>\n";
     return new Suite(xml, tests, failures, errors);
-  }
-
-  private static String shortIds(List<String> commits) {
-    List<String> ids = commits.stream().map(c -> c.substring(0, Math.min(7, c.length()))).toList();
-    return ids.size() <= 10 ? String.join(" ", ids) : String.join(" ", ids.subList(0, 10)) + " …";
   }
 
   private static String seconds(long millis) {

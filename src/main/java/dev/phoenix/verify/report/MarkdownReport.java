@@ -8,7 +8,11 @@ import dev.phoenix.verify.RevisionResult;
 import dev.phoenix.verify.Summary;
 import dev.phoenix.verify.VerifyResult;
 
-/** A readable report: per environment the summary, the intervals, and every reference not OK. */
+/**
+ * A readable report: per environment the summary, the intervals, and every reference not OK. The
+ * summary and the intervals' "Why" are for people (digests shortened); the revision and reference
+ * tables carry full commit ids and references, for a script that reads them.
+ */
 public final class MarkdownReport {
   private MarkdownReport() {}
 
@@ -27,7 +31,7 @@ public final class MarkdownReport {
       }
       b.append("\n| Revision | Committed (UTC) | In force until | Status | References |\n|---|---|---|---|---|\n");
       for (RevisionResult rr : e.revisions()) {
-        b.append("| `").append(rr.revision().commit().shortId()).append("` | ")
+        b.append("| `").append(rr.revision().commit().id()).append("` | ")
             .append(Summary.time(rr.revision().from())).append(" | ").append(Summary.time(rr.revision().validUntil()))
             .append(" | ").append(rr.status()).append(" | ").append(rr.revision().refs().size()).append(" |\n");
       }
@@ -37,7 +41,7 @@ public final class MarkdownReport {
         b.append("\n\n| Reference | Used by | Status | Reason | Revisions |\n|---|---|---|---|---|\n");
         for (RefUse u : e.references()) {
           if (u.finding().status() != Status.OK) {
-            b.append("| `").append(cell(u.ref().describe())).append("` | ").append(cell(String.join(", ", u.usages())))
+            b.append("| `").append(cell(u.ref().id())).append("` | ").append(cell(String.join(", ", u.usages())))
                 .append(" | ").append(u.finding().status()).append(" | ").append(cell(u.finding().reason()))
                 .append(" | ").append(u.commits().size()).append(" |\n");
           }

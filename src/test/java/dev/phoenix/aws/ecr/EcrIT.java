@@ -54,7 +54,7 @@ class EcrIT {
     Ref ok = new Ref.Image(HOST, "team/api", present);
     Ref absent = new Ref.Image(HOST, "team/api", Digest.of(sha("never pushed")));
     Ref noRepo = new Ref.Image(HOST, "team/none", present);
-    Map<Ref, Finding> out = AWS.service().checker().check(List.of(ok, absent, noRepo), MotoAws.options(false));
+    Map<Ref, Finding> out = AWS.service().checker(EcrHostTest.NO_DEEP).check(List.of(ok, absent, noRepo), MotoAws.options(false));
     assertThat(out.get(ok)).isEqualTo(Finding.ok("present"));
     assertThat(out.get(absent)).isEqualTo(Finding.missing("ECR has no image with this digest (ImageNotFound)"));
     assertThat(out.get(noRepo).status()).isEqualTo(Status.MISSING);
@@ -86,7 +86,7 @@ class EcrIT {
     var serial = new dev.phoenix.check.CheckOptions(false, 1, java.time.Instant.now().plusSeconds(300),
         java.util.Set.of(), r -> {});
     long t0 = System.nanoTime();
-    Map<Ref, Finding> batched = AWS.service().checker().check(refs, serial);
+    Map<Ref, Finding> batched = AWS.service().checker(EcrHostTest.NO_DEEP).check(refs, serial);
     long batchedMs = (System.nanoTime() - t0) / 1_000_000;
 
     EcrImages images = AWS.service().images("us-east-1");

@@ -41,11 +41,19 @@ public final class BenchRegistryHead {
       for (int round = 1; round <= rounds; round++) {
         for (String option : options) {
           long start = System.nanoTime();
+          long cpu = cpuNanos();
           int present = option.equals("checker") ? checker(registry, refs, threads) : head(option, registry, refs, threads);
-          System.out.printf("round %d  %-10s %5d/%d present  %6d ms%n", round, option, present, refs.size(), ms(start));
+          System.out.printf("round %d  %-10s %5d/%d present  %6d ms wall  %6d ms CPU (this JVM: the client; the registry is another process)%n",
+              round, option, present, refs.size(), ms(start), (cpuNanos() - cpu) / 1_000_000);
         }
       }
     }
+  }
+
+  /** CPU time of this whole JVM (every thread), in nanoseconds. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static List<String[]> push(LocalRegistry registry, int images, int threads) throws Exception {

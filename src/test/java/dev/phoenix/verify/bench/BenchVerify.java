@@ -49,11 +49,11 @@ public final class BenchVerify {
       String[] verify = command.toArray(String[]::new);
       // warm-up: the launcher's first run of a build lists its classes and dumps a class-data
       // archive in the background; later runs map it
-      Proc.run(work, verify);
+      succeeded(Proc.run(work, verify), "warm-up run 1");
       Thread.sleep(5000);
-      Proc.run(work, verify);
+      succeeded(Proc.run(work, verify), "warm-up run 2");
       int mark = registry.accessLog().size();
-      Proc a = Proc.run(work, verify);
+      Proc a = succeeded(Proc.run(work, verify), "(a)");
       List<String> log = registry.accessLog();
       log = log.subList(mark, log.size());
       say("(a) phoenix verify %s: exit %d (expected 0), %.2f s wall, %s s CPU, peak RSS %d MB; %s", extra, a.code(),
@@ -93,6 +93,21 @@ public final class BenchVerify {
       say("ratios: b/a = %.1fx faster, c/a = %.1fx faster, a/d = %.2f (a's in-process check phase / d = %.2f)",
           b / a.seconds(), c / a.seconds(), a.seconds() / d, checkingSeconds(a.out()) / d);
     }
+  }
+
+  /** A run that failed measures nothing worth printing: the benchmark stops and says why. */
+  static Proc succeeded(Proc p, String which) {
+    if (p.code() != 0) {
+      String err = p.err();
+      throw new IllegalStateException("bench-verify: phoenix verify " + which + " exited " + p.code()
+          + " (expected 0), so its time would mean nothing; benchmark stopped.\n--- stdout (end)\n"
+          + tail(p.out()) + "\n--- stderr (end)\n" + tail(err));
+    }
+    return p;
+  }
+
+  private static String tail(String s) {
+    return s.length() <= 2000 ? s : "…" + s.substring(s.length() - 2000);
   }
 
   static double skopeo(Path work, List<String> refs) throws Exception {
