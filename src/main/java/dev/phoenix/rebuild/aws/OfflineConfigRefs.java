@@ -38,9 +38,10 @@ final class OfflineConfigRefs implements ConfigRefs {
   }
 
   @Override
-  public String secretArn(String secretId, String versionId) {
+  public Secret secret(String secretId) {
     notes.add("offline: secret " + secretId + " referenced by partial ARN (real ARNs carry a random suffix)");
-    return "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + secretId;
+    return new Secret("arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + secretId,
+        null);
   }
 
   @Override
