@@ -47,6 +47,21 @@ public final class TerraformValidator {
     }
   }
 
+  /**
+   * {@code terraform init} (with the stack's backend) and {@code terraform plan} of {@code stackDir}
+   * against the AWS endpoint {@code endpoint} (an emulator) with static test credentials; the
+   * plan's result, failed or not.
+   */
+  public Exec.Result plan(Path stackDir, java.net.URI endpoint, String accessKey, String secretKey) {
+    Map<String, String> env = Map.of("TF_CLI_CONFIG_FILE", cliConfig.toString(), "TF_IN_AUTOMATION", "1",
+        "CHECKPOINT_DISABLE", "1", "AWS_ENDPOINT_URL", endpoint.toString(), "AWS_ACCESS_KEY_ID", accessKey,
+        "AWS_SECRET_ACCESS_KEY", secretKey, "AWS_S3_USE_PATH_STYLE", "true", "AWS_EC2_METADATA_DISABLED", "true");
+    Exec.run(Duration.ofMinutes(3), List.of(TERRAFORM, "-chdir=" + stackDir, "init", "-input=false", "-no-color"),
+        env).orThrow();
+    return Exec.run(Duration.ofMinutes(5),
+        List.of(TERRAFORM, "-chdir=" + stackDir, "plan", "-input=false", "-no-color", "-lock=false"), env);
+  }
+
   /** The {@code validate -json} document of {@code stackDir}; throws with the diagnostics when invalid. */
   public JsonNode validate(Path stackDir) {
     Map<String, String> env = Map.of("TF_CLI_CONFIG_FILE", cliConfig.toString(), "TF_IN_AUTOMATION", "1",
