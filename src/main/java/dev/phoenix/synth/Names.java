@@ -52,6 +52,20 @@ final class Names {
     return base.substring(0, max - hash.length() - 1).replaceAll("-+$", "") + "-" + hash;
   }
 
+  /**
+   * The S3 state key of {@code stack} for the target's drill: {@code
+   * <keyPrefix>/<environment>/<drillId>/<stack>.tfstate} (without a leading {@code /} when the
+   * prefix is empty). One key per environment and drill, so neither two environments nor two drills
+   * of one environment ever share, and so overwrite, a state under the default (empty) prefix.
+   * For {@link Backends}, which today uses {@code StateBackend.S3#keyOf(stack)}.
+   */
+  static String stateKey(TargetOptions target, String keyPrefix, String stack) {
+    Scope scope = target.requireScope();
+    String prefix = keyPrefix == null ? "" : keyPrefix.replaceAll("^/+|/+$", "");
+    return (prefix.isEmpty() ? "" : prefix + "/") + scope.environment() + "/" + scope.drillId() + "/"
+        + stack + ".tfstate";
+  }
+
   /** A Terraform identifier (resource or output name) from a validated member name. */
   static String tfId(String name) {
     return name.replace('-', '_');

@@ -276,6 +276,17 @@ class SynthResourcesTest {
         .as("the task role has no inline policy of Phoenix's").isFalse();
   }
 
+  @Test
+  void stateKeysArePerEnvironmentAndDrill() {
+    TargetOptions a = target(StateBackend.local(), A);
+    assertThat(Names.stateKey(a, "", "core")).isEqualTo("test/" + A + "/core.tfstate");
+    assertThat(Names.stateKey(a, "/states/", "network")).isEqualTo("states/test/" + A + "/network.tfstate");
+    assertThat(Names.stateKey(target(StateBackend.local(), B), "", "core"))
+        .isNotEqualTo(Names.stateKey(a, "", "core"));
+    TargetOptions staging = a.withScope(new Scope("staging", A, COMMIT));
+    assertThat(Names.stateKey(staging, "", "core")).isEqualTo("staging/" + A + "/core.tfstate");
+  }
+
   /** Every AWS name any resource of the stacks gives (log group, role, cluster, ...). */
   private static Set<String> names(Map<String, JsonNode> stacks) {
     Set<String> names = new HashSet<>();
