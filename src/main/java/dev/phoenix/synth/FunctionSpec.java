@@ -76,14 +76,24 @@ public record FunctionSpec(
     }
     env = ServiceSpec.sortedEnv(env, "function " + name);
     grants = grants == null ? Grants.NONE : grants;
+    java.util.Set<String> referenced = new java.util.HashSet<>();
     for (Map.Entry<String, String> entry : env.entrySet()) {
       if (entry.getValue().startsWith(SECRET_REF)) {
+        referenced.add(secretArnOf(entry.getValue()));
         String arn = secretArnOf(entry.getValue());
         if (!grants.secretArns().contains(arn)) {
           throw new IllegalArgumentException(
               "function " + name + ": secret reference " + entry.getKey()
                   + " must name a secret ARN covered by the function's grants");
         }
+      }
+    }
+    for (String granted : grants.secretArns()) {
+      if (!referenced.contains(granted)) {
+        throw new IllegalArgumentException(
+            "function " + name + ": secret grant " + granted + " is referenced by no "
+                + SECRET_REF + "<ARN>:<versionId> variable (a function reads secrets only at a "
+                + "pinned version)");
       }
     }
   }
