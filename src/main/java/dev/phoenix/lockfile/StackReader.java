@@ -15,9 +15,12 @@ public final class StackReader {
   private static final Set<String> TOP =
       Set.of("apiVersion", "kind", "name", "dependsOn", "services", "functions");
   private static final Set<String> SERVICE =
-      Set.of("name", "artefact", "port", "health", "cpu", "memory", "replicas", "config");
+      Set.of("name", "artefact", "port", "health", "healthGrace", "cpu", "memory", "replicas", "config",
+          "taskPolicies");
   private static final Set<String> FUNCTION =
-      Set.of("name", "artefact", "handler", "runtime", "memory", "config");
+      Set.of("name", "artefact", "handler", "runtime", "memory", "timeout", "config");
+  private static final java.util.regex.Pattern POLICY_ARN =
+      java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}|aws):policy/[A-Za-z0-9+=,.@_/-]{1,512}");
 
   private StackReader() {}
 
@@ -42,13 +45,26 @@ public final class StackReader {
       if (health != null && !health.startsWith("/")) {
         f.problem(Fields.lineOf(m, "health"), p + ".health '" + health + "' is not a path", "write it as /healthz");
       }
+      Long grace = f.number(m, "healthGrace", p, false, 0, 7200);
+      if (grace != null && health == null) {
+        f.problem(Fields.lineOf(m, "healthGrace"), p + ".healthGrace without a health path: a service without "
+            + "one is not published on a load balancer, so nothing checks it", "add health: /healthz or drop healthGrace");
+      }
+      List<String> taskPolicies = f.strings(m, "taskPolicies", p, false);
+      for (String arn : taskPolicies) {
+        if (!POLICY_ARN.matcher(arn).matches()) {
+          f.problem(Fields.lineOf(m, "taskPolicies"), p + ".taskPolicies: '" + arn + "' is not an IAM managed policy ARN",
+              "e.g. arn:aws:iam::123456789012:policy/payments-api or arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        }
+      }
       services.add(new Service(
           f.text(m, "name", p, true), f.text(m, "artefact", p, true),
           intOr(f.number(m, "port", p, true, 1, 65535), 0), health,
+          intOr(grace, Stack.DEFAULT_HEALTH_GRACE),
           intOr(f.number(m, "cpu", p, false, 128, 16384), 256),
           intOr(f.number(m, "memory", p, false, 128, 122880), 512),
           intOr(f.number(m, "replicas", p, false, 1, 1000), 1),
-          f.text(m, "config", p, false)));
+          f.text(m, "config", p, false), taskPolicies));
     }
     List<Function> functions = new ArrayList<>();
     for (MapNode m : items(f, root, "functions")) {
@@ -57,6 +73,7 @@ public final class StackReader {
       functions.add(new Function(
           f.text(m, "name", p, true), f.text(m, "artefact", p, true), f.text(m, "handler", p, true),
           f.text(m, "runtime", p, true), intOr(f.number(m, "memory", p, false, 128, 10240), 128),
+          intOr(f.number(m, "timeout", p, false, 1, 900), Stack.DEFAULT_TIMEOUT),
           f.text(m, "config", p, false)));
     }
     return new Stack(name == null ? expectedName : name, dependsOn, List.copyOf(services), List.copyOf(functions));

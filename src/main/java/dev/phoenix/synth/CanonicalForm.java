@@ -22,6 +22,12 @@ final class CanonicalForm {
     form.put("region", target.region());
     form.put("prefix", target.namePrefix());
     form.put("account", target.accountId().orElse(""));
+    Scope scope = target.scope();
+    form.put("env", scope == null ? "" : scope.environment());
+    form.put("drill", scope == null ? "" : scope.drillId());
+    form.put("commit", scope == null ? "" : scope.commit());
+    form.list("zoneIds", target.network().zoneIds());
+    form.put("nat", target.network().natGateways().name());
     if (target.backend() instanceof StateBackend.S3 s3) {
       form.put("backend", "s3").put("bucket", s3.bucket()).put("keyPrefix", s3.keyPrefix());
       form.put("stateRegion", s3.region()).put("lockTable", s3.dynamodbTable());
@@ -32,13 +38,18 @@ final class CanonicalForm {
       form.put("stack", stack.name()).list("dependsOn", stack.dependsOn());
       for (ServiceSpec s : stack.services()) {
         form.put("service", s.name()).put("image", s.image()).put("port", "" + s.port());
-        form.put("health", s.healthPath()).put("cpu", "" + s.cpu());
+        form.put("version", s.artefactVersion()).put("grace", "" + s.healthGraceSeconds());
+        form.put("exposed", "" + s.exposed()).put("health", s.exposed() ? s.healthPath() : "");
+        form.put("registryCredentials", s.repositoryCredentials() == null ? "" : s.repositoryCredentials());
+        form.list("taskPolicies", s.taskRole().managedPolicyArns()).put("cpu", "" + s.cpu());
         form.put("memory", "" + s.memory()).put("replicas", "" + s.replicas());
         form.map("env", s.env()).map("secrets", s.secrets()).grants(s.grants());
       }
       for (FunctionSpec f : stack.functions()) {
         form.put("function", f.name()).put("bucket", f.s3Bucket()).put("key", f.s3Key());
         form.put("version", f.s3ObjectVersion()).put("handler", f.handler());
+        form.put("artefactVersion", f.artefactVersion()).put("sha256", f.sha256());
+        form.put("timeout", "" + f.timeoutSeconds());
         form.put("runtime", f.runtime()).put("memory", "" + f.memoryMb());
         form.map("env", f.env()).grants(f.grants());
       }
@@ -64,6 +75,7 @@ final class CanonicalForm {
   }
 
   private CanonicalForm grants(Grants grants) {
-    return list("parameterGrants", grants.parameterArns()).list("secretGrants", grants.secretArns());
+    return list("parameterGrants", grants.parameterArns()).list("secretGrants", grants.secretArns())
+        .list("kmsGrants", grants.kmsKeyArns());
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The {@code container_definitions} JSON of one service: the image exactly as given (a digest
  * reference), plain values under {@code environment}, references under {@code secrets} (ECS
- * resolves {@code valueFrom} at task start; the value never passes through Terraform) and an
- * awslogs log configuration. Every user string is escaped for Terraform's template syntax.
+ * resolves {@code valueFrom} at task start; the value never passes through Terraform), the
+ * registry credentials secret of a private non-ECR registry, and an awslogs log configuration. Every user string is escaped for Terraform's template syntax.
  */
 final class ContainerDefinitions {
 
@@ -22,6 +22,10 @@ final class ContainerDefinitions {
     container.put("name", service.name());
     container.put("image", Names.literal(service.image()));
     container.put("essential", true);
+    if (service.repositoryCredentials() != null) {
+      container.putObject("repositoryCredentials")
+          .put("credentialsParameter", service.repositoryCredentials());
+    }
     ObjectNode port = container.putArray("portMappings").addObject();
     port.put("containerPort", service.port());
     port.put("protocol", "tcp");

@@ -1,8 +1,11 @@
 package dev.phoenix.synth;
 
+import com.hashicorp.cdktf.Precondition;
 import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
+import com.hashicorp.cdktf.providers.aws.data_aws_s3_bucket.DataAwsS3Bucket;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunction;
@@ -13,7 +16,10 @@ import java.util.Map;
 
 /**
  * One function: log group, role with a least-privilege policy, and the function itself whose code
- * is the exact S3 object version and whose environment holds references, not values.
+ * is the exact S3 object version (with the lockfile's sha256 as {@code source_code_hash}), whose
+ * timeout and memory come from the blueprint, and whose environment holds references, not values.
+ * Lambda reads code only from a bucket of its own region: a precondition on the bucket's region
+ * stops the plan with a clear message otherwise.
  */
 final class FunctionConstructs {
 
@@ -21,7 +27,7 @@ final class FunctionConstructs {
 
   static void add(TerraformStack stack, TargetOptions target, FunctionSpec function) {
     String id = "fn_" + Names.tfId(function.name());
-    String functionName = Names.fit(target.namePrefix() + "-" + function.name(), 64);
+    String functionName = Names.scoped(target, function.name(), Names.ROLE_MAX);
     CloudwatchLogGroup logs =
         CloudwatchLogGroup.Builder.create(stack, id + "_logs")
             .name("/aws/lambda/" + functionName)
@@ -29,7 +35,7 @@ final class FunctionConstructs {
             .build();
     IamRole role =
         IamRole.Builder.create(stack, id + "_role")
-            .name(Names.fit(functionName + "-fn", 64))
+            .name(Names.scoped(target, function.name() + "-fn", Names.ROLE_MAX))
             .assumeRolePolicy(Policies.trust("lambda.amazonaws.com"))
             .build();
     IamRolePolicy policy =
@@ -38,6 +44,10 @@ final class FunctionConstructs {
             .role(role.getId())
             .policy(Policies.function(function, logs.getArn()))
             .build();
+    DataAwsS3Bucket bucket =
+        DataAwsS3Bucket.Builder.create(stack, id + "_code_bucket")
+            .bucket(Names.literal(function.s3Bucket()))
+            .build();
     LambdaFunction.Builder lambda =
         LambdaFunction.Builder.create(stack, id)
             .functionName(functionName)
@@ -45,9 +55,30 @@ final class FunctionConstructs {
             .handler(Names.literal(function.handler()))
             .runtime(Names.literal(function.runtime()))
             .memorySize(function.memoryMb())
+            .timeout(function.timeoutSeconds())
             .s3Bucket(Names.literal(function.s3Bucket()))
             .s3Key(Names.literal(function.s3Key()))
             .s3ObjectVersion(Names.literal(function.s3ObjectVersion()))
+            .sourceCodeHash(function.sourceCodeHash())
+            .tags(Map.of(Scope.ARTEFACT_VERSION_TAG, Names.literal(function.artefactVersion())))
+            .lifecycle(
+                TerraformResourceLifecycle.builder()
+                    .precondition(
+                        List.of(
+                            Precondition.builder()
+                                .condition(
+                                    "${" + bucket.getFqn() + ".region == \""
+                                        + target.region() + "\"}")
+                                .errorMessage(
+                                    "Lambda reads code only from a bucket in its own region: "
+                                        + "function " + function.name() + " runs in "
+                                        + target.region() + " but its package is in bucket "
+                                        + Names.literal(function.s3Bucket())
+                                        + " of another region. Copy the pinned object version "
+                                        + "to a bucket in " + target.region()
+                                        + " and lock that copy.")
+                                .build()))
+                    .build())
             .dependsOn(List.of(logs, policy));
     if (!function.env().isEmpty()) {
       Map<String, String> variables = new LinkedHashMap<>();

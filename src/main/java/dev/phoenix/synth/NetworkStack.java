@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
+import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
 import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
@@ -24,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shared network stack: VPC with two public and two private subnets (one NAT gateway),
- * security groups, an internet-facing application load balancer with an HTTP listener, and the
- * ECS cluster. Everything other stacks need leaves through the outputs named here.
+ * The shared network stack: VPC with one public and one private subnet in each zone (zones by zone
+ * id: {@link NetworkOptions}), a NAT gateway per zone or a single one, security groups, an
+ * internet-facing application load balancer with an HTTP listener, and the ECS cluster. Every name
+ * carries the drill id ({@link Names}). Everything other stacks need leaves through the outputs
+ * named here.
  */
 final class NetworkStack {
 
@@ -39,23 +42,20 @@ final class NetworkStack {
   static final String CLUSTER_ARN = "cluster_arn";
 
   static final String VPC_CIDR = "10.0.0.0/16";
-  private static final List<String> PUBLIC_CIDRS = List.of("10.0.0.0/20", "10.0.16.0/20");
-  private static final List<String> PRIVATE_CIDRS = List.of("10.0.128.0/20", "10.0.144.0/20");
 
   private NetworkStack() {}
 
   static TerraformStack build(App app, TargetOptions target, Backends backends) {
     TerraformStack stack = StackBase.create(app, SynthRequest.NETWORK_STACK, target, backends);
-    String prefix = target.namePrefix();
+    String base = Names.base(target);
     Vpc vpc =
         Vpc.Builder.create(stack, "vpc")
             .cidrBlock(VPC_CIDR)
             .enableDnsHostnames(true)
             .enableDnsSupport(true)
-            .tags(Map.of("Name", prefix))
+            .tags(Map.of("Name", base))
             .build();
-    DataAwsAvailabilityZones zones =
-        DataAwsAvailabilityZones.Builder.create(stack, "zones").state("available").build();
+    List<String> zoneIds = zoneIds(stack, target.network());
     InternetGateway gateway =
         InternetGateway.Builder.create(stack, "igw").vpcId(vpc.getId()).build();
     RouteTable publicRoutes = RouteTable.Builder.create(stack, "public").vpcId(vpc.getId()).build();
@@ -64,29 +64,33 @@ final class NetworkStack {
         .destinationCidrBlock("0.0.0.0/0")
         .gatewayId(gateway.getId())
         .build();
-    List<String> publicSubnets = subnets(stack, vpc, zones, "public", PUBLIC_CIDRS, publicRoutes);
+    List<String> publicSubnets = new ArrayList<>();
+    List<String> privateSubnets = new ArrayList<>();
+    NatGateway shared = null;
+    for (int i = 0; i < zoneIds.size(); i++) {
+      String publicSubnet =
+          subnet(stack, vpc, base, "public", i, zoneIds.get(i), publicRoutes.getId());
+      publicSubnets.add(publicSubnet);
+      NatGateway nat =
+          shared != null ? shared : natGateway(stack, base, i, publicSubnet, gateway);
+      if (target.network().natGateways() == NetworkOptions.NatGateways.SINGLE) {
+        shared = nat;
+      }
+      RouteTable privateRoutes =
+          RouteTable.Builder.create(stack, "private_routes_" + i).vpcId(vpc.getId()).build();
+      Route.Builder.create(stack, "private_routes_" + i + "_default")
+          .routeTableId(privateRoutes.getId())
+          .destinationCidrBlock("0.0.0.0/0")
+          .natGatewayId(nat.getId())
+          .build();
+      privateSubnets.add(
+          subnet(stack, vpc, base, "private", i, zoneIds.get(i), privateRoutes.getId()));
+    }
 
-    Eip natAddress = Eip.Builder.create(stack, "nat").domain("vpc").build();
-    NatGateway nat =
-        NatGateway.Builder.create(stack, "nat_gw")
-            .allocationId(natAddress.getId())
-            .subnetId(publicSubnets.get(0))
-            .dependsOn(List.of(gateway))
-            .build();
-    RouteTable privateRoutes =
-        RouteTable.Builder.create(stack, "private").vpcId(vpc.getId()).build();
-    Route.Builder.create(stack, "private_default")
-        .routeTableId(privateRoutes.getId())
-        .destinationCidrBlock("0.0.0.0/0")
-        .natGatewayId(nat.getId())
-        .build();
-    List<String> privateSubnets =
-        subnets(stack, vpc, zones, "private", PRIVATE_CIDRS, privateRoutes);
-
-    SecurityGroups groups = SecurityGroups.build(stack, prefix, vpc.getId());
+    SecurityGroups groups = SecurityGroups.build(stack, target, vpc.getId());
     Lb alb =
         Lb.Builder.create(stack, "alb")
-            .name(Names.fit(prefix + "-alb", 32))
+            .name(Names.scoped(target, "alb", Names.LB_MAX))
             .loadBalancerType("application")
             .internal(false)
             .securityGroups(List.of(groups.loadBalancer()))
@@ -110,7 +114,7 @@ final class NetworkStack {
                         .build()))
             .build();
     EcsCluster cluster =
-        EcsCluster.Builder.create(stack, "cluster").name(Names.fit(prefix, 255)).build();
+        EcsCluster.Builder.create(stack, "cluster").name(Names.fit(base, Names.LONG_MAX)).build();
 
     output(stack, VPC_ID, vpc.getId());
     output(stack, PUBLIC_SUBNET_IDS, publicSubnets);
@@ -122,30 +126,64 @@ final class NetworkStack {
     return stack;
   }
 
-  private static List<String> subnets(
-      TerraformStack stack,
-      Vpc vpc,
-      DataAwsAvailabilityZones zones,
-      String tier,
-      List<String> cidrs,
-      RouteTable routes) {
+  /**
+   * The zone ids as given, or the first {@link NetworkOptions#DEFAULT_ZONES} of the region's
+   * availability zones (opt-in zones and local zones left out) in sorted zone-id order. No state
+   * filter: an impaired zone stays in the list, so the choice (and every subnet) stays put.
+   */
+  private static List<String> zoneIds(TerraformStack stack, NetworkOptions network) {
+    if (!network.zoneIds().isEmpty()) {
+      return network.zoneIds();
+    }
+    DataAwsAvailabilityZones zones =
+        DataAwsAvailabilityZones.Builder.create(stack, "zones")
+            .filter(
+                List.of(
+                    DataAwsAvailabilityZonesFilter.builder()
+                        .name("opt-in-status")
+                        .values(List.of("opt-in-not-required"))
+                        .build()))
+            .build();
     List<String> ids = new ArrayList<>();
-    for (int i = 0; i < cidrs.size(); i++) {
-      Subnet subnet =
-          Subnet.Builder.create(stack, tier + "_" + i)
-              .vpcId(vpc.getId())
-              .cidrBlock(cidrs.get(i))
-              .availabilityZone(Token.asString(Fn.element(zones.getNames(), i)))
-              .mapPublicIpOnLaunch(false)
-              .tags(Map.of("Name", tier + "-" + i))
-              .build();
-      RouteTableAssociation.Builder.create(stack, tier + "_" + i + "_routes")
-          .subnetId(subnet.getId())
-          .routeTableId(routes.getId())
-          .build();
-      ids.add(subnet.getId());
+    for (int i = 0; i < network.zoneCount(); i++) {
+      ids.add(Token.asString(Fn.element(Fn.sort(zones.getZoneIds()), i)));
     }
     return ids;
+  }
+
+  private static NatGateway natGateway(
+      TerraformStack stack, String base, int zone, String publicSubnet, InternetGateway gateway) {
+    Eip address =
+        Eip.Builder.create(stack, "nat_" + zone)
+            .domain("vpc")
+            .tags(Map.of("Name", base + "-nat-" + zone))
+            .build();
+    return NatGateway.Builder.create(stack, "nat_gw_" + zone)
+        .allocationId(address.getId())
+        .subnetId(publicSubnet)
+        .tags(Map.of("Name", base + "-nat-" + zone))
+        .dependsOn(List.of(gateway))
+        .build();
+  }
+
+  /** Public subnets take 10.0.(16·i).0/20, private ones 10.0.(128+16·i).0/20. */
+  private static String subnet(
+      TerraformStack stack, Vpc vpc, String base, String tier, int zone, String zoneId,
+      String routeTableId) {
+    int third = (tier.equals("public") ? 0 : 128) + 16 * zone;
+    Subnet subnet =
+        Subnet.Builder.create(stack, tier + "_" + zone)
+            .vpcId(vpc.getId())
+            .cidrBlock("10.0." + third + ".0/20")
+            .availabilityZoneId(zoneId)
+            .mapPublicIpOnLaunch(false)
+            .tags(Map.of("Name", base + "-" + tier + "-" + zone))
+            .build();
+    RouteTableAssociation.Builder.create(stack, tier + "_" + zone + "_routes")
+        .subnetId(subnet.getId())
+        .routeTableId(routeTableId)
+        .build();
+    return subnet.getId();
   }
 
   private static void output(TerraformStack stack, String name, Object value) {

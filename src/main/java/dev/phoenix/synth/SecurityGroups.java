@@ -12,10 +12,10 @@ import java.util.List;
  */
 record SecurityGroups(String loadBalancer, String services) {
 
-  static SecurityGroups build(TerraformStack stack, String prefix, String vpcId) {
+  static SecurityGroups build(TerraformStack stack, TargetOptions target, String vpcId) {
     SecurityGroup alb =
         SecurityGroup.Builder.create(stack, "alb_sg")
-            .name(Names.fit(prefix + "-alb", 255))
+            .name(Names.scoped(target, "alb", Names.LONG_MAX))
             .description("phoenix load balancer")
             .vpcId(vpcId)
             .ingress(List.of(ingress(80, 80, List.of("0.0.0.0/0"), List.of())))
@@ -23,7 +23,7 @@ record SecurityGroups(String loadBalancer, String services) {
             .build();
     SecurityGroup services =
         SecurityGroup.Builder.create(stack, "services_sg")
-            .name(Names.fit(prefix + "-services", 255))
+            .name(Names.scoped(target, "services", Names.LONG_MAX))
             .description("phoenix services, reachable from the load balancer only")
             .vpcId(vpcId)
             .ingress(List.of(ingress(0, 65535, List.of(), List.of(alb.getId()))))

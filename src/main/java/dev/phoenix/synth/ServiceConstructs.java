@@ -16,12 +16,19 @@ import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleConditio
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleConditionHostHeader;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroup;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
+import com.hashicorp.cdktf.ITerraformDependable;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One service: log group, task execution role with its least-privilege policy, Fargate task
- * definition, target group with the health path, a host-header rule {@code <name>.*} on the shared
- * listener, and the ECS service in the private subnets.
+ * One service: log group, task execution role with its least-privilege policy, task role (empty
+ * unless the blueprint attaches policies), Fargate task definition and the ECS service in the
+ * private subnets. An exposed service (one with a health path) also gets a target group with that
+ * health path, a host-header rule {@code <name>.*} on the shared listener and a health-check grace
+ * period; a worker gets neither. Names carry the drill id ({@link Names}); the task definition and
+ * service are tagged with the artefact version they run.
  */
 final class ServiceConstructs {
 
@@ -33,8 +40,8 @@ final class ServiceConstructs {
       TerraformStack stack, TargetOptions target, ServiceSpec service, NetworkRefs network,
       int priority) {
     String id = "svc_" + Names.tfId(service.name());
-    String qualified = target.namePrefix() + "-" + service.name();
-    String logGroupName = "/phoenix/" + target.namePrefix() + "/" + service.name();
+    String logGroupName =
+        "/phoenix/" + Names.base(target) + "/" + service.name();
     CloudwatchLogGroup logs =
         CloudwatchLogGroup.Builder.create(stack, id + "_logs")
             .name(logGroupName)
@@ -42,7 +49,7 @@ final class ServiceConstructs {
             .build();
     IamRole role =
         IamRole.Builder.create(stack, id + "_execution_role")
-            .name(Names.fit(qualified + "-exec", 64))
+            .name(Names.scoped(target, service.name() + "-exec", Names.ROLE_MAX))
             .assumeRolePolicy(Policies.trust("ecs-tasks.amazonaws.com"))
             .build();
     IamRolePolicy policy =
@@ -51,19 +58,72 @@ final class ServiceConstructs {
             .role(role.getId())
             .policy(Policies.execution(target, service, logs.getArn()))
             .build();
+    IamRole taskRole =
+        IamRole.Builder.create(stack, id + "_task_role")
+            .name(Names.scoped(target, service.name() + "-task", Names.ROLE_MAX))
+            .assumeRolePolicy(Policies.trust("ecs-tasks.amazonaws.com"))
+            .build();
+    for (int i = 0; i < service.taskRole().managedPolicyArns().size(); i++) {
+      IamRolePolicyAttachment.Builder.create(stack, id + "_task_policy_" + i)
+          .role(taskRole.getName())
+          .policyArn(service.taskRole().managedPolicyArns().get(i))
+          .build();
+    }
+    Map<String, String> runs = artefactTags(service);
     EcsTaskDefinition task =
         EcsTaskDefinition.Builder.create(stack, id + "_task")
-            .family(Names.fit(qualified, 255))
+            .family(Names.scoped(target, service.name(), Names.LONG_MAX))
             .requiresCompatibilities(List.of("FARGATE"))
             .networkMode("awsvpc")
             .cpu(Integer.toString(service.cpu()))
             .memory(Integer.toString(service.memory()))
             .executionRoleArn(role.getArn())
+            .taskRoleArn(taskRole.getArn())
             .containerDefinitions(ContainerDefinitions.of(target, service, logGroupName))
+            .tags(runs)
             .build();
+    EcsService.Builder ecs =
+        EcsService.Builder.create(stack, id)
+            .name(service.name())
+            .cluster(network.clusterArn())
+            .taskDefinition(task.getArn())
+            .desiredCount(service.replicas())
+            .launchType("FARGATE")
+            .networkConfiguration(
+                EcsServiceNetworkConfiguration.builder()
+                    .subnets(network.privateSubnetIds())
+                    .securityGroups(List.of(network.serviceSecurityGroupId()))
+                    .assignPublicIp(false)
+                    .build())
+            .deploymentCircuitBreaker(
+                EcsServiceDeploymentCircuitBreaker.builder().enable(true).rollback(false).build())
+            .waitForSteadyState(true)
+            .propagateTags("SERVICE")
+            .tags(runs);
+    List<ITerraformDependable> after = new ArrayList<>(List.of(policy));
+    if (service.exposed()) {
+      LbTargetGroup targets = expose(stack, target, service, network, priority, id, after);
+      ecs.loadBalancer(
+              List.of(
+                  EcsServiceLoadBalancer.builder()
+                      .targetGroupArn(targets.getArn())
+                      .containerName(service.name())
+                      .containerPort(service.port())
+                      .build()))
+          .healthCheckGracePeriodSeconds(service.healthGraceSeconds());
+    }
+    EcsService built = ecs.dependsOn(after).build();
+    TerraformOutput.Builder.create(stack, id + "_service_name").value(built.getName()).build();
+    TerraformOutput.Builder.create(stack, id + "_task_definition_arn").value(task.getArn()).build();
+  }
+
+  /** Target group with the health path and the host-header rule; the rule joins {@code after}. */
+  private static LbTargetGroup expose(
+      TerraformStack stack, TargetOptions target, ServiceSpec service, NetworkRefs network,
+      int priority, String id, List<ITerraformDependable> after) {
     LbTargetGroup targets =
         LbTargetGroup.Builder.create(stack, id + "_tg")
-            .name(Names.fit(qualified, 32))
+            .name(Names.scoped(target, service.name(), Names.LB_MAX))
             .port(service.port())
             .protocol("HTTP")
             .targetType("ip")
@@ -94,33 +154,13 @@ final class ServiceConstructs {
                                 .build())
                         .build()))
             .build();
-    EcsService ecs =
-        EcsService.Builder.create(stack, id)
-            .name(service.name())
-            .cluster(network.clusterArn())
-            .taskDefinition(task.getArn())
-            .desiredCount(service.replicas())
-            .launchType("FARGATE")
-            .networkConfiguration(
-                EcsServiceNetworkConfiguration.builder()
-                    .subnets(network.privateSubnetIds())
-                    .securityGroups(List.of(network.serviceSecurityGroupId()))
-                    .assignPublicIp(false)
-                    .build())
-            .loadBalancer(
-                List.of(
-                    EcsServiceLoadBalancer.builder()
-                        .targetGroupArn(targets.getArn())
-                        .containerName(service.name())
-                        .containerPort(service.port())
-                        .build()))
-            .deploymentCircuitBreaker(
-                EcsServiceDeploymentCircuitBreaker.builder().enable(true).rollback(false).build())
-            .waitForSteadyState(true)
-            .dependsOn(List.of(rule, policy))
-            .build();
-    TerraformOutput.Builder.create(stack, id + "_service_name").value(ecs.getName()).build();
-    TerraformOutput.Builder.create(stack, id + "_task_definition_arn").value(task.getArn()).build();
+    after.add(rule);
     TerraformOutput.Builder.create(stack, id + "_target_group_arn").value(targets.getArn()).build();
+    return targets;
+  }
+
+  /** The artefact version a resource runs, as tags. */
+  private static Map<String, String> artefactTags(ServiceSpec service) {
+    return Map.of(Scope.ARTEFACT_VERSION_TAG, Names.literal(service.artefactVersion()));
   }
 }

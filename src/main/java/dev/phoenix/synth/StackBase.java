@@ -28,15 +28,21 @@ final class StackBase {
             .defaultTags(
                 List.of(
                     AwsProviderDefaultTags.builder()
-                        .tags(
-                            Map.of(
-                                "phoenix:prefix", target.namePrefix(),
-                                "phoenix:stack", name))
+                        .tags(tags(target, name))
                         .build()));
     target.accountId().ifPresent(account -> provider.allowedAccountIds(List.of(account)));
     provider.build();
     stack.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
     stack.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_CONSTRAINT);
     return stack;
+  }
+
+  /** Prefix and stack, plus the scope's environment, drill id and lockfile commit. */
+  private static Map<String, String> tags(TargetOptions target, String name) {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    tags.put("phoenix:prefix", target.namePrefix());
+    tags.put("phoenix:stack", name);
+    tags.putAll(target.requireScope().tags());
+    return tags;
   }
 }

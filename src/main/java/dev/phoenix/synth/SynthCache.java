@@ -16,7 +16,7 @@ final class SynthCache {
 
   static final String MARKER = ".phoenix-synth-key";
   /** Bump whenever the generated Terraform changes for an unchanged request. */
-  static final String LAYOUT = "phoenix-synth/1 cdktf/0.19.2 provider-aws/18.0.3";
+  static final String LAYOUT = "phoenix-synth/2 cdktf/0.19.2 provider-aws/18.0.3";
 
   private SynthCache() {}
 

@@ -33,12 +33,28 @@ public final class SampleRequests {
         + String.format("%064x", seed);
   }
 
+  public static final String DRILL = "d1a2b3c4";
+  public static final String COMMIT = "9f3c2ab0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6";
+  public static final String LAMBDA_SHA256 =
+      "4b825dc642cb6eb9a060e54bf8d69288fbee4904b2d1f8a6e0c5d2f8b9a31c07";
+
   public static TargetOptions target(StateBackend backend) {
-    return new TargetOptions(REGION, "shop-test", Optional.of(ACCOUNT), backend);
+    return target(backend, DRILL);
+  }
+
+  /** The sample target for drill {@code drillId} of environment {@code test}. */
+  public static TargetOptions target(StateBackend backend, String drillId) {
+    return new TargetOptions(REGION, "shop-test", Optional.of(ACCOUNT), backend)
+        .withScope(new Scope("test", drillId, COMMIT));
   }
 
   /** Two services (one secret and one SSM reference each) in stack core, one function in jobs. */
   public static SynthRequest twoServices(StateBackend backend) {
+    return twoServices(target(backend));
+  }
+
+  /** {@link #twoServices(StateBackend)} for the given target. */
+  public static SynthRequest twoServices(TargetOptions target) {
     ServiceSpec api =
         new ServiceSpec("api", image("shop/api", 1), 8080, "/healthz", 256, 512, 2,
             Map.of("LOG_LEVEL", "info"),
@@ -50,15 +66,68 @@ public final class SampleRequests {
             Map.of("API_KEY", API_KEY_PINNED, "FLAGS", WEB_FLAGS_PARAM + ":7"),
             new Grants(List.of(WEB_FLAGS_PARAM), List.of(API_KEY_SECRET)));
     FunctionSpec thumbnailer =
-        new FunctionSpec("thumbnailer", "shop-artefacts", "lambda/thumbnailer.zip",
-            LAMBDA_VERSION, "app.handler", "python3.12", 256,
-            Map.of("QUEUE_REF", "ssm:/shop/jobs/queue:7"),
+        new FunctionSpec("thumbnailer", "2.0.1-77-1a2b3c4", "shop-artefacts",
+            "lambda/thumbnailer.zip", LAMBDA_VERSION, LAMBDA_SHA256, "app.handler", "python3.12",
+            256, 45, Map.of("QUEUE_REF", "ssm:" + JOBS_QUEUE_PARAM + ":7"),
             new Grants(List.of(JOBS_QUEUE_PARAM), List.of()));
     return new SynthRequest(
-        target(backend),
+        target,
         List.of(
             new StackSpec("core", List.of(), List.of(api, web), List.of()),
             new StackSpec("jobs", List.of("core"), List.of(), List.of(thumbnailer))));
+  }
+
+  public static final String REGISTRY_SECRET =
+      "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/registry-Qw12Er";
+  public static final String DB_KEY =
+      "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  public static final String FLAGS_KEY_ALIAS = "arn:aws:kms:eu-west-1:123456789012:alias/shop-flags";
+  public static final String AUDIT_POLICY = "arn:aws:iam::123456789012:policy/shop-audit-writer";
+
+  /**
+   * Every option at once: {@link #twoServices} plus a worker (no health path) pulling from a
+   * private registry with its credentials secret, customer-managed keys on the api's secret and
+   * the web's parameter, a task policy, a function reading a secret, explicit zone ids and a single
+   * NAT gateway.
+   */
+  public static SynthRequest everything(StateBackend backend, String drillId) {
+    TargetOptions target =
+        target(backend, drillId)
+            .withNetwork(
+                new NetworkOptions(
+                    List.of("euw1-az3", "euw1-az1", "euw1-az2"),
+                    NetworkOptions.NatGateways.SINGLE));
+    SynthRequest base = twoServices(target);
+    ServiceSpec api = base.stacks().get(0).services().get(0);
+    ServiceSpec web = base.stacks().get(0).services().get(1);
+    ServiceSpec keyedApi =
+        new ServiceSpec(api.name(), api.image(), "1.4.2-318-9f3c2ab", api.port(), api.healthPath(),
+            120, api.cpu(), api.memory(), api.replicas(), api.env(), api.secrets(),
+            new Grants(api.grants().parameterArns(), api.grants().secretArns(), List.of(DB_KEY)),
+            null, new TaskRole(List.of(AUDIT_POLICY)));
+    ServiceSpec keyedWeb =
+        new ServiceSpec(web.name(), web.image(), "0.9.0-12-aa11bb2", web.port(), web.healthPath(),
+            ServiceSpec.DEFAULT_HEALTH_GRACE_SECONDS, web.cpu(), web.memory(), web.replicas(),
+            web.env(), web.secrets(),
+            new Grants(web.grants().parameterArns(), web.grants().secretArns(),
+                List.of(FLAGS_KEY_ALIAS)),
+            null, TaskRole.NONE);
+    ServiceSpec worker =
+        new ServiceSpec("worker", "registry.example.com/shop/worker@sha256:" + "%064x".formatted(3),
+            "3.1.0-5-cc22dd3", 9000, null, 0, 256, 512, 1, Map.of("MODE", "batch"), Map.of(),
+            Grants.NONE, REGISTRY_SECRET, TaskRole.NONE);
+    FunctionSpec reporter =
+        new FunctionSpec("reporter", "1.0.0-3-ee44ff5", "shop-artefacts", "lambda/reporter.zip",
+            LAMBDA_VERSION, "%064x".formatted(42), "app.handler", "python3.12", 512, 300,
+            Map.of("DB_PASSWORD", "secret:" + DB_SECRET + ":0f6f2a1c-1d2e-4c3b-9a8b-7c6d5e4f3a2b",
+                "QUEUE_REF", "ssm:" + JOBS_QUEUE_PARAM + ":7"),
+            new Grants(List.of(JOBS_QUEUE_PARAM), List.of(DB_SECRET), List.of(DB_KEY)));
+    return new SynthRequest(
+        target,
+        List.of(
+            new StackSpec("core", List.of(), List.of(keyedApi, keyedWeb, worker), List.of()),
+            new StackSpec("jobs", List.of("core"), List.of(),
+                List.of(base.stacks().get(1).functions().get(0), reporter))));
   }
 
   /** {@code count} services in one stack, each with one secret and one SSM reference. */

@@ -40,6 +40,46 @@ class SynthRequestTest {
   }
 
   @Test
+  void functionSecretsAreGrantedExactlyAsTheirReferencesNameThem() {
+    String ref = "secret:" + SampleRequests.DB_SECRET + ":0f6f2a1c";
+    assertThatThrownBy(() -> function(Map.of("DB", ref), Grants.NONE))
+        .hasMessageContaining("secret reference DB must name a secret ARN covered by the function's grants");
+    assertThatThrownBy(() -> function(Map.of(), DB))
+        .hasMessageContaining("secret grant " + SampleRequests.DB_SECRET + " is referenced by no");
+    FunctionSpec fn = function(Map.of("DB", ref, "DB_AGAIN", ref.replace("0f6f2a1c", "1a2b3c4d")), DB);
+    assertThat(fn.secretVersions())
+        .containsExactly(Map.entry(SampleRequests.DB_SECRET, List.of("0f6f2a1c", "1a2b3c4d")));
+    assertThat(fn.sourceCodeHash()).isEqualTo("S4JdxkLLbrmgYOVL+NaSiPvuSQSy0fim4MXS+LmjHAc=");
+    assertThatThrownBy(() -> new FunctionSpec("fn", "1", "b", "k", "v", SampleRequests.LAMBDA_SHA256, "h", "r", 128,
+            901, Map.of(), Grants.NONE))
+        .hasMessageContaining("timeout must be 1 to 900 s");
+    assertThatThrownBy(() -> new FunctionSpec("fn", "1", "b", "k", "v", "abc", "h", "r", 128, 3, Map.of(),
+            Grants.NONE))
+        .hasMessageContaining("sha256 must be 64 hex digits");
+  }
+
+  private static FunctionSpec function(Map<String, String> env, Grants grants) {
+    return new FunctionSpec("fn", "1.0.0", "bucket", "key", "v1", SampleRequests.LAMBDA_SHA256, "app.handler",
+        "python3.12", 128, 30, env, grants);
+  }
+
+  @Test
+  void aWorkerHasNoHealthPathAndRegistryCredentialsMustBeASecretArn() {
+    ServiceSpec worker = new ServiceSpec("worker", SampleRequests.image("w", 1), "1", 9000, null, 0, 256, 512, 1,
+        Map.of(), Map.of(), Grants.NONE, null, null);
+    assertThat(worker.exposed()).isFalse();
+    assertThat(worker.taskRole()).isEqualTo(TaskRole.NONE);
+    assertThatThrownBy(() -> new ServiceSpec("worker", SampleRequests.image("w", 1), "1", 9000, null, 0, 256, 512, 1,
+            Map.of(), Map.of(), Grants.NONE, "prod/registry", null))
+        .hasMessageContaining("repository credentials must be a Secrets Manager secret ARN");
+    assertThatThrownBy(() -> new TaskRole(List.of("AdministratorAccess")))
+        .hasMessageContaining("not an IAM managed policy ARN");
+    assertThatThrownBy(() -> new NetworkOptions(List.of("euw1-az1", "euw1-az1"), null))
+        .hasMessageContaining("appears twice");
+    assertThatThrownBy(() -> new Scope("prod", "PROD", "abc")).hasMessageContaining("drill id must match");
+  }
+
+  @Test
   void grantsAreExactArnsSortedWithoutDuplicates() {
     assertThatThrownBy(() -> new Grants(List.of("arn:aws:ssm:eu-west-1:1:parameter/*"), List.of()))
         .hasMessageContaining("exact");

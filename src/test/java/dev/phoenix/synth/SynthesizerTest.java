@@ -73,7 +73,7 @@ class SynthesizerTest {
     assertThat(lambda.path("s3_bucket").asText()).isEqualTo(function.s3Bucket());
     assertThat(lambda.path("s3_key").asText()).isEqualTo(function.s3Key());
     assertThat(lambda.path("environment").path("variables").path("QUEUE_REF").asText())
-        .isEqualTo("ssm:/shop/jobs/queue:7");
+        .isEqualTo("ssm:" + JOBS_QUEUE_PARAM + ":7");
     JsonNode functionPolicy =
         parse(resource(jobs, "aws_iam_role_policy", "fn_thumbnailer_policy")
             .path("policy").asText());

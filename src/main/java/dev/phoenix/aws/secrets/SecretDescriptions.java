@@ -14,8 +14,16 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretVersionsListEn
 
 /** DescribeSecret (metadata only: never a value) and, when needed, ListSecretVersionIds. */
 final class SecretDescriptions {
-  /** A secret's metadata: ARN, scheduled deletion date (null if none), versionId → staging labels. */
-  record Described(String arn, Instant deletedDate, Map<String, List<String>> stages) {}
+  /**
+   * A secret's metadata: ARN, scheduled deletion date (null if none), versionId → staging labels,
+   * and the KMS key it is encrypted with as DescribeSecret names it (key id, key ARN, alias or
+   * alias ARN; null for the AWS-managed {@code aws/secretsmanager} key).
+   */
+  record Described(String arn, Instant deletedDate, Map<String, List<String>> stages, String kmsKeyId) {
+    Described(String arn, Instant deletedDate, Map<String, List<String>> stages) {
+      this(arn, deletedDate, stages, null);
+    }
+  }
 
   static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException");
   private final SecretsManagerClient sm;
@@ -29,7 +37,7 @@ final class SecretDescriptions {
       DescribeSecretResponse r = sm.describeSecret(b -> b.secretId(secretId));
       Map<String, List<String>> stages = new LinkedHashMap<>();
       r.versionIdsToStages().forEach((id, labels) -> stages.put(id, List.copyOf(labels)));
-      return new Described(r.arn(), r.deletedDate(), stages);
+      return new Described(r.arn(), r.deletedDate(), stages, r.kmsKeyId());
     } catch (SdkException e) {
       throw translate("DescribeSecret " + secretId, e, true);
     }

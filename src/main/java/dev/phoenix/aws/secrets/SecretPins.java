@@ -30,4 +30,16 @@ public final class SecretPins {
   public String secretArn(String secretId) {
     return descriptions.describe(secretId).arn();
   }
+
+  /**
+   * @param arn the secret's full ARN
+   * @param kmsKeyId its KMS key as DescribeSecret names it, or null for the AWS-managed key
+   */
+  public record Located(String arn, String kmsKeyId) {}
+
+  /** The secret's full ARN and KMS key (one DescribeSecret; never a value). */
+  public Located locate(String secretId) {
+    SecretDescriptions.Described d = descriptions.describe(secretId);
+    return new Located(d.arn(), d.kmsKeyId());
+  }
 }

@@ -5,6 +5,9 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Parameter;
+import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
@@ -48,8 +51,24 @@ public final class SsmParameters {
   }
 
   /**
-   * Makes {@code target} hold exactly the value of {@code name} at {@code version} (same type),
-   * writing a new version only when it does not hold it already, and tags it {@value #REBUILD_TAG}.
+   * The KMS key a SecureString parameter is encrypted with, as DescribeParameters names it (key id,
+   * key ARN, alias), or empty for a String/StringList or none reported.
+   */
+  public Optional<String> keyId(String name) {
+    try {
+      return client.describeParameters(b -> b.parameterFilters(ParameterStringFilter.builder()
+              .key("Name").option("Equals").values(name).build()))
+          .parameters().stream().filter(p -> name.equals(p.name())).findFirst()
+          .map(ParameterMetadata::keyId).filter(k -> !k.isBlank());
+    } catch (SdkException e) {
+      throw SsmHistory.translate("DescribeParameters " + name, e, true);
+    }
+  }
+
+  /**
+   * Makes {@code target} hold exactly the value of {@code name} at {@code version} (same type and,
+   * for a SecureString, the original's KMS key), writing a new version only when it does not hold
+   * it already, and tags it {@value #REBUILD_TAG}.
    */
   public Info copyVersion(String name, long version, String target, String description) {
     Parameter pinned = get(name + ":" + version, true);
@@ -58,9 +77,10 @@ public final class SsmParameters {
         && pinned.typeAsString().equals(existing.get().typeAsString())) {
       return info(existing.get());
     }
+    Optional<String> key = pinned.type() == ParameterType.SECURE_STRING ? keyId(name) : Optional.empty();
     try {
       client.putParameter(b -> b.name(target).value(pinned.value()).type(pinned.type()).overwrite(true)
-          .description(description));
+          .description(description).keyId(key.orElse(null)));
     } catch (SdkException e) {
       throw SsmHistory.translate("PutParameter " + target, e, false);
     }

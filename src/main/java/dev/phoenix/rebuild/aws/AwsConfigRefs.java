@@ -26,7 +26,8 @@ final class AwsConfigRefs implements ConfigRefs {
   @Override
   public Param parameter(String name) {
     SsmParameters.Info info = ssm.parameters().describe(name);
-    return new Param(info.arn(), info.version());
+    String key = "SecureString".equals(info.type()) ? ssm.parameters().keyId(name).orElse(null) : null;
+    return new Param(info.arn(), info.version(), key);
   }
 
   @Override
@@ -35,8 +36,9 @@ final class AwsConfigRefs implements ConfigRefs {
   }
 
   @Override
-  public String secretArn(String secretId, String versionId) {
-    return secrets.pins().secretArn(secretId);
+  public Secret secret(String secretId) {
+    var located = secrets.pins().locate(secretId);
+    return new Secret(located.arn(), located.kmsKeyId());
   }
 
   @Override

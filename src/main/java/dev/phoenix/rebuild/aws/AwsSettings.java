@@ -26,15 +26,18 @@ import java.util.regex.Pattern;
  *     materialized copies are written there
  * @param offline do not contact SSM/Secrets Manager: ARNs are built from account and region
  *     (plan-only; documented as unproven)
+ * @param resources drill id, zones, NAT gateways, registry credentials (docs/aws-resources.md)
  */
 public record AwsSettings(
-    TargetOptions target, Map<String, Size> sizes, Optional<URI> endpoint, String configRegion, boolean offline) {
+    TargetOptions target, Map<String, Size> sizes, Optional<URI> endpoint, String configRegion, boolean offline,
+    ResourceOptions resources) {
 
   /** Overrides; null means "as the blueprint says". */
   public record Size(Integer cpu, Integer memory, Integer replicas) {}
 
-  static final Set<String> KNOWN = Set.of("region", "configRegion", "account", "namePrefix", "endpoint", "offline",
-      "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable", "sizes.");
+  static final Set<String> KNOWN = union(Set.of("region", "configRegion", "account", "namePrefix", "endpoint",
+      "offline", "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable",
+      "sizes."), ResourceOptions.KNOWN);
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
   private static final Set<String> SIZE_KEYS = Set.of("cpu", "memory", "replicas");
@@ -63,9 +66,16 @@ public record AwsSettings(
     Map<String, Size> sizes = sizes(s, problems);
     Optional<URI> endpoint = s.get("endpoint").map(URI::create);
     boolean offline = s.get("offline").map(Boolean::parseBoolean).orElse(false);
+    ResourceOptions resources = ResourceOptions.from(s, problems);
     TargetSettings.requireNone(problems, s.file() + " (target aws)");
-    return new AwsSettings(new TargetOptions(region, prefix, account, backend), sizes, endpoint, configRegion,
-        offline);
+    return new AwsSettings(new TargetOptions(region, prefix, account, backend).withNetwork(resources.network()), sizes,
+        endpoint, configRegion, offline, resources);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static StateBackend backend(TargetSettings s, List<Problem> problems) {

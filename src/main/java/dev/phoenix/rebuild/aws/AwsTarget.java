@@ -8,6 +8,7 @@ import dev.phoenix.rebuild.Target;
 import dev.phoenix.rebuild.TargetContext;
 import dev.phoenix.rebuild.TargetSettings;
 import dev.phoenix.rebuild.TerraformDeployer;
+import dev.phoenix.synth.Scope;
 import dev.phoenix.synth.SynthException;
 import dev.phoenix.synth.SynthRequest;
 import dev.phoenix.synth.SynthResult;
@@ -54,7 +55,9 @@ public final class AwsTarget implements Target {
     List<String> materialized;
     try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.configRegion(),
         aws.target().accountId().orElse(null)) : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
-      RequestMapper mapper = new RequestMapper(aws, refs, resolved.commit(), context.apply() && !aws.offline());
+      Scope scope = new Scope(context.environment(),
+          DrillScope.drillId(context.outDir(), aws.resources().drill(), context.drillId()), resolved.commit());
+      RequestMapper mapper = new RequestMapper(aws, refs, scope, context.apply() && !aws.offline());
       request = mapper.map(resolved.estate());
       materialized = mapper.materialized();
       notes.addAll(refs.notes());

@@ -27,7 +27,8 @@ final class OfflineConfigRefs implements ConfigRefs {
 
   @Override
   public Param parameter(String name) {
-    notes.add("offline: ssm:" + name + " not checked; its pinned version is assumed current (not materialized)");
+    notes.add("offline: ssm:" + name + " not checked; its pinned version is assumed current (not materialized), "
+        + "its KMS key not looked up");
     return new Param("arn:" + partition + ":ssm:" + region + ":" + account + ":parameter"
         + (name.startsWith("/") ? name : "/" + name), null);
   }
@@ -38,9 +39,11 @@ final class OfflineConfigRefs implements ConfigRefs {
   }
 
   @Override
-  public String secretArn(String secretId, String versionId) {
-    notes.add("offline: secret " + secretId + " referenced by partial ARN (real ARNs carry a random suffix)");
-    return "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + secretId;
+  public Secret secret(String secretId) {
+    notes.add("offline: secret " + secretId + " referenced by partial ARN (real ARNs carry a random suffix); "
+        + "its KMS key not looked up (no kms:Decrypt grant for a customer key)");
+    return new Secret("arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + secretId,
+        null);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.phoenix.rebuild.aws;
 
 import dev.phoenix.aws.ssm.SsmParameters;
-
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.ConfigSource;
@@ -10,9 +9,11 @@ import dev.phoenix.model.Lockfile;
 import dev.phoenix.model.Stack;
 import dev.phoenix.synth.FunctionSpec;
 import dev.phoenix.synth.Grants;
+import dev.phoenix.synth.Scope;
 import dev.phoenix.synth.ServiceSpec;
 import dev.phoenix.synth.StackSpec;
 import dev.phoenix.synth.SynthRequest;
+import dev.phoenix.synth.TaskRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,35 +22,44 @@ import java.util.Map;
 /**
  * Blueprints + lockfile + target options → {@link SynthRequest}. Images by the lockfile's digest;
  * services' secrets as ECS {@code valueFrom} ARNs (a Secrets Manager ARN pinned to its versionId;
- * an SSM parameter ARN, materialized into a rebuild-scoped parameter when the pinned version is
- * not the current one, because ECS always reads an SSM parameter's latest version); functions'
- * environment holds references (name and version), never values; grants name exactly the
- * parameters and secrets used.
+ * an SSM parameter ARN, materialized into a drill-scoped parameter when the pinned version is not
+ * the current one, because ECS always reads an SSM parameter's latest version); functions'
+ * environment holds references (ARN and version), never values; grants name exactly the
+ * parameters, secrets and customer-managed KMS keys used; names and tags carry the drill's {@link
+ * Scope}.
  */
 final class RequestMapper {
-  /** Root of rebuild-scoped copies: {@code /phoenix-rebuild/<namePrefix>/<original>/v<version>}. */
+  /**
+   * Root of drill-scoped copies: {@code /phoenix-rebuild/<namePrefix>-<drillId>/<original>/v<version>}
+   * in the config region; teardown of the drill removes everything under its root.
+   */
   static final String MATERIALIZED_ROOT = "/phoenix-rebuild/";
 
   private final AwsSettings settings;
   private final ConfigRefs refs;
-  private final String commit;
+  private final Scope scope;
   private final boolean write;
   private final List<String> materialized = new ArrayList<>();
 
   /**
-   * {@code write}: copy pinned versions into their rebuild-scoped parameters now (an apply); false
+   * {@code write}: copy pinned versions into their drill-scoped parameters now (an apply); false
    * (a plan): only name them — their ARNs are known without writing, and nothing in the account
    * changes until an apply.
    */
-  RequestMapper(AwsSettings settings, ConfigRefs refs, String commit, boolean write) {
+  RequestMapper(AwsSettings settings, ConfigRefs refs, Scope scope, boolean write) {
     this.settings = settings;
     this.refs = refs;
-    this.commit = commit;
+    this.scope = scope;
     this.write = write;
   }
 
   List<String> materialized() {
     return List.copyOf(materialized);
+  }
+
+  /** The parameter path under which this drill's materialized copies live. */
+  static String materializedRoot(String namePrefix, String drillId) {
+    return MATERIALIZED_ROOT + namePrefix + "-" + drillId + "/";
   }
 
   SynthRequest map(Estate estate) {
@@ -67,7 +77,7 @@ final class RequestMapper {
       stacks.add(new StackSpec(stack.name(), stack.dependsOn(), services, functions));
     }
     try {
-      return new SynthRequest(settings.target(), stacks);
+      return new SynthRequest(settings.target().withScope(scope), stacks);
     } catch (IllegalArgumentException e) {
       throw PhoenixException.input("the estate cannot be synthesized for aws: " + e.getMessage(), null);
     }
@@ -80,41 +90,54 @@ final class RequestMapper {
     Map<String, String> secrets = new LinkedHashMap<>();
     List<String> params = new ArrayList<>();
     List<String> secretArns = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     config(lock, s.config()).forEach((name, source) -> {
       if (source instanceof ConfigSource.PlainValue v) {
         env.put(name, v.value());
       } else if (source instanceof ConfigSource.SecretVersion sv) {
-        String arn = refs.secretArn(sv.secretId(), sv.versionId());
-        secrets.put(name, arn + ":::" + sv.versionId());
-        secretArns.add(arn);
+        ConfigRefs.Secret secret = refs.secret(sv.secretId());
+        secrets.put(name, secret.arn() + ":::" + sv.versionId());
+        secretArns.add(secret.arn());
+        KmsKeys.arn(secret.kmsKeyId(), secret.arn()).ifPresent(keys::add);
       } else if (source instanceof ConfigSource.SsmParameter p) {
-        String arn = serviceParameter(p);
-        secrets.put(name, arn);
-        params.add(arn);
+        ConfigRefs.Param param = serviceParameter(p);
+        secrets.put(name, param.arn());
+        params.add(param.arn());
+        KmsKeys.arn(param.kmsKeyId(), param.arn()).ifPresent(keys::add);
       }
     });
-    return spec(() -> new ServiceSpec(s.name(), image.image().digestReference(), s.port(), s.health(),
-        or(size.cpu(), s.cpu()), or(size.memory(), s.memory()), or(size.replicas(), s.replicas()), env, secrets,
-        new Grants(params, secretArns)));
+    String credentials = null;
+    String credentialsId = settings.resources().registryCredentials().get(image.image().registry());
+    if (credentialsId != null) {
+      ConfigRefs.Secret secret = refs.secret(credentialsId);
+      credentials = secret.arn();
+      KmsKeys.arn(secret.kmsKeyId(), secret.arn()).ifPresent(keys::add);
+    }
+    String repositoryCredentials = credentials;
+    return spec(() -> new ServiceSpec(s.name(), image.image().digestReference(), image.version(), s.port(),
+        s.health(), s.healthGrace(), or(size.cpu(), s.cpu()), or(size.memory(), s.memory()),
+        or(size.replicas(), s.replicas()), env, secrets, new Grants(params, secretArns, keys), repositoryCredentials,
+        new TaskRole(s.taskPolicies())));
   }
 
-  private String serviceParameter(ConfigSource.SsmParameter p) {
+  /** The parameter a service references: the original when current, else its drill-scoped copy. */
+  private ConfigRefs.Param serviceParameter(ConfigSource.SsmParameter p) {
     ConfigRefs.Param current = refs.parameter(p.name());
     if (current.currentVersion() == null || current.currentVersion() == p.version()) {
-      return current.arn();
+      return current;
     }
-    String target = MATERIALIZED_ROOT + settings.target().namePrefix()
-        + (p.name().startsWith("/") ? p.name() : "/" + p.name()) + "/v" + p.version();
+    String target = materializedRoot(settings.target().namePrefix(), scope.drillId())
+        + (p.name().startsWith("/") ? p.name().substring(1) : p.name()) + "/v" + p.version();
     String copy = "ssm:" + p.name() + ":" + p.version() + " (current is " + current.currentVersion() + ") -> " + target;
     if (!write) {
       materialized.add(copy + " (written when applied)");
-      return SsmParameters.arnBeside(current.arn(), target);
+      return new ConfigRefs.Param(SsmParameters.arnBeside(current.arn(), target), null, current.kmsKeyId());
     }
     String arn = refs.materialize(p.name(), p.version(), target,
         "phoenix rebuild: copy of " + p.name() + " version " + p.version() + " (lockfile commit "
-            + commit.substring(0, Math.min(12, commit.length())) + ")");
+            + scope.commit().substring(0, Math.min(12, scope.commit().length())) + ", drill " + scope.drillId() + ")");
     materialized.add(copy);
-    return arn;
+    return new ConfigRefs.Param(arn, null, current.kmsKeyId());
   }
 
   private FunctionSpec function(Stack.Function f, Lockfile lock) {
@@ -123,20 +146,25 @@ final class RequestMapper {
     Map<String, String> env = new LinkedHashMap<>();
     List<String> params = new ArrayList<>();
     List<String> secretArns = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     config(lock, f.config()).forEach((name, source) -> {
       if (source instanceof ConfigSource.PlainValue v) {
         env.put(name, v.value());
       } else if (source instanceof ConfigSource.SecretVersion sv) {
-        String arn = refs.secretArn(sv.secretId(), sv.versionId());
-        env.put(name, "secret:" + arn + ":" + sv.versionId());
-        secretArns.add(arn);
+        ConfigRefs.Secret secret = refs.secret(sv.secretId());
+        env.put(name, FunctionSpec.SECRET_REF + secret.arn() + ":" + sv.versionId());
+        secretArns.add(secret.arn());
+        KmsKeys.arn(secret.kmsKeyId(), secret.arn()).ifPresent(keys::add);
       } else if (source instanceof ConfigSource.SsmParameter p) {
-        params.add(refs.parameter(p.name()).arn());
-        env.put(name, "ssm:" + p.name() + ":" + p.version());
+        ConfigRefs.Param param = refs.parameter(p.name());
+        params.add(param.arn());
+        env.put(name, FunctionSpec.SSM_REF + param.arn() + ":" + p.version());
+        KmsKeys.arn(param.kmsKeyId(), param.arn()).ifPresent(keys::add);
       }
     });
-    return spec(() -> new FunctionSpec(f.name(), pkg.s3().bucket(), pkg.s3().key(), pkg.s3().versionId(),
-        f.handler(), f.runtime(), or(size.memory(), f.memory()), env, new Grants(params, secretArns)));
+    return spec(() -> new FunctionSpec(f.name(), pkg.version(), pkg.s3().bucket(), pkg.s3().key(),
+        pkg.s3().versionId(), pkg.s3().sha256(), f.handler(), f.runtime(), or(size.memory(), f.memory()), f.timeout(),
+        env, new Grants(params, secretArns, keys)));
   }
 
   private static Map<String, ConfigSource> config(Lockfile lock, String block) {

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AwsTargetIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DB_URL = "/prod/payments/database-url";
-  private static final String MATERIALIZED = "/phoenix-rebuild/shop-prod/prod/payments/database-url/v7";
+  /** The copy's name under the drill's root: {@code /phoenix-rebuild/shop-prod-<drill id>/…}. */
+  private static String materialized(String drillId) {
+    return "/phoenix-rebuild/shop-prod-" + drillId + "/prod/payments/database-url/v7";
+  }
   private static MotoServer moto;
 
   @TempDir Path dir;
@@ -79,15 +82,19 @@ class AwsTargetIT {
         assertThat(result.outcome()).isEqualTo(Outcome.STOPPED_AFTER_SYNTH);
         assertThat(result.record().failureReason()).contains("not run in this test");
         assertThat(result.prepared().stacks()).extracting(s -> s.name()).containsExactly("network", "services", "functions");
+        String drill = result.record().id();
+        String copy = materialized(drill);
+        assertThat(Files.readString(dir.resolve(".phoenix/prod/aws/drill-scope")).strip())
+            .as("the first rebuild into this out dir fixes the drill scope").isEqualTo(drill);
         assertThat(result.record().materialized()).containsExactly(
-            "ssm:" + DB_URL + ":7 (current is 8) -> " + MATERIALIZED + " (written when applied)");
-        assertThat(estate.exists(MATERIALIZED)).as("a plan writes nothing to the account").isFalse();
+            "ssm:" + DB_URL + ":7 (current is 8) -> " + copy + " (written when applied)");
+        assertThat(estate.exists(copy)).as("a plan writes nothing to the account").isFalse();
         assertThat(estate.versionOf(DB_URL)).isEqualTo(8);
 
         Path stacks = dir.resolve(".phoenix/prod/aws/stacks");
         JsonNode services = JSON.readTree(stacks.resolve("services/cdk.tf.json").toFile());
         String apiKeyArn = estate.secretArn("prod/payments/api-key");
-        String materializedArn = estate.parameterArn(DB_URL).replace(DB_URL, MATERIALIZED); // not written yet
+        String materializedArn = estate.parameterArn(DB_URL).replace(DB_URL, copy); // not written yet
         String queueArn = estate.parameterArn("/prod/ledger/queue-url");
         assertThat(apiKeyArn).matches("arn:aws:secretsmanager:eu-west-1:\\d{12}:secret:prod/payments/api-key-\\w{6}");
 
@@ -128,13 +135,14 @@ class AwsTargetIT {
         }
 
         RebuildResult applied = rebuild(git, true); // stops at the engine, after the synth phase wrote the copy
-        assertThat(applied.prepared().cacheHit()).isTrue();
-        assertThat(applied.record().materialized()).containsExactly("ssm:" + DB_URL + ":7 (current is 8) -> " + MATERIALIZED);
-        assertThat(estate.valueOf(MATERIALIZED)).isEqualTo(estate.canaries.get(6)); // db-url-v7
-        assertThat(estate.parameterArn(MATERIALIZED)).as("the ARN the plan used").isEqualTo(materializedArn);
+        assertThat(applied.record().id()).isNotEqualTo(drill);
+        assertThat(applied.prepared().cacheHit()).as("same out dir, same drill scope, same names").isTrue();
+        assertThat(applied.record().materialized()).containsExactly("ssm:" + DB_URL + ":7 (current is 8) -> " + copy);
+        assertThat(estate.valueOf(copy)).isEqualTo(estate.canaries.get(6)); // db-url-v7
+        assertThat(estate.parameterArn(copy)).as("the ARN the plan used").isEqualTo(materializedArn);
         RebuildResult again = rebuild(git, true);
         assertThat(again.prepared().cacheHit()).isTrue();
-        assertThat(estate.versionOf(MATERIALIZED)).as("unchanged copy is not rewritten").isEqualTo(1);
+        assertThat(estate.versionOf(copy)).as("unchanged copy is not rewritten").isEqualTo(1);
       }
     }
   }
