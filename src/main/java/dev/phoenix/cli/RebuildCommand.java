@@ -2,13 +2,13 @@ package dev.phoenix.cli;
 
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.engine.RebuildLock;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
 import dev.phoenix.rebuild.RebuildPipeline;
 import dev.phoenix.rebuild.RebuildRequest;
 import dev.phoenix.rebuild.RebuildResult;
 import dev.phoenix.rebuild.Target;
+import dev.phoenix.rebuild.TargetSettings;
 import dev.phoenix.rebuild.TargetsFile;
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.verify.StoreCheckers;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,8 +73,7 @@ final class RebuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Target chosen = RebuildTargets.of(target);
     if (forceUnlock) {
-      Optional<dev.phoenix.engine.LockHolder> was = RebuildLock.forceUnlock(out(), env, chosen.name());
-      out.println(was.map(h -> "removed lock held by " + h.describe()).orElse("no lock was held"));
+      out.println(chosen.forceUnlock(env, out(), TargetSettings.empty("command line").withFlags(flags())));
       return ExitCodes.OK;
     }
     if (savedPlan && !apply) {

@@ -34,6 +34,11 @@ public final class EnvConfig {
     return Map.copyOf(values);
   }
 
+  /** The values read from SSM or Secrets Manager: what {@link SecretMask} masks. */
+  List<String> storeValues() {
+    return fromStores.stream().map(values::get).filter(v -> v != null).toList();
+  }
+
   public Set<String> names() {
     return values.keySet();
   }
