@@ -10,14 +10,13 @@ import java.util.Optional;
 /**
  * Lock objects on the daemon behind {@link Docker}: a container that is created and never started,
  * whose name is the lock (the daemon refuses a second container of the same name) and whose labels
- * say who holds it. Its image is {@value #IMAGE}, imported once from an empty archive (nothing is
- * pulled; the container never runs).
+ * say who holds it. Its image is {@value #IMAGE}, loaded once from an
+ * archive built here ({@link LockImage}: one empty layer; nothing is pulled, the container never runs).
  */
 final class LockCalls {
   static final String REPOSITORY = "phoenix-lock";
   static final String TAG = "1";
   static final String IMAGE = REPOSITORY + ":" + TAG;
-  private static final byte[] EMPTY_TAR = new byte[1024]; // two zero blocks: a tar archive with no entries
 
   private final DockerClient client;
   private final Guard guard;
@@ -50,8 +49,8 @@ final class LockCalls {
       }
     });
     if (!present) {
-      guard.run("import image " + IMAGE + " (empty, for lock containers)",
-          () -> client.createImageCmd(REPOSITORY, new ByteArrayInputStream(EMPTY_TAR)).withTag(TAG).exec());
+      guard.run("load image " + IMAGE + " (empty, for lock containers)",
+          () -> client.loadImageCmd(new ByteArrayInputStream(LockImage.archive())).exec());
     }
   }
 }

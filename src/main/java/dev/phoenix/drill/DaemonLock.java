@@ -50,6 +50,20 @@ public final class DaemonLock implements TargetLock {
    */
   public static DaemonLock acquire(Docker docker, boolean ownsDocker, String environment, String target,
       Consumer<String> notes) {
+    try {
+      return take(docker, ownsDocker, environment, target, notes);
+    } catch (PhoenixException e) {
+      if (e.kind() == PhoenixException.Kind.UNAVAILABLE) {
+        throw e;
+      }
+      throw new PhoenixException(PhoenixException.Kind.UNAVAILABLE, "could not take the rebuild lock of "
+          + environment + "/" + target + " on the Docker daemon at " + docker.host() + ": " + e.getMessage(),
+          "check the Docker daemon (docker info), then re-run", e);
+    }
+  }
+
+  private static DaemonLock take(Docker docker, boolean ownsDocker, String environment, String target,
+      Consumer<String> notes) {
     String name = Labels.lock(environment, target);
     String host = thisHost();
     ProcessHandle me = ProcessHandle.current();
