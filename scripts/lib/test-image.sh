@@ -19,6 +19,7 @@
 #   PORT         port busybox httpd listens on (default 8080, EXPOSEd)
 #   HEALTH_PATH  health path answering 200 "ok" (default /healthz)
 #   FAIL_HEALTH  =1: the health path is not served (404)
+#   HEALTH_DELAY seconds after start before the health path is served (404 until then)
 #   ECHO_VARS    space/comma separated names; GET /cgi-bin/env prints NAME=value for each, one a line
 #   LEAK_VARS    space/comma separated names: print each value to stdout and stderr in clear (every
 #                line), base64 (wrapped at 76 and unwrapped, at byte offsets 0, 1 and 2), every byte
@@ -71,7 +72,11 @@ HEALTH_PATH="${HEALTH_PATH:-/healthz}"
 case "$HEALTH_PATH" in /*) ;; *) HEALTH_PATH="/$HEALTH_PATH" ;; esac
 if [ "${FAIL_HEALTH:-0}" != 1 ]; then
   mkdir -p "/www$(dirname "$HEALTH_PATH")"
-  echo ok >"/www$HEALTH_PATH"
+  if [ -n "${HEALTH_DELAY:-}" ]; then
+    (sleep "$HEALTH_DELAY"; echo ok >"/www$HEALTH_PATH") &
+  else
+    echo ok >"/www$HEALTH_PATH"
+  fi
 fi
 echo "phoenix test image $(head -n 1 /etc/phoenix-image) listening on :$PORT health $HEALTH_PATH" >&2
 httpd -f -v -p "0.0.0.0:$PORT" -h /www &
