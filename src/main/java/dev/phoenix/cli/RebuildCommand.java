@@ -52,7 +52,7 @@ final class RebuildCommand implements Callable<Integer> {
   @Option(names = "--aws-endpoint", paramLabel = "URL", description = "AWS endpoint override (a local emulator).") URI awsEndpoint;
   @Option(names = "--offline", description = "Do not contact SSM/Secrets Manager when synthesizing (plan only; ARNs built from account/region).")
   boolean offline;
-  @Option(names = "--out", defaultValue = ".phoenix", description = "Working directory for synthesis, plans, local state, locks. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--out", defaultValue = ".phoenix", description = "Working directory for synthesis, plans, local state and the aws target's lock (the local target's lock lives on the Docker daemon). Default: ${DEFAULT-VALUE}.")
   Path out;
   @Option(names = "--drills", description = "Drill record directory. Default: <repo>/drills.") Path drills;
   @Option(names = "--apply", description = "Apply the saved plans (asks on the terminal unless --yes).") boolean apply;
@@ -65,7 +65,7 @@ final class RebuildCommand implements Callable<Integer> {
   java.util.List<String> insecure = new java.util.ArrayList<>();
   @Option(names = "--engine", description = "tofu, terraform, or a path to the binary.") String engine;
   @Option(names = "--engine-timeout", defaultValue = "60", description = "Minutes each engine command may take.") long engineMinutes;
-  @Option(names = "--force-unlock", description = "Remove the rebuild lock of --env/--target and exit.") boolean forceUnlock;
+  @Option(names = "--force-unlock", description = "Remove the rebuild lock of --env/--target (a lock file, or for local the lock container on the Docker daemon) whoever holds it, and exit.") boolean forceUnlock;
 
   @Override
   public Integer call() {
