@@ -73,13 +73,21 @@ public final class LocalDrill {
         return new DrillOutcome(env, commit, drillId, network, none, prepared.functions(), millis(t0),
             mask.mask("stopped before starting anything: " + String.join("; ", failures)));
       }
-      String salt = ensureNetwork(network, env, commit, drillId, started);
-      removeStale(plan, env);
-      DrillContext drill = new DrillContext(env, commit, drillId, network, salt, t0, options, mask, started);
-      Map<String, ServiceResult> results = startAll(plan, prepared, new ServiceStarter(docker, drill), pool,
-          starts);
-      List<ServiceResult> ordered = plan.services().stream().map(s -> results.get(s.name())).toList();
-      return new DrillOutcome(env, commit, drillId, network, ordered, prepared.functions(), millis(t0), null);
+      try {
+        String salt = ensureNetwork(network, env, commit, drillId, started);
+        removeStale(plan, env);
+        DrillContext drill = new DrillContext(env, commit, drillId, network, salt, t0, options, mask, started);
+        Map<String, ServiceResult> results = startAll(plan, prepared, new ServiceStarter(docker, drill), pool,
+            starts);
+        List<ServiceResult> ordered = plan.services().stream().map(s -> results.get(s.name())).toList();
+        return new DrillOutcome(env, commit, drillId, network, ordered, prepared.functions(), millis(t0), null);
+      } catch (PhoenixException e) {
+        // the daemon's words may quote what containers were given: masked like container output, and
+        // not chained (a --stacktrace would print the causes' unmasked messages)
+        PhoenixException masked = new PhoenixException(e.kind(), mask.mask(e.getMessage()), e.fix());
+        masked.setStackTrace(e.getStackTrace());
+        throw masked;
+      }
     } finally {
       pool.shutdownNow();
       starts.shutdownNow();
