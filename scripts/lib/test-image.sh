@@ -19,7 +19,12 @@
 #   PORT         port busybox httpd listens on (default 8080, EXPOSEd)
 #   HEALTH_PATH  health path answering 200 "ok" (default /healthz)
 #   FAIL_HEALTH  =1: the health path is not served (404)
+#   HEALTH_DELAY seconds after start before the health path is served (404 until then)
 #   ECHO_VARS    space/comma separated names; GET /cgi-bin/env prints NAME=value for each, one a line
+#   LEAK_VARS    space/comma separated names: print each value to stdout and stderr in clear (every
+#                line), base64 (wrapped at 76 and unwrapped, at byte offsets 0, 1 and 2), every byte
+#                percent-encoded and JSON-escaped, then exit 1 (a failing container that leaks its
+#                config into its log, for masking tests)
 # Files in the image: /etc/phoenix-image (NAME:TAG + a build nonce, so every build has its own layer
 # and digest), /www/index.html, /www/cgi-bin/env.
 set -euo pipefail
@@ -38,7 +43,7 @@ root="$work/rootfs"
 mkdir -p "$root"/{bin,etc,tmp,www/cgi-bin}
 chmod 1777 "$root/tmp"
 cp "$busybox_bin" "$root/bin/busybox"
-for applet in sh ash env cat echo printf ls mkdir sleep httpd wget id hostname kill tr dirname; do
+for applet in sh ash env cat echo printf ls mkdir sleep httpd wget id hostname kill tr dirname base64 od sed head; do
   ln -s busybox "$root/bin/$applet"
 done
 printf '%s:%s\nbuild %s-%s\n' "$name" "$tag" "$(date +%s%N)" "$$" >"$root/etc/phoenix-image"
@@ -47,12 +52,31 @@ printf '<html><body>phoenix test image %s:%s</body></html>\n' "$name" "$tag" >"$
 
 cat >"$root/bin/start" <<'EOF'
 #!/bin/sh
+if [ -n "${LEAK_VARS:-}" ]; then
+  for n in $(echo "$LEAK_VARS" | tr ',' ' '); do
+    case "$n" in ''|*[!A-Za-z0-9_]*) continue ;; esac
+    eval "v=\${$n-}"
+    echo "clear $n=$v"
+    echo "stderr $n=$v" >&2
+    printf '%s' "$v" | base64
+    printf '%s=%s' "$n" "$v" | base64 -w 0; echo
+    printf 'x%s' "$v" | base64 -w 0; echo
+    printf 'xy%s' "$v" | base64 -w 0; echo
+    echo "url $n=$(printf '%s' "$v" | od -An -tx1 -v | tr -d ' \n' | sed 's/../%&/g' | tr 'a-f' 'A-F')"
+    echo "json {\"$n\":\"$(printf '%s' "$v" | sed 's/\\/\\\\/g; s/"/\\"/g' | sed ':a;N;$!ba;s/\n/\\n/g')\"}"
+  done
+  exit 1
+fi
 PORT="${PORT:-8080}"
 HEALTH_PATH="${HEALTH_PATH:-/healthz}"
 case "$HEALTH_PATH" in /*) ;; *) HEALTH_PATH="/$HEALTH_PATH" ;; esac
 if [ "${FAIL_HEALTH:-0}" != 1 ]; then
   mkdir -p "/www$(dirname "$HEALTH_PATH")"
-  echo ok >"/www$HEALTH_PATH"
+  if [ -n "${HEALTH_DELAY:-}" ]; then
+    (sleep "$HEALTH_DELAY"; echo ok >"/www$HEALTH_PATH") &
+  else
+    echo ok >"/www$HEALTH_PATH"
+  fi
 fi
 echo "phoenix test image $(head -n 1 /etc/phoenix-image) listening on :$PORT health $HEALTH_PATH" >&2
 httpd -f -v -p "0.0.0.0:$PORT" -h /www &

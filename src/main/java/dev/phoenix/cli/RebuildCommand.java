@@ -2,13 +2,13 @@ package dev.phoenix.cli;
 
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.engine.RebuildLock;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
 import dev.phoenix.rebuild.RebuildPipeline;
 import dev.phoenix.rebuild.RebuildRequest;
 import dev.phoenix.rebuild.RebuildResult;
 import dev.phoenix.rebuild.Target;
+import dev.phoenix.rebuild.TargetSettings;
 import dev.phoenix.rebuild.TargetsFile;
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.verify.StoreCheckers;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,7 +52,7 @@ final class RebuildCommand implements Callable<Integer> {
   @Option(names = "--aws-endpoint", paramLabel = "URL", description = "AWS endpoint override (a local emulator).") URI awsEndpoint;
   @Option(names = "--offline", description = "Do not contact SSM/Secrets Manager when synthesizing (plan only; ARNs built from account/region).")
   boolean offline;
-  @Option(names = "--out", defaultValue = ".phoenix", description = "Working directory for synthesis, plans, local state, locks. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--out", defaultValue = ".phoenix", description = "Working directory for synthesis, plans, local state and the aws target's lock (the local target's lock lives on the Docker daemon). Default: ${DEFAULT-VALUE}.")
   Path out;
   @Option(names = "--drills", description = "Drill record directory. Default: <repo>/drills.") Path drills;
   @Option(names = "--apply", description = "Apply the saved plans (asks on the terminal unless --yes).") boolean apply;
@@ -66,7 +65,7 @@ final class RebuildCommand implements Callable<Integer> {
   java.util.List<String> insecure = new java.util.ArrayList<>();
   @Option(names = "--engine", description = "tofu, terraform, or a path to the binary.") String engine;
   @Option(names = "--engine-timeout", defaultValue = "60", description = "Minutes each engine command may take.") long engineMinutes;
-  @Option(names = "--force-unlock", description = "Remove the rebuild lock of --env/--target and exit.") boolean forceUnlock;
+  @Option(names = "--force-unlock", description = "Remove the rebuild lock of --env/--target (a lock file, or for local the lock container on the Docker daemon) whoever holds it, and exit.") boolean forceUnlock;
 
   @Override
   public Integer call() {
@@ -74,8 +73,7 @@ final class RebuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Target chosen = RebuildTargets.of(target);
     if (forceUnlock) {
-      Optional<dev.phoenix.engine.LockHolder> was = RebuildLock.forceUnlock(out(), env, chosen.name());
-      out.println(was.map(h -> "removed lock held by " + h.describe()).orElse("no lock was held"));
+      out.println(chosen.forceUnlock(env, out(), TargetSettings.empty("command line").withFlags(flags())));
       return ExitCodes.OK;
     }
     if (savedPlan && !apply) {

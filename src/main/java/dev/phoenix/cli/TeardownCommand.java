@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "teardown", mixinStandardHelpOptions = true,
     description = "Remove everything local drills created for an environment: containers, volumes and the network "
-        + "labelled phoenix.env=ENV on the Docker daemon (DOCKER_HOST), and nothing else (docs/local-drills.md).")
+        + "labelled phoenix.env=ENV on the Docker daemon (DOCKER_HOST), and nothing else (docs/local-drills.md).",
+    footer = {"", "Exit codes: 0 removed (or nothing to remove), 2 usage error,",
+        "            3 Docker daemon unreachable or not answering in time, or a rebuild of ENV holds the lock."})
 final class TeardownCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -24,6 +26,9 @@ final class TeardownCommand implements Callable<Integer> {
   @Option(names = "--target", required = true, paramLabel = "TARGET", description = "local (the only target torn down by Phoenix).")
   String target;
   @Option(names = "--output", paramLabel = "text|json", defaultValue = "text") OutputFormat output;
+  @Option(names = "--docker-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "How long each Docker daemon call may take before teardown fails (exit 3). Default: ${DEFAULT-VALUE}.")
+  long dockerTimeout;
 
   @Override
   public Integer call() {
@@ -31,10 +36,18 @@ final class TeardownCommand implements Callable<Integer> {
       throw PhoenixException.input("teardown supports --target local only, not '" + target + "'",
           "for AWS, destroy the rebuilt stacks with the engine (docs/rebuild.md)");
     }
+    if (dockerTimeout < 1 || dockerTimeout > 3600) {
+      throw PhoenixException.input("--docker-timeout must be 1..3600 seconds, was " + dockerTimeout,
+          "give a whole number of seconds");
+    }
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     Teardown.Result r;
-    try (Docker docker = Docker.connect()) {
-      r = Teardown.run(docker, env);
+    try (Docker docker = Docker.connect(java.time.Duration.ofSeconds(dockerTimeout))) {
+      r = Teardown.locked(docker, env, line -> {
+        err.println(line);
+        err.flush();
+      });
     }
     if (output == OutputFormat.json) {
       Map<String, Object> m = new LinkedHashMap<>();

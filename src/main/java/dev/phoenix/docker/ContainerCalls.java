@@ -22,9 +22,11 @@ final class ContainerCalls {
   private static final String LOOPBACK = "127.0.0.1";
 
   private final DockerClient client;
+  private final Guard guard;
 
-  ContainerCalls(DockerClient client) {
+  ContainerCalls(DockerClient client, Guard guard) {
     this.client = client;
+    this.guard = guard;
   }
 
   String run(ContainerSpec spec) {
@@ -46,7 +48,7 @@ final class ContainerCalls {
     }
     List<String> env = new ArrayList<>();
     spec.env().forEach((k, v) -> env.add(k + "=" + v));
-    return Guard.call("create container " + spec.name(), () -> client.createContainerCmd(spec.image())
+    return guard.call("create container " + spec.name(), () -> client.createContainerCmd(spec.image())
         .withName(spec.name())
         .withEnv(env)
         .withLabels(spec.labels())
@@ -60,7 +62,7 @@ final class ContainerCalls {
   /** Starts a created container; removes it when it cannot start. */
   void start(String id, String name) {
     try {
-      Guard.run("start container " + name, () -> client.startContainerCmd(id).exec());
+      guard.run("start container " + name, () -> client.startContainerCmd(id).exec());
     } catch (DockerException e) {
       remove(id);
       throw e;
@@ -69,7 +71,7 @@ final class ContainerCalls {
 
   ContainerState inspect(String idOrName) {
     InspectContainerResponse c =
-        Guard.call("inspect container " + idOrName, () -> client.inspectContainerCmd(idOrName).exec());
+        guard.call("inspect container " + idOrName, () -> client.inspectContainerCmd(idOrName).exec());
     InspectContainerResponse.ContainerState s = c.getState();
     String health = s.getHealth() == null || s.getHealth().getStatus() == null
         ? ContainerState.NO_HEALTHCHECK : s.getHealth().getStatus();
@@ -94,7 +96,7 @@ final class ContainerCalls {
 
   List<String> logsTail(String id, int lines) {
     StringBuilder text = new StringBuilder();
-    Guard.run("read the logs of " + id, () -> {
+    guard.run("read the logs of " + id, () -> {
       try {
         client.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines)
             .exec(new ResultCallback.Adapter<Frame>() {
@@ -104,7 +106,7 @@ final class ContainerCalls {
                   text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
                 }
               }
-            }).awaitCompletion(20, TimeUnit.SECONDS);
+            }).awaitCompletion(guard.deadline().toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Guard.interrupted("read the logs of " + id, e);
       }
@@ -115,7 +117,7 @@ final class ContainerCalls {
   }
 
   List<ContainerSummary> list(Map<String, String> labels) {
-    List<Container> found = Guard.call("list containers " + labels,
+    List<Container> found = guard.call("list containers " + labels,
         () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
     List<ContainerSummary> out = new ArrayList<>();
     for (Container c : found) {
@@ -128,7 +130,7 @@ final class ContainerCalls {
 
   void remove(String id) {
     try {
-      Guard.run("remove container " + id,
+      guard.run("remove container " + id,
           () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec());
     } catch (DockerException e) {
       if (!e.notFound()) {

@@ -21,32 +21,55 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Docker implements AutoCloseable {
   private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
+  /** How long one daemon call may take unless the caller says otherwise. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   private final DockerClient client;
   private final URI host;
+  private final Guard guard;
   private final ContainerCalls containers;
   private final ResourceCalls resources;
+  private final LockCalls locks;
 
-  private Docker(DockerClient client, URI host) {
+  private Docker(DockerClient client, URI host, Duration callTimeout) {
     this.client = client;
     this.host = host;
-    this.containers = new ContainerCalls(client);
-    this.resources = new ResourceCalls(client);
+    this.guard = new Guard(host, callTimeout);
+    this.containers = new ContainerCalls(client, guard);
+    this.resources = new ResourceCalls(client, guard);
+    this.locks = new LockCalls(client, guard);
   }
 
-  /** Connects to DOCKER_HOST (with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH) or the default socket. */
+  /** {@link #connect(Duration)} with {@link #DEFAULT_CALL_TIMEOUT}. */
   public static Docker connect() {
-    return Guard.call("connect to the Docker daemon", () -> {
-      DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-      ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-          .dockerHost(config.getDockerHost())
-          .sslConfig(config.getSSLConfig())
-          .maxConnections(64)
-          .connectionTimeout(Duration.ofSeconds(10))
-          .responseTimeout(Duration.ofMinutes(5))
-          .build();
-      return new Docker(DockerClientImpl.getInstance(config, http), config.getDockerHost());
-    });
+    return connect(DEFAULT_CALL_TIMEOUT);
+  }
+
+  /**
+   * Connects to DOCKER_HOST (with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH) or the default socket. Every
+   * call made through the result fails (UNAVAILABLE, naming the endpoint) when the daemon has not
+   * answered within {@code callTimeout}; a pull may take 10 minutes, but no single read of it longer
+   * than {@code callTimeout}.
+   */
+  public static Docker connect(Duration callTimeout) {
+    if (callTimeout.isNegative() || callTimeout.isZero()) {
+      throw new IllegalArgumentException("callTimeout must be positive");
+    }
+    DefaultDockerClientConfig config;
+    try {
+      config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    } catch (RuntimeException e) {
+      throw DockerException.failed("connect to the Docker daemon: " + e.getMessage()
+          + " (check DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)", false, e);
+    }
+    ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        .dockerHost(config.getDockerHost())
+        .sslConfig(config.getSSLConfig())
+        .maxConnections(64)
+        .connectionTimeout(callTimeout)
+        .responseTimeout(callTimeout)
+        .build();
+    return new Docker(DockerClientImpl.getInstance(config, http), config.getDockerHost(), callTimeout);
   }
 
   public URI host() {
@@ -55,7 +78,7 @@ public final class Docker implements AutoCloseable {
 
   /** The daemon's API version, e.g. 1.41; also proves it answers. */
   public String apiVersion() {
-    return Guard.call("ask the Docker daemon its version", () -> client.versionCmd().exec().getApiVersion());
+    return guard.call("ask the Docker daemon its version", () -> client.versionCmd().exec().getApiVersion());
   }
 
   /**
@@ -67,7 +90,7 @@ public final class Docker implements AutoCloseable {
       throw DockerException.failed("not a by-digest image reference: " + digestReference, false, null);
     }
     String what = "pull " + digestReference;
-    Guard.run(what, () -> {
+    guard.call(what, PULL_TIMEOUT.plusSeconds(5), () -> {
       try {
         if (!client.pullImageCmd(digestReference).exec(new PullImageResultCallback())
             .awaitCompletion(PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -76,9 +99,10 @@ public final class Docker implements AutoCloseable {
       } catch (InterruptedException e) {
         Guard.interrupted(what, e);
       }
+      return null;
     });
     InspectImageResponse image =
-        Guard.call("inspect " + digestReference, () -> client.inspectImageCmd(digestReference).exec());
+        guard.call("inspect " + digestReference, () -> client.inspectImageCmd(digestReference).exec());
     List<String> repoDigests = image.getRepoDigests() == null ? List.of() : List.copyOf(image.getRepoDigests());
     if (!repoDigests.contains(digestReference)) {
       throw DockerException.failed(
@@ -130,6 +154,15 @@ public final class Docker implements AutoCloseable {
     containers.remove(containerId);
   }
 
+  /**
+   * Creates a lock object: a container named {@code name}, never started, carrying {@code labels}.
+   * Returns its id, or empty when a container of that name exists (the lock is held: {@link #find}
+   * says by whom). {@link #removeContainer} with the id releases it.
+   */
+  public Optional<String> createLock(String name, Map<String, String> labels) {
+    return locks.create(name, labels);
+  }
+
   /** Creates a bridge network with these labels; returns its id. */
   public String createNetwork(String name, Map<String, String> labels) {
     return resources.createNetwork(name, labels);
@@ -157,6 +190,7 @@ public final class Docker implements AutoCloseable {
 
   @Override
   public void close() {
+    guard.close();
     try {
       client.close();
     } catch (IOException | RuntimeException e) {

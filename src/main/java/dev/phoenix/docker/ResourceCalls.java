@@ -11,19 +11,21 @@ import java.util.Optional;
 /** Network and volume calls behind {@link Docker}. */
 final class ResourceCalls {
   private final DockerClient client;
+  private final Guard guard;
 
-  ResourceCalls(DockerClient client) {
+  ResourceCalls(DockerClient client, Guard guard) {
     this.client = client;
+    this.guard = guard;
   }
 
   String createNetwork(String name, Map<String, String> labels) {
-    return Guard.call("create network " + name, () -> client.createNetworkCmd()
+    return guard.call("create network " + name, () -> client.createNetworkCmd()
         .withName(name).withDriver("bridge").withCheckDuplicate(true).withLabels(labels).exec().getId());
   }
 
   Optional<Named> network(String name) {
     try {
-      Network n = Guard.call("inspect network " + name, () -> client.inspectNetworkCmd().withNetworkId(name).exec());
+      Network n = guard.call("inspect network " + name, () -> client.inspectNetworkCmd().withNetworkId(name).exec());
       return Optional.of(new Named(n.getId(), n.getName(), labels(n.getLabels())));
     } catch (DockerException e) {
       if (e.notFound()) {
@@ -34,7 +36,7 @@ final class ResourceCalls {
   }
 
   List<Named> networks(Map<String, String> labels) {
-    List<Network> found = Guard.call("list networks " + labels,
+    List<Network> found = guard.call("list networks " + labels,
         () -> client.listNetworksCmd().withFilter("label", filter(labels)).exec());
     List<Named> out = new ArrayList<>();
     for (Network n : found) {
@@ -45,7 +47,7 @@ final class ResourceCalls {
 
   void removeNetwork(String id) {
     try {
-      Guard.run("remove network " + id, () -> client.removeNetworkCmd(id).exec());
+      guard.run("remove network " + id, () -> client.removeNetworkCmd(id).exec());
     } catch (DockerException e) {
       if (!e.notFound()) {
         throw e;
@@ -54,7 +56,7 @@ final class ResourceCalls {
   }
 
   List<Named> volumes(Map<String, String> labels) {
-    List<InspectVolumeResponse> found = Guard.call("list volumes " + labels,
+    List<InspectVolumeResponse> found = guard.call("list volumes " + labels,
         () -> client.listVolumesCmd().withFilter("label", filter(labels)).exec().getVolumes());
     List<Named> out = new ArrayList<>();
     if (found != null) {
@@ -67,7 +69,7 @@ final class ResourceCalls {
 
   void removeVolume(String name) {
     try {
-      Guard.run("remove volume " + name, () -> client.removeVolumeCmd(name).exec());
+      guard.run("remove volume " + name, () -> client.removeVolumeCmd(name).exec());
     } catch (DockerException e) {
       if (!e.notFound()) {
         throw e;

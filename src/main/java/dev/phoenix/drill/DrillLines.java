@@ -32,7 +32,7 @@ public final class DrillLines {
       lines.add("local: " + service(s));
       if (!s.logTail().isEmpty()) {
         lines.add("local:   last " + s.logTail().size() + " log line(s) of " + s.containers().get(s.containers().size() - 1)
-            + " (store-read config values masked):");
+            + " (secret values masked):");
         s.logTail().forEach(l -> lines.add("local:   | " + l));
       }
     }

@@ -13,10 +13,9 @@ import java.util.TreeMap;
 /**
  * One service's resolved environment. Values read from SSM or Secrets Manager are held only here,
  * in memory: {@link #toString()} lists names, {@link #hash} gives a salted digest for the idempotency
- * label, {@link #redact} masks the values in text shown to people (container logs).
+ * label, {@link #storeValues} feeds the drill's {@link SecretMask} (text shown to people).
  */
 public final class EnvConfig {
-  private static final String MASK = "***";
   private final Map<String, String> values;
   private final Set<String> fromStores;
 
@@ -32,6 +31,11 @@ public final class EnvConfig {
   /** The variables for the container; hand them to Docker, nowhere else. */
   Map<String, String> values() {
     return Map.copyOf(values);
+  }
+
+  /** The values read from SSM or Secrets Manager: what {@link SecretMask} masks. */
+  List<String> storeValues() {
+    return fromStores.stream().map(values::get).filter(v -> v != null).toList();
   }
 
   public Set<String> names() {
@@ -51,22 +55,6 @@ public final class EnvConfig {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The lines with every store-read value (4+ characters) replaced by ***. */
-  List<String> redact(List<String> lines) {
-    return lines.stream().map(this::redact).toList();
-  }
-
-  String redact(String line) {
-    String out = line;
-    for (String name : fromStores) {
-      String v = values.get(name);
-      if (v != null && v.length() >= 4) {
-        out = out.replace(v, MASK);
-      }
-    }
-    return out;
   }
 
   @Override

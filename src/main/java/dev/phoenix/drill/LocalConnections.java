@@ -48,7 +48,7 @@ final class LocalConnections {
         }
       }
     };
-    return new LocalServices(Docker.connect(), config, packages, closeAll);
+    return new LocalServices(Docker.connect(LocalTarget.dockerTimeout(settings)), config, packages, closeAll);
   }
 
   private static <T extends AutoCloseable> Supplier<T> lazy(Supplier<T> make, List<AutoCloseable> opened) {

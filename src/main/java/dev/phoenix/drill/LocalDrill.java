@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Brings an estate up on the local Docker daemon from its locked artefacts and proves every
@@ -43,6 +44,11 @@ public final class LocalDrill {
 
   /** Runs the drill; throws only when it could not run (daemon or AWS unreachable: UNAVAILABLE). */
   public DrillOutcome run(Estate estate, String commit, String drillId) {
+    return run(estate, commit, drillId, started -> { });
+  }
+
+  /** As {@link #run(Estate, String, String)}, telling {@code started} of each network and container made. */
+  public DrillOutcome run(Estate estate, String commit, String drillId, Consumer<String> started) {
     long t0 = System.nanoTime();
     DrillPlan plan = DrillPlan.of(estate);
     String env = plan.environment();
@@ -52,19 +58,36 @@ public final class LocalDrill {
     ExecutorService starts = Executors.newFixedThreadPool(options.parallelism(), DaemonThreads.named("phoenix-drill"));
     try {
       Preparation.Prepared prepared = Preparation.run(plan, docker, config, packages, pool);
-      if (!prepared.failures().isEmpty()) {
+      SecretMask mask = SecretMask.of(prepared.env().values().stream().flatMap(e -> e.storeValues().stream()).toList());
+      List<String> failures = new ArrayList<>(prepared.failures());
+      if (failures.isEmpty()) {
+        List<String> foreign = Conflicts.find(docker, plan, network);
+        if (!foreign.isEmpty()) {
+          failures.add(String.join("; ", foreign) + ": Phoenix does not remove, replace or adopt what is not "
+              + env + "'s; " + Conflicts.advice());
+        }
+      }
+      if (!failures.isEmpty()) {
         List<ServiceResult> none = plan.services().stream().map(s -> ServiceResult.notStarted(s,
             prepared.pullMillis().getOrDefault(s.image().digestReference(), 0L), "preparation failed")).toList();
         return new DrillOutcome(env, commit, drillId, network, none, prepared.functions(), millis(t0),
-            "stopped before starting anything: " + String.join("; ", prepared.failures()));
+            mask.mask("stopped before starting anything: " + String.join("; ", failures)));
       }
-      String salt = ensureNetwork(network, env, commit, drillId);
-      removeStale(plan, env);
-      DrillContext drill = new DrillContext(env, commit, drillId, network, salt, t0, options);
-      Map<String, ServiceResult> results = startAll(plan, prepared, new ServiceStarter(docker, drill), pool,
-          starts);
-      List<ServiceResult> ordered = plan.services().stream().map(s -> results.get(s.name())).toList();
-      return new DrillOutcome(env, commit, drillId, network, ordered, prepared.functions(), millis(t0), null);
+      try {
+        String salt = ensureNetwork(network, env, commit, drillId, started);
+        removeStale(plan, env);
+        DrillContext drill = new DrillContext(env, commit, drillId, network, salt, t0, options, mask, started);
+        Map<String, ServiceResult> results = startAll(plan, prepared, new ServiceStarter(docker, drill), pool,
+            starts);
+        List<ServiceResult> ordered = plan.services().stream().map(s -> results.get(s.name())).toList();
+        return new DrillOutcome(env, commit, drillId, network, ordered, prepared.functions(), millis(t0), null);
+      } catch (PhoenixException e) {
+        // the daemon's words may quote what containers were given: masked like container output, and
+        // not chained (a --stacktrace would print the causes' unmasked messages)
+        PhoenixException masked = new PhoenixException(e.kind(), mask.mask(e.getMessage()), e.fix());
+        masked.setStackTrace(e.getStackTrace());
+        throw masked;
+      }
     } finally {
       pool.shutdownNow();
       starts.shutdownNow();
@@ -119,13 +142,13 @@ public final class LocalDrill {
   }
 
   /** The environment's network; created with a fresh config-hash salt if missing. Returns the salt. */
-  private String ensureNetwork(String network, String env, String commit, String drillId) {
+  private String ensureNetwork(String network, String env, String commit, String drillId, Consumer<String> started) {
     Optional<Named> existing = docker.network(network);
     if (existing.isPresent()) {
       Map<String, String> labels = existing.get().labels();
       if (!env.equals(labels.get(Labels.ENV)) || labels.get(Labels.SALT) == null) {
-        throw PhoenixException.input("Docker network " + network + " exists but was not created by Phoenix for " + env,
-            "remove or rename that network, then re-run");
+        throw new PhoenixException(PhoenixException.Kind.CHECK_FAILED, "network " + network + " "
+            + Conflicts.whose(labels) + "; Phoenix does not remove, replace or adopt it", Conflicts.advice());
       }
       return labels.get(Labels.SALT);
     }
@@ -133,6 +156,7 @@ public final class LocalDrill {
     new SecureRandom().nextBytes(salt);
     String hex = HexFormat.of().formatHex(salt);
     docker.createNetwork(network, Map.of(Labels.ENV, env, Labels.COMMIT, commit, Labels.DRILL, drillId, Labels.SALT, hex));
+    started.accept("network " + network + " created");
     return hex;
   }
 

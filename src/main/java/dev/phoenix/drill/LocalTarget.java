@@ -1,13 +1,17 @@
 package dev.phoenix.drill;
 
 import dev.phoenix.core.Problem;
+import dev.phoenix.docker.Docker;
 import dev.phoenix.rebuild.Deployed;
 import dev.phoenix.rebuild.Outcome;
 import dev.phoenix.rebuild.Prepared;
+import dev.phoenix.rebuild.Progress;
 import dev.phoenix.rebuild.Resolved;
 import dev.phoenix.rebuild.Target;
 import dev.phoenix.rebuild.TargetContext;
+import dev.phoenix.rebuild.TargetLock;
 import dev.phoenix.rebuild.TargetSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +23,15 @@ import java.util.function.Function;
  * on the local Docker daemon by {@link LocalDrill}. Always starts containers (with or without
  * {@code --apply}): local containers are disposable and {@code phoenix teardown} removes them.
  * Options (targets.yaml {@code targets.local} or {@code --target-option}): {@code parallelism},
- * {@code healthTimeout} (seconds), {@code logLines}; {@code configRegion} (else {@code region}) and
- * {@code endpoint} for the AWS stores config values and Lambda packages are read from.
+ * {@code healthTimeout} (seconds), {@code logLines}, {@code dockerTimeout} (seconds each Docker daemon
+ * call may take, default 60); {@code configRegion} (else {@code region}) and {@code endpoint} for the
+ * AWS stores config values and Lambda packages are read from. The rebuild lock lives on the Docker
+ * daemon ({@link DaemonLock}), not under {@code --out}.
  */
 public final class LocalTarget implements Target {
   public static final String NAME = "local";
   static final Set<String> KNOWN =
-      Set.of("parallelism", "healthTimeout", "logLines", "region", "configRegion", "endpoint");
+      Set.of("parallelism", "healthTimeout", "logLines", "dockerTimeout", "region", "configRegion", "endpoint");
 
   private final Function<TargetSettings, LocalServices> connect;
   private volatile DrillOutcome last;
@@ -49,7 +55,31 @@ public final class LocalTarget implements Target {
     positive(settings, "parallelism", 64, problems);
     positive(settings, "healthTimeout", 3600, problems);
     positive(settings, "logLines", 1000, problems);
+    positive(settings, "dockerTimeout", 3600, problems);
     TargetSettings.requireNone(problems, "the local target's options");
+  }
+
+  @Override
+  public TargetLock lock(String environment, Path out, TargetSettings settings, Progress progress) {
+    Docker docker = Docker.connect(dockerTimeout(settings));
+    try {
+      return DaemonLock.acquire(docker, true, environment, NAME, progress::line);
+    } catch (RuntimeException e) {
+      docker.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String forceUnlock(String environment, Path out, TargetSettings settings) {
+    try (Docker docker = Docker.connect(dockerTimeout(settings))) {
+      return DaemonLock.forceUnlock(docker, environment, NAME);
+    }
+  }
+
+  static Duration dockerTimeout(TargetSettings s) {
+    return s.get("dockerTimeout").map(v -> Duration.ofSeconds(Long.parseLong(v.strip())))
+        .orElse(Docker.DEFAULT_CALL_TIMEOUT);
   }
 
   @Override
@@ -75,7 +105,7 @@ public final class LocalTarget implements Target {
     try (LocalServices services = connect.apply(context.settings())) {
       context.progress().line("local: Docker " + services.docker().host() + ", drill " + drillId);
       outcome = new LocalDrill(services.docker(), services.config(), services.packages(), options)
-          .run(resolved.estate(), resolved.commit(), drillId);
+          .run(resolved.estate(), resolved.commit(), drillId, context.started());
     }
     last = outcome;
     DrillLines.progress(outcome).forEach(context.progress()::line);

@@ -45,6 +45,9 @@ final class ServiceStarter {
         String name = Labels.container(drill.environment(), plan.name(), r);
         names.add(name);
         Optional<ContainerState> existing = docker.find(name);
+        if (existing.isPresent()) {
+          Conflicts.refuseForeign(existing.get(), drill.environment());
+        }
         if (existing.isPresent() && keep(existing.get(), ref, configHash, limits(plan))) {
           ids.add(existing.get().id());
           reused++;
@@ -53,6 +56,7 @@ final class ServiceStarter {
         existing.ifPresent(c -> docker.removeContainer(c.id()));
         String id = docker.create(new ContainerSpec(name, ref, env.values(), labels(plan, r, ref, configHash),
             plan.service().port(), drill.network(), plan.name(), memoryBytes(plan), nanoCpus(plan)));
+        drill.started().accept("container " + name + " created");
         ids.add(id);
         toStart.add(id);
       }
@@ -74,6 +78,7 @@ final class ServiceStarter {
     for (String id : c.toStart()) {
       try {
         docker.start(id);
+        drill.started().accept("container " + c.names().get(c.ids().indexOf(id)) + " started");
       } catch (PhoenixException e) {
         if (e.kind() == PhoenixException.Kind.UNAVAILABLE) {
           throw e;
@@ -149,14 +154,14 @@ final class ServiceStarter {
     List<String> tail = List.of();
     if (containerId != null && drill.options().logLines() > 0) {
       try {
-        tail = env.redact(docker.logsTail(containerId, drill.options().logLines()));
+        tail = drill.mask().mask(docker.logsTail(containerId, drill.options().logLines()));
       } catch (PhoenixException e) {
-        tail = List.of("(logs unavailable: " + e.getMessage() + ")");
+        tail = List.of("(logs unavailable: " + drill.mask().mask(e.getMessage()) + ")");
       }
     }
     return new ServiceResult(plan.stack(), plan.name(), plan.image().digestReference(), plan.replicas(), reused,
         ServiceResult.FAILED, method(plan, image), pullMillis, startMillis, healthyMillis, drill.sinceStartMillis(),
-        List.copyOf(names), env.redact(why), tail);
+        List.copyOf(names), drill.mask().mask(why), tail);
   }
 
   private static long millis(long since) {

@@ -6,11 +6,12 @@ import dev.phoenix.docker.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Removes everything local drills created for one environment, found by the label
  * {@code phoenix.env=ENV}: containers (with their anonymous volumes), labelled volumes, the network.
- * Nothing without that label is touched.
+ * Nothing without that label is touched, whatever its name.
  */
 public final class Teardown {
   /** Names of what was removed. */
@@ -21,6 +22,16 @@ public final class Teardown {
   }
 
   private Teardown() {}
+
+  /**
+   * {@link #run} while holding the environment's {@link DaemonLock} (a rebuild running on the same
+   * daemon makes teardown fail at once, naming it; a stale lock is taken over and {@code notes} says so).
+   */
+  public static Result locked(Docker docker, String environment, Consumer<String> notes) {
+    try (DaemonLock lock = DaemonLock.acquire(docker, false, environment, LocalTarget.NAME, notes)) {
+      return run(docker, environment);
+    }
+  }
 
   public static Result run(Docker docker, String environment) {
     Map<String, String> labels = Labels.of(environment);

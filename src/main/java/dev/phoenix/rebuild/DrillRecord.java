@@ -20,7 +20,7 @@ import java.util.List;
  * @param committedAt when that commit was made
  * @param phoenixVersion the Phoenix version that ran
  * @param mode {@code plan} or {@code apply}
- * @param outcome succeeded, failed, planned, stopped-at-preflight or stopped-after-synth
+ * @param outcome succeeded, failed, planned, stopped-at-preflight, stopped-after-synth or interrupted
  * @param failureReason why it failed or stopped (value-free), or null
  * @param recoveryMillis total time from start to record, in milliseconds
  * @param phases each phase that ran, in order
@@ -29,6 +29,8 @@ import java.util.List;
  * @param materialized pinned config copied into rebuild-scoped places (value-free)
  * @param stacks what happened to each stack
  * @param preflight problems found by preflight (reference and status), empty when all OK
+ * @param started what the target started or created, in order (containers, networks, stack
+ *     applies), value-free; what an interrupted rebuild left behind
  */
 public record DrillRecord(
     String schema,
@@ -52,7 +54,23 @@ public record DrillRecord(
     List<ConfigUsed> config,
     List<String> materialized,
     List<Deployed.StackRun> stacks,
-    List<PreflightIssue> preflight) {
+    List<PreflightIssue> preflight,
+    List<String> started) {
+
+  /** A record without {@code started} (records written before it existed read as an empty list). */
+  public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
+      String finishedAt, String asked, String understoodAs, String lockfileCommit, String committedAt,
+      String phoenixVersion, String mode, String outcome, String failureReason, long recoveryMillis,
+      List<Phase> phases, List<ArtefactUsed> artefacts, List<ConfigUsed> config, List<String> materialized,
+      List<Deployed.StackRun> stacks, List<PreflightIssue> preflight) {
+    this(schema, id, environment, target, by, startedAt, finishedAt, asked, understoodAs, lockfileCommit,
+        committedAt, phoenixVersion, mode, outcome, failureReason, recoveryMillis, phases, artefacts, config,
+        materialized, stacks, preflight, List.of());
+  }
+
+  public DrillRecord {
+    started = started == null ? List.of() : List.copyOf(started);
+  }
 
   public static final String SCHEMA = "phoenix/drill-record/v1";
 

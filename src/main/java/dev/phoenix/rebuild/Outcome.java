@@ -11,7 +11,12 @@ public enum Outcome {
   /** A pinned reference was MISSING, CORRUPT, or UNKNOWN without --allow-unknown: nothing touched. */
   STOPPED_AT_PREFLIGHT("stopped-at-preflight"),
   /** Synthesized, but the engine could not run (e.g. provider plugins cannot be downloaded). */
-  STOPPED_AFTER_SYNTH("stopped-after-synth");
+  STOPPED_AFTER_SYNTH("stopped-after-synth"),
+  /**
+   * Stopped by SIGINT/SIGTERM: the record names the phase and what had been started; the lock is
+   * released and a re-run converges from what was left.
+   */
+  INTERRUPTED("interrupted");
 
   private final String word;
 

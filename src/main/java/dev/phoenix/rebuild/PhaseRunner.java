@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 /** Runs the pipeline's phases one after the other, timing each and reporting it as it runs. */
 public final class PhaseRunner {
   private final Progress progress;
-  private final List<PhaseTiming> timings = new ArrayList<>();
+  private final List<PhaseTiming> timings = java.util.Collections.synchronizedList(new ArrayList<>());
+  private volatile String current;
+  private volatile long currentStart;
 
   public PhaseRunner(Progress progress) {
     this.progress = progress;
@@ -23,15 +25,19 @@ public final class PhaseRunner {
   public <T> T run(String phase, Supplier<T> body, Function<T, String> summary, Function<T, String> status) {
     progress.phaseStarted(phase);
     long start = System.nanoTime();
+    currentStart = start;
+    current = phase;
     T result;
     try {
       result = body.get();
     } catch (RuntimeException e) {
+      current = null;
       Duration d = Duration.ofNanos(System.nanoTime() - start);
       timings.add(new PhaseTiming(phase, d, "failed", firstLine(e.getMessage())));
       progress.phaseFinished(phase, d, "failed: " + firstLine(e.getMessage()));
       throw e;
     }
+    current = null;
     Duration d = Duration.ofNanos(System.nanoTime() - start);
     String line = summary.apply(result);
     timings.add(new PhaseTiming(phase, d, status.apply(result), line));
@@ -44,7 +50,25 @@ public final class PhaseRunner {
   }
 
   public List<PhaseTiming> timings() {
-    return List.copyOf(timings);
+    synchronized (timings) {
+      return List.copyOf(timings);
+    }
+  }
+
+  /** The phase running now, or null between phases. */
+  public String current() {
+    return current;
+  }
+
+  /** The finished phases and the one running now, timed so far with status "interrupted". */
+  public List<PhaseTiming> timingsInterrupted() {
+    List<PhaseTiming> out = new ArrayList<>(timings());
+    String phase = current;
+    if (phase != null) {
+      out.add(new PhaseTiming(phase, Duration.ofNanos(System.nanoTime() - currentStart), "interrupted",
+          "interrupted while running"));
+    }
+    return out;
   }
 
   static String firstLine(String text) {

@@ -5,8 +5,6 @@ import dev.phoenix.check.RefChecker;
 import dev.phoenix.check.Refs;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.PhoenixException.Kind;
-import dev.phoenix.engine.RebuildLock;
-import dev.phoenix.engine.RebuildLockException;
 import dev.phoenix.git.GitRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +20,10 @@ import java.util.Set;
  * reported to {@link Progress}. What is target-specific is behind {@link Target}.
  *
  * <p>Errors before anything was built (bad input, invalid revision, target options, lock held)
- * are thrown as {@link PhoenixException} and leave no record. From preflight on, every ending
- * writes a drill record and is returned as a {@link RebuildResult}.
+ * are thrown as {@link PhoenixException} and leave no record. The target's lock is taken after
+ * resolve, before preflight; from then on every ending writes a drill record and is returned as a
+ * {@link RebuildResult} — also SIGINT/SIGTERM, whose record says {@code interrupted} (see {@link
+ * Ending}).
  */
 public final class RebuildPipeline {
   private final GitRepository git;
@@ -56,6 +56,15 @@ public final class RebuildPipeline {
             + r.estate().stacks().size() + " stack(s), " + r.estate().lockfile().artefacts().size() + " artefact(s)");
     record.resolved(resolved);
 
+    try (TargetLock lock = target.lock(request.environment(), request.out(), settings, progress);
+        Ending ending = new Ending(records, record, phases, progress, lock)) {
+      progress.line(lock.describe());
+      return run(request, settings, resolved, record, phases, ending);
+    }
+  }
+
+  private RebuildResult run(RebuildRequest request, TargetSettings settings, Resolved resolved, RecordBuilder record,
+      PhaseRunner phases, Ending ending) {
     Map<Ref, List<String>> refs = Refs.of(resolved.estate().lockfile());
     Preflight.Result pre = phases.run("preflight",
         () -> new Preflight(checkers).check(refs.keySet(), request.checkOptions()),
@@ -64,11 +73,11 @@ public final class RebuildPipeline {
         p -> !p.breaking().isEmpty() || !p.unknown().isEmpty() && !request.allowUnknown() ? "stopped" : "ok");
     record.preflight(pre);
     if (!pre.breaking().isEmpty()) {
-      return finish(records, record, phases, Outcome.STOPPED_AT_PREFLIGHT, pre.breaking().size()
+      return ending.finish(Outcome.STOPPED_AT_PREFLIGHT, pre.breaking().size()
           + " pinned reference(s) missing or corrupt; nothing was built", Kind.CHECK_FAILED, null, pre);
     }
     if (!pre.unknown().isEmpty() && !request.allowUnknown()) {
-      return finish(records, record, phases, Outcome.STOPPED_AT_PREFLIGHT, pre.unknown().size()
+      return ending.finish(Outcome.STOPPED_AT_PREFLIGHT, pre.unknown().size()
           + " pinned reference(s) could not be checked (UNKNOWN); nothing was built (--allow-unknown to go on)",
           Kind.UNAVAILABLE, null, pre);
     }
@@ -76,59 +85,36 @@ public final class RebuildPipeline {
     Path targetDir = request.out().resolve(request.environment()).resolve(target.name());
     createDirectories(targetDir);
     TargetContext context = new TargetContext(request.environment(), targetDir, settings, request.apply(),
-        request.savedPlans(), request.engine(), request.engineTimeout(), confirm, progress, record.id());
-    try (RebuildLock lock = lock(request)) {
-      progress.line("lock " + lock.file() + " held by " + lock.holder().describe());
-      Prepared prepared;
-      try {
-        prepared = phases.run("synth", () -> target.synthesize(resolved, context),
-            p -> p.stacks().size() + " stack(s)" + (p.cacheHit() ? " (cached, unchanged)" : "")
-                + (p.materialized().isEmpty() ? "" : ", " + p.materialized().size() + (request.apply() ? " materialized" : " to materialize on apply")));
-      } catch (PhoenixException e) {
-        if (e.kind() == Kind.INPUT) {
-          throw e;
-        }
-        return finish(records, record, phases, Outcome.FAILED, "synth: " + e.getMessage(), e.kind(), null, pre);
-      }
-      record.prepared(prepared);
-      Deployed deployed;
-      try {
-        deployed = phases.run("engine", () -> target.deploy(resolved, prepared, context),
-            d -> d.outcome().word() + (d.failureReason() == null ? "" : ": " + d.failureReason()),
-            d -> d.outcome() == Outcome.FAILED ? "failed" : d.outcome() == Outcome.STOPPED_AFTER_SYNTH ? "stopped" : "ok");
-      } catch (PhoenixException e) {
-        return finish(records, record, phases, Outcome.FAILED, "engine: " + e.getMessage(),
-            e.kind() == Kind.INPUT ? Kind.CHECK_FAILED : e.kind(), prepared, pre);
-      }
-      record.deployed(deployed);
-      Kind kind = switch (deployed.outcome()) {
-        case SUCCEEDED, PLANNED -> null;
-        case STOPPED_AFTER_SYNTH -> Kind.UNAVAILABLE;
-        default -> Kind.CHECK_FAILED;
-      };
-      return finish(records, record, phases, deployed.outcome(), deployed.failureReason(), kind, prepared, pre);
-    }
-  }
-
-  private RebuildLock lock(RebuildRequest request) {
+        request.savedPlans(), request.engine(), request.engineTimeout(), confirm, progress, record.id(),
+        record::started);
+    Prepared prepared;
     try {
-      return RebuildLock.acquire(request.out(), request.environment(), target.name());
-    } catch (RebuildLockException e) {
-      throw new PhoenixException(Kind.UNAVAILABLE, e.getMessage(),
-          "wait for that rebuild to finish; phoenix rebuild --force-unlock removes a stale lock", e);
+      prepared = phases.run("synth", () -> target.synthesize(resolved, context),
+          p -> p.stacks().size() + " stack(s)" + (p.cacheHit() ? " (cached, unchanged)" : "")
+              + (p.materialized().isEmpty() ? "" : ", " + p.materialized().size() + (request.apply() ? " materialized" : " to materialize on apply")));
+    } catch (PhoenixException e) {
+      if (e.kind() == Kind.INPUT) {
+        throw e;
+      }
+      return ending.finish(Outcome.FAILED, "synth: " + e.getMessage(), e.kind(), null, pre);
     }
-  }
-
-  private static RebuildResult finish(DrillRecords records, RecordBuilder record, PhaseRunner phases, Outcome outcome,
-      String reason, Kind kind, Prepared prepared, Preflight.Result pre) {
-    Path file = phases.run("record", () -> {
-      long start = System.nanoTime();
-      record.build(outcome, reason, phases.timings()); // assembling it is the phase's work, timed into it
-      List<PhaseTiming> timings = new java.util.ArrayList<>(phases.timings());
-      timings.add(new PhaseTiming("record", java.time.Duration.ofNanos(System.nanoTime() - start), "ok", "written"));
-      return records.write(record.build(outcome, reason, timings));
-    }, f -> "written " + f);
-    return new RebuildResult(DrillRecords.read(file), file, prepared, pre, kind);
+    record.prepared(prepared);
+    Deployed deployed;
+    try {
+      deployed = phases.run("engine", () -> target.deploy(resolved, prepared, context),
+          d -> d.outcome().word() + (d.failureReason() == null ? "" : ": " + d.failureReason()),
+          d -> d.outcome() == Outcome.FAILED ? "failed" : d.outcome() == Outcome.STOPPED_AFTER_SYNTH ? "stopped" : "ok");
+    } catch (PhoenixException e) {
+      return ending.finish(Outcome.FAILED, "engine: " + e.getMessage(),
+          e.kind() == Kind.INPUT ? Kind.CHECK_FAILED : e.kind(), prepared, pre);
+    }
+    record.deployed(deployed);
+    Kind kind = switch (deployed.outcome()) {
+      case SUCCEEDED, PLANNED -> null;
+      case STOPPED_AFTER_SYNTH -> Kind.UNAVAILABLE;
+      default -> Kind.CHECK_FAILED;
+    };
+    return ending.finish(deployed.outcome(), deployed.failureReason(), kind, prepared, pre);
   }
 
   private static void createDirectories(Path dir) {

@@ -27,6 +27,7 @@ final class RecordBuilder {
   private Preflight.Result preflight;
   private Prepared prepared;
   private Deployed deployed;
+  private final List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
 
   RecordBuilder(RebuildRequest request, String target, boolean applies, Instant startedAt, long startNanos) {
     this.request = request;
@@ -57,6 +58,17 @@ final class RecordBuilder {
     deployed = d;
   }
 
+  /** Something the target started or created (value-free), for the record's {@code started}. */
+  void started(String what) {
+    started.add(what);
+  }
+
+  List<String> started() {
+    synchronized (started) {
+      return List.copyOf(started);
+    }
+  }
+
   DrillRecord build(Outcome outcome, String reason, List<PhaseTiming> timings) {
     List<DrillRecord.Phase> phases = new ArrayList<>();
     for (PhaseTiming t : timings) {
@@ -82,7 +94,7 @@ final class RecordBuilder {
         Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), phases,
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),
-        deployed == null ? List.of() : deployed.stacks(), issues);
+        deployed == null ? List.of() : deployed.stacks(), issues, started());
   }
 
   static List<DrillRecord.ArtefactUsed> artefacts(Lockfile lock) {

@@ -8,7 +8,7 @@ package dev.phoenix.rebuild;
  *
  * <p>The pipeline calls {@link #synthesize} (phase {@code synth}) and then {@link #deploy} (phase
  * {@code engine}), in that order, once each, only after preflight passed. {@code deploy} is
- * called while holding the {@link dev.phoenix.engine.RebuildLock} of (environment, {@link #name}).
+ * called while holding the {@link #lock} of (environment, {@link #name}).
  *
  * <p>Errors: throw {@link dev.phoenix.core.PhoenixException} — {@code INPUT} (bad target options,
  * exit 2), {@code UNAVAILABLE} (the target could not be reached or run, exit 3), {@code
@@ -34,6 +34,21 @@ public interface Target {
    */
   default boolean appliesWithoutFlag() {
     return false;
+  }
+
+  /**
+   * Takes the rebuild lock of ({@code environment}, this target), or throws an UNAVAILABLE {@link
+   * dev.phoenix.core.PhoenixException} naming who holds it (exit 3). Default: a lock file under
+   * {@code out} ({@link dev.phoenix.engine.RebuildLock}); a target whose environment lives somewhere
+   * shared (the local target's Docker daemon) keeps its lock there instead.
+   */
+  default TargetLock lock(String environment, java.nio.file.Path out, TargetSettings settings, Progress progress) {
+    return FileTargetLock.acquire(out, environment, name());
+  }
+
+  /** Removes the lock of ({@code environment}, this target) whoever holds it; says whose it was. */
+  default String forceUnlock(String environment, java.nio.file.Path out, TargetSettings settings) {
+    return FileTargetLock.forceUnlock(out, environment, name());
   }
 
   /**

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param confirm asked before each apply (already answers yes under {@code --yes})
  * @param progress where to report progress lines (stderr on the command line)
  * @param drillId the id of this rebuild's drill record, to label what the target creates
+ * @param started told of everything the target starts or creates (a container, a stack's apply),
+ *     value-free, as it happens: the record of an interrupted rebuild lists it
  */
 public record TargetContext(
     String environment,
@@ -29,4 +31,5 @@ public record TargetContext(
     Duration engineTimeout,
     Confirm confirm,
     Progress progress,
-    String drillId) {}
+    String drillId,
+    java.util.function.Consumer<String> started) {}

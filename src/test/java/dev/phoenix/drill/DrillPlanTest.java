@@ -24,8 +24,21 @@ class DrillPlanTest {
     assertThat(plan.services()).extracting(DrillPlan.ServicePlan::replicas).containsExactly(1, 3);
     assertThat(plan.services().get(0).config()).containsOnlyKeys("A");
     assertThat(plan.functions()).extracting(f -> f.function().name()).containsExactly("report");
-    assertThat(plan.containerNames()).containsExactly(
-        "phoenix-prod-db-1", "phoenix-prod-api-1", "phoenix-prod-api-2", "phoenix-prod-api-3");
+    assertThat(plan.containerNames()).hasSize(4).satisfiesExactly(
+        n -> assertThat(n).matches("phoenix-prod-db-[0-9a-f]{8}-1"),
+        n -> assertThat(n).matches("phoenix-prod-api-[0-9a-f]{8}-1"),
+        n -> assertThat(n).matches("phoenix-prod-api-[0-9a-f]{8}-2"),
+        n -> assertThat(n).matches("phoenix-prod-api-[0-9a-f]{8}-3"));
+  }
+
+  @Test
+  void containerNamesAreUnambiguousWhereTheReadablePartIsNot() {
+    assertThat(Labels.container("h", "x-api", 1)).startsWith("phoenix-h-x-api-")
+        .isNotEqualTo(Labels.container("h-x", "api", 1));
+    assertThat(Labels.container("a-b", "c-d", 1)).isNotEqualTo(Labels.container("a", "b-c-d", 1))
+        .isNotEqualTo(Labels.container("a-b-c", "d", 1));
+    assertThat(Labels.container("h", "x-api", 1)).isEqualTo(Labels.container("h", "x-api", 1));
+    assertThat(Labels.lock("h", "local")).isNotEqualTo(Labels.lock("h-local", "local"));
   }
 
   @Test

@@ -84,16 +84,16 @@ class LocalDrillIT {
 
     List<ContainerSummary> running = docker.containers(Labels.of(env));
     assertThat(running).extracting(ContainerSummary::name).containsExactlyInAnyOrder(
-        "phoenix-" + env + "-db-1", "phoenix-" + env + "-api-1", "phoenix-" + env + "-api-2", "phoenix-" + env + "-jobs-1");
+        Labels.container(env, "db", 1), Labels.container(env, "api", 1), Labels.container(env, "api", 2), Labels.container(env, "jobs", 1));
     assertThat(running).allSatisfy(c -> assertThat(c.labels())
         .containsEntry(Labels.COMMIT, "c0ffee1").containsEntry(Labels.DRILL, "d1").containsKey(Labels.CONFIG));
     // the blueprint's cpu 256 / memory 512 as ECS means them: a quarter CPU, 512 MiB, hard limits
     assertThat(daemon.docker("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}}",
-        "phoenix-" + env + "-api-1").orThrow().stdout().strip()).isEqualTo("536870912 536870912 250000000");
-    String ports = daemon.docker("port", "phoenix-" + env + "-api-2").orThrow().stdout();
+        Labels.container(env, "api", 1)).orThrow().stdout().strip()).isEqualTo("536870912 536870912 250000000");
+    String ports = daemon.docker("port", Labels.container(env, "api", 2)).orThrow().stdout();
     assertThat(ports).startsWith("8080/tcp -> 127.0.0.1:");
     // the api can reach the db by its service name on the environment's network
-    assertThat(daemon.docker("exec", "phoenix-" + env + "-api-1", "wget", "-q", "-O", "-", "http://db:8080/healthz")
+    assertThat(daemon.docker("exec", Labels.container(env, "api", 1), "wget", "-q", "-O", "-", "http://db:8080/healthz")
         .orThrow().stdout()).contains("ok");
 
     DrillOutcome again = drill().run(estate, "c0ffee1", "d2");
@@ -110,7 +110,7 @@ class LocalDrillIT {
     assertThat(third.ok()).isTrue();
     assertThat(third.services()).extracting(ServiceResult::reused).containsExactly(0, 1);
     assertThat(docker.containers(Labels.of(env))).extracting(ContainerSummary::name)
-        .containsExactlyInAnyOrder("phoenix-" + env + "-db-1", "phoenix-" + env + "-api-1");
+        .containsExactlyInAnyOrder(Labels.container(env, "db", 1), Labels.container(env, "api", 1));
 
     String bystander = "phoenix-" + env + "-bystander";
     daemon.docker("network", "create", "--label", Labels.ENV + "=" + env + "x", bystander).orThrow();
@@ -146,7 +146,7 @@ class LocalDrillIT {
     assertThat(db.logTail().size()).isLessThanOrEqualTo(20);
     assertThat(outcome.services().get(1).status()).isEqualTo(ServiceResult.NOT_STARTED);
     assertThat(docker.containers(Labels.of(env))).extracting(ContainerSummary::name)
-        .containsExactly("phoenix-" + env + "-db-1");
+        .containsExactly(Labels.container(env, "db", 1));
   }
 
   @Test

@@ -29,10 +29,13 @@ class LocalTargetTest {
       throw new AssertionError("must not connect");
     });
     target.validate(settings(Map.of("region", "eu-west-2", "endpoint", "http://127.0.0.1:1")), "prod", false);
-    assertThatThrownBy(() -> target.validate(settings(Map.of("parallelism", "0", "logLines", "x", "cpu", "2")), "prod", true))
+    assertThatThrownBy(() -> target.validate(settings(Map.of("parallelism", "0", "logLines", "x", "cpu", "2",
+            "dockerTimeout", "0")), "prod", true))
         .isInstanceOf(PhoenixException.class)
         .hasMessageContaining("parallelism: must be 1..64").hasMessageContaining("logLines: not a whole number")
-        .hasMessageContaining("cpu: unknown setting");
+        .hasMessageContaining("cpu: unknown setting").hasMessageContaining("dockerTimeout: must be 1..3600, was 0");
+    assertThat(LocalTarget.dockerTimeout(settings(Map.of("dockerTimeout", "7")))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(LocalTarget.dockerTimeout(settings(Map.of()))).isEqualTo(dev.phoenix.docker.Docker.DEFAULT_CALL_TIMEOUT);
     assertThat(target.name()).isEqualTo("local");
   }
 

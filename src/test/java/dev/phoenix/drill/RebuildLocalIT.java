@@ -97,7 +97,7 @@ class RebuildLocalIT {
     assertThat(first.code).as(first.all()).isZero();
     assertThat(first.err).contains("[preflight]").contains("local: web healthy").contains("report available, not executed")
         .contains("recovery time");
-    String container = "phoenix-" + ENV + "-web-1";
+    String container = Labels.container(ENV, "web", 1);
     String port = daemon.docker("port", container, "8080").orThrow().stdout().strip();
     assertThat(port).startsWith("127.0.0.1:");
     String env = daemon.docker("exec", container, "wget", "-q", "-O", "-", "http://127.0.0.1:8080/cgi-bin/env")

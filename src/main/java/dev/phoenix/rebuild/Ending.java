@@ -1,0 +1,93 @@
+package dev.phoenix.rebuild;
+
+import dev.phoenix.core.PhoenixException.Kind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a rebuild that holds its lock ends: exactly once, either normally ({@link #finish}) or by
+ * SIGINT/SIGTERM. For the latter a JVM shutdown hook, registered while the lock is held, writes the
+ * record with outcome {@code interrupted} (the phase that was running and everything the target had
+ * started) and releases the lock; the JVM then exits (130 after SIGINT, 143 after SIGTERM). What the
+ * target left is what a failed run leaves: a re-run converges from it without {@code --force-unlock}.
+ */
+final class Ending implements AutoCloseable {
+  private final DrillRecords records;
+  private final RecordBuilder record;
+  private final PhaseRunner phases;
+  private final Progress progress;
+  private final TargetLock lock;
+  private final Thread hook;
+  private boolean ended;
+  private RebuildResult interrupted;
+
+  Ending(DrillRecords records, RecordBuilder record, PhaseRunner phases, Progress progress, TargetLock lock) {
+    this.records = records;
+    this.record = record;
+    this.phases = phases;
+    this.progress = progress;
+    this.lock = lock;
+    this.hook = new Thread(this::interrupt, "phoenix-interrupted-rebuild");
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** Writes the record of a normal ending; after an interruption, returns that record's result instead. */
+  synchronized RebuildResult finish(Outcome outcome, String reason, Kind kind, Prepared prepared,
+      Preflight.Result pre) {
+    if (ended) {
+      return interrupted;
+    }
+    ended = true;
+    Path file = phases.run("record", () -> {
+      long start = System.nanoTime();
+      record.build(outcome, reason, phases.timings()); // assembling it is the phase's work, timed into it
+      List<PhaseTiming> timings = new ArrayList<>(phases.timings());
+      timings.add(new PhaseTiming("record", Duration.ofNanos(System.nanoTime() - start), "ok", "written"));
+      return records.write(record.build(outcome, reason, timings));
+    }, f -> "written " + f);
+    return new RebuildResult(DrillRecords.read(file), file, prepared, pre, kind);
+  }
+
+  /** The shutdown hook: record {@code interrupted}, release the lock. */
+  private void interrupt() {
+    synchronized (this) {
+      if (!ended) {
+        ended = true;
+        writeInterrupted();
+      }
+    }
+    try {
+      lock.close();
+      progress.line("interrupted: lock released");
+    } catch (RuntimeException e) {
+      progress.line("interrupted: the lock could not be released: " + e.getMessage());
+    }
+  }
+
+  private void writeInterrupted() {
+    String phase = phases.current();
+    List<String> started = record.started();
+    String reason = "interrupted (SIGINT or SIGTERM)" + (phase == null ? "" : " during phase " + phase)
+        + (started.isEmpty() ? "; nothing had been started" : "; started before the stop: " + String.join(", ", started))
+        + "; the lock was released, a re-run converges from here";
+    try {
+      Path file = records.write(record.build(Outcome.INTERRUPTED, reason, phases.timingsInterrupted()));
+      interrupted = new RebuildResult(DrillRecords.read(file), file, null, null, Kind.UNAVAILABLE);
+      progress.line("interrupted: record " + file + " written");
+    } catch (RuntimeException e) {
+      progress.line("interrupted: the drill record could not be written: " + e.getMessage());
+    }
+  }
+
+  /** Unregisters the hook (unless the JVM is already running it). */
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down: the hook is running or has run
+    }
+  }
+}
