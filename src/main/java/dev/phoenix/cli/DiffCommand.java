@@ -53,6 +53,7 @@ final class DiffCommand implements Callable<Integer> {
       Revision b = travel.resolve(env, to, now);
       List<Change> changes = EstateDiff.between(Snapshot.of(a).estate().value(), Snapshot.of(b).estate().value());
       Warnings.uncommitted(git, env, spec.commandLine().getErr());
+      Warnings.futureDated(git, List.of(a.commit(), b.commit()), spec.commandLine().getErr());
       if (repo.json()) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", side(a));

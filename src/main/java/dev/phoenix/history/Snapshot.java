@@ -18,6 +18,9 @@ public record Snapshot(
     String lockPath, String lockText, YamlNode lockNode, Map<String, String> stackTexts,
     Map<String, YamlNode> stackNodes, Parsed<Estate> estate) {
 
+  /** Shown instead of a file that is not YAML: its bytes are never echoed (they may be binary, or not ours). */
+  public static final String UNREADABLE = "# (not shown: the file cannot be read as YAML; see the problems on stderr)";
+
   public static Snapshot of(Revision revision) {
     String env = revision.environment();
     String lockPath = Lockfile.path(env);
@@ -28,10 +31,12 @@ public record Snapshot(
     if (estate.value() != null) {
       for (String name : estate.value().lockfile().stacks()) {
         revision.files().read(Stack.path(name)).ifPresent(bytes -> {
-          texts.put(Stack.path(name), new String(bytes, StandardCharsets.UTF_8));
           YamlNode node = parse(bytes);
           if (node != null) {
             nodes.put(name, node);
+            texts.put(Stack.path(name), new String(bytes, StandardCharsets.UTF_8));
+          } else {
+            texts.put(Stack.path(name), UNREADABLE + "\n");
           }
         });
       }
