@@ -52,8 +52,30 @@ public record Snapshot(
     }
   }
 
+  /** The lockfile as plain values; config values are their text exactly as written, as a container gets them. */
   public Object lockTree() {
-    return lockNode == null ? null : dev.phoenix.yaml.PlainValues.of(lockNode);
+    if (lockNode == null) {
+      return null;
+    }
+    Object tree = dev.phoenix.yaml.PlainValues.of(lockNode);
+    if (tree instanceof Map<?, ?> top && lockNode instanceof YamlNode.MapNode root
+        && root.entries().get("config") != null && root.entries().get("config").value() instanceof YamlNode.MapNode config
+        && top.get("config") instanceof Map<?, ?> configTree) {
+      config.entries().forEach((block, b) -> {
+        if (b.value() instanceof YamlNode.MapNode vars && configTree.get(block) instanceof Map<?, ?> blockTree) {
+          vars.entries().forEach((name, v) -> {
+            if (v.value() instanceof YamlNode.MapNode source && source.entries().get("value") != null
+                && source.entries().get("value").value() instanceof YamlNode.Scalar scalar
+                && blockTree.get(name) instanceof Map<?, ?> sourceTree) {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> writable = (Map<String, Object>) sourceTree;
+              writable.put("value", scalar.written());
+            }
+          });
+        }
+      });
+    }
+    return tree;
   }
 
   public Map<String, Object> stackTrees() {

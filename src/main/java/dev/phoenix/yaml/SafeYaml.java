@@ -120,7 +120,7 @@ public final class SafeYaml {
       case VALUE_FALSE:
         return new Scalar(line, parser.getText(), Scalar.Kind.BOOLEAN);
       case VALUE_NULL:
-        return new Scalar(line, null, Scalar.Kind.NULL);
+        return new Scalar(line, null, Scalar.Kind.NULL, parser.getText() == null ? "" : parser.getText());
       default:
         throw new YamlException(line, "unexpected YAML content " + token, "fix the syntax at that line");
     }
