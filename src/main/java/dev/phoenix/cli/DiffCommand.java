@@ -51,8 +51,13 @@ final class DiffCommand implements Callable<Integer> {
       Instant now = Instant.now();
       Revision a = against == null ? travel.resolve(env, from, now) : travel.resolve(against, to, now);
       Revision b = travel.resolve(env, to, now);
-      List<Change> changes = EstateDiff.between(Snapshot.of(a).estate().value(), Snapshot.of(b).estate().value());
+      Snapshot before = Snapshot.of(a);
+      Snapshot after = Snapshot.of(b);
+      List<Change> changes = EstateDiff.between(before.estate().value(), after.estate().value());
+      invalid(a, before, spec.commandLine().getErr());
+      invalid(b, after, spec.commandLine().getErr());
       Warnings.uncommitted(git, env, spec.commandLine().getErr());
+      Warnings.futureDated(git, List.of(a.commit(), b.commit()), spec.commandLine().getErr());
       if (repo.json()) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", side(a));
@@ -69,6 +74,16 @@ final class DiffCommand implements Callable<Integer> {
       }
       out.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  /** An invalid side is compared as far as it could be read, and said to be invalid. */
+  private static void invalid(Revision r, Snapshot s, java.io.PrintWriter err) {
+    int n = s.estate().problems().size();
+    if (n > 0) {
+      err.println("warning: " + r.environment() + " at " + r.commit().shortId() + " is INVALID (" + n
+          + (n == 1 ? " problem" : " problems") + "; phoenix show --env " + r.environment() + " --at " + r.commit().shortId()
+          + " lists them): compared as far as it could be read");
     }
   }
 

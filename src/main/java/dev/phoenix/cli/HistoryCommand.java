@@ -36,6 +36,7 @@ final class HistoryCommand implements Callable<Integer> {
         new dev.phoenix.history.TimeTravel(git).head(env); // throws "unknown environment" with the known ones
       }
       Warnings.uncommitted(git, env, spec.commandLine().getErr());
+      Warnings.futureDated(git, entries.stream().map(HistoryEntry::commit).toList(), spec.commandLine().getErr());
       if (repo.json()) {
         List<Object> list = new ArrayList<>();
         for (HistoryEntry e : entries) {

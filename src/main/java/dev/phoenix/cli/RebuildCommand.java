@@ -83,6 +83,7 @@ final class RebuildCommand implements Callable<Integer> {
     try (GitRepository git = repo.open()) {
       Path root = git.workTree();
       Warnings.uncommitted(git, env, err);
+      Warnings.futureDated(git, java.util.List.of(), err);
       Duration deadline = Duration.ofMinutes(10);
       CheckOptions checks = new CheckOptions(deep, VerifyRequest.DEFAULT_CONCURRENCY, Instant.now().plus(deadline),
           Set.copyOf(insecure), r -> { });

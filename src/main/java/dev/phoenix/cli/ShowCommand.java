@@ -1,13 +1,16 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.core.Problem;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.Revision;
 import dev.phoenix.history.Snapshot;
 import dev.phoenix.history.TimeTravel;
 import dev.phoenix.report.Json;
+import dev.phoenix.report.Views;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-    description = "Show an environment's lockfile and blueprints exactly as they were at a moment of Git history.")
+    description = "Show an environment's lockfile and blueprints exactly as they were at a moment of Git history.",
+    footer = {"", "Exit codes: 0 shown and valid, 1 shown but the revision is INVALID (every problem on stderr;"
+        + " in JSON: valid=false and problems), 2 usage or an unknown environment/moment."})
 final class ShowCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RepoOptions repo;
@@ -43,7 +48,9 @@ final class ShowCommand implements Callable<Integer> {
       long lookup = System.nanoTime() - start - open;
       Snapshot snapshot = Snapshot.of(revision);
       long read = System.nanoTime() - start - open - lookup;
+      List<Problem> problems = snapshot.estate().problems();
       Warnings.uncommitted(git, env, err);
+      Warnings.futureDated(git, List.of(revision.commit()), err);
       if (repo.json()) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", env);
@@ -53,6 +60,8 @@ final class ShowCommand implements Callable<Integer> {
         json.put("committedAt", revision.commit().committedAt().toString());
         json.put("author", revision.commit().author());
         json.put("subject", revision.commit().subject());
+        json.put("valid", problems.isEmpty());
+        json.put("problems", problems.stream().map(Views::problem).toList());
         json.put("lock", snapshot.lockTree());
         json.put("stacks", snapshot.stackTrees());
         out.println(Json.write(json));
@@ -61,18 +70,27 @@ final class ShowCommand implements Callable<Integer> {
         out.println("# commit " + revision.commit().id() + " committed " + revision.commit().committedAt()
             + " by " + revision.commit().author() + ": " + revision.commit().subject());
         out.println("# --- " + snapshot.lockPath());
-        out.print(snapshot.lockText());
+        if (snapshot.lockNode() == null) {
+          out.println(Snapshot.UNREADABLE);
+        } else {
+          out.print(snapshot.lockText());
+        }
         for (var stack : snapshot.stackTexts().entrySet()) {
           out.println("# --- " + stack.getKey());
           out.print(stack.getValue());
         }
       }
       out.flush();
+      if (!problems.isEmpty()) {
+        err.println("error: " + env + " at commit " + revision.commit().shortId() + " is INVALID, not restorable as written ("
+            + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):");
+        problems.forEach(p -> err.println("  " + p.render()));
+      }
       if (timings) {
         err.printf("timings: open %.1f ms (JGit start-up, repository opened), lookup %.1f ms (commit found, lockfile read),"
                 + " parse %.1f ms%n", open / 1e6, lookup / 1e6, read / 1e6);
       }
-      return ExitCodes.OK;
+      return problems.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
   }
 }

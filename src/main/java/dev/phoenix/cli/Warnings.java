@@ -1,8 +1,13 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
+import dev.phoenix.verify.Revisions;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Warnings printed to stderr so that JSON on stdout stays clean. */
 final class Warnings {
@@ -14,6 +19,23 @@ final class Warnings {
       err.println("warning: uncommitted changes to " + String.join(", ", changed.subList(0, Math.min(5, changed.size())))
           + (changed.size() > 5 ? " and " + (changed.size() - 5) + " more" : "")
           + " are ignored: Phoenix reads committed history only");
+    }
+  }
+
+  /**
+   * Names every given commit (HEAD is always looked at) dated further in the future than the clock
+   * skew allowed: a date --at cannot reach yet, and a sign the history's times are not to be trusted.
+   */
+  static void futureDated(GitRepository git, List<CommitInfo> commits, PrintWriter err) {
+    Instant limit = Instant.now().plus(Revisions.CLOCK_SKEW);
+    Set<CommitInfo> all = new LinkedHashSet<>();
+    git.head().ifPresent(all::add);
+    all.addAll(commits);
+    for (CommitInfo c : all) {
+      if (c.committedAt().isAfter(limit)) {
+        err.println("warning: commit " + c.shortId() + " is dated " + c.committedAt() + ", in the future: --at a date"
+            + " before then does not reach it (--at " + c.shortId() + " does); verify counts it as committed now");
+      }
     }
   }
 }

@@ -2,11 +2,13 @@ package dev.phoenix.git;
 
 import dev.phoenix.lockfile.EstateFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -15,7 +17,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /** Estate files read straight from one commit's tree objects. */
 final class CommitFiles implements EstateFiles {
-  private static final long MAX_BYTES = 4L * 1024 * 1024;
+  /**
+   * Phoenix never reads more of a file than this: anything longer is refused by the YAML reader
+   * anyway, so only the first {@code MAX_BYTES + 1} bytes of a larger blob are loaded (enough for it
+   * to say "over the limit"), and a 4 GB blob in history is one INVALID revision, not a crash.
+   */
+  private static final int MAX_BYTES = dev.phoenix.yaml.SafeYaml.MAX_BYTES;
   private final Repository repository;
   private final CommitInfo commit;
   private final RevTree tree;
@@ -37,7 +44,13 @@ final class CommitFiles implements EstateFiles {
       if (walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
         return Optional.empty();
       }
-      return Optional.of(repository.open(walk.getObjectId(0)).getCachedBytes((int) MAX_BYTES));
+      ObjectLoader loader = repository.open(walk.getObjectId(0));
+      if (loader.getSize() <= MAX_BYTES) {
+        return Optional.of(loader.getCachedBytes(MAX_BYTES));
+      }
+      try (InputStream in = loader.openStream()) {
+        return Optional.of(in.readNBytes(MAX_BYTES + 1));
+      }
     } catch (IOException e) {
       throw new GitException("cannot read " + path + " at commit " + commit.shortId() + ": " + e.getMessage(),
           "the object may be too large or the repository damaged (git fsck)", e);

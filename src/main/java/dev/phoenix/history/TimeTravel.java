@@ -22,6 +22,7 @@ public final class TimeTravel {
   }
 
   public Revision resolve(String environment, String whenText, Instant now) {
+    requireCommits(git);
     When when;
     try {
       when = When.parse(whenText);
@@ -46,6 +47,17 @@ public final class TimeTravel {
       throw missingAt(environment, commit, whenText);
     }
     return revision;
+  }
+
+  /**
+   * Refuses a repository without a single commit with that reason (not "'HEAD' is neither a date
+   * nor a commit"): every command that reads history calls this first.
+   */
+  public static void requireCommits(GitRepository git) {
+    if (git.head().isEmpty()) {
+      throw PhoenixException.input("the repository at " + git.workTree() + " has no commits yet, so there is no history to read",
+          "commit the estate first: git add environments stacks && git commit (phoenix validate checks the working tree before that)");
+    }
   }
 
   /** The revision at HEAD, with a clear error when the environment does not exist there. */

@@ -25,6 +25,7 @@ final class ArtefactReader {
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]");
+  static final int MAX_NAME = 64;
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
 
   private ArtefactReader() {}
@@ -32,7 +33,11 @@ final class ArtefactReader {
   static Optional<Artefact> read(Fields f, Entry entry) {
     String name = entry.key();
     String path = "artefacts." + name;
-    if (!NAME.matcher(name).matches()) {
+    if (name.length() > MAX_NAME) {
+      f.problem(entry.keyLine(), "artefact name '" + name.substring(0, 20) + "…' is " + name.length()
+              + " characters long, over the limit of " + MAX_NAME,
+          "shorten it to at most " + MAX_NAME + " lowercase letters, digits and dashes");
+    } else if (!NAME.matcher(name).matches()) {
       f.problem(entry.keyLine(), "artefact name '" + name + "' is not a lowercase name",
           "use lowercase letters, digits and dashes, e.g. payments-api");
     }

@@ -76,7 +76,8 @@ final class ConfigReader {
     }
     f.onlyKnown(m, path, VALUE);
     Entry e = m.entries().get("value");
-    String value = e.value() instanceof Scalar s ? s.text() : null;
+    // the text exactly as written: off stays "off", 012345 stays "012345", ~ stays "~" (docs/lockfile.md)
+    String value = e.value() instanceof Scalar s ? s.written() : null;
     if (!(e.value() instanceof Scalar)) {
       f.problem(e.keyLine(), path + ".value must be a plain value", "write value: <text>");
       return null;
@@ -87,6 +88,6 @@ final class ConfigReader {
           "store it in SSM Parameter Store (SecureString) or Secrets Manager and pin "
               + "{ssm: NAME, version: N} or {secret: ID, versionId: V}");
     }
-    return new PlainValue(value == null ? "" : value);
+    return new PlainValue(value);
   }
 }

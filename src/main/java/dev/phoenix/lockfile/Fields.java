@@ -77,28 +77,50 @@ final class Fields {
     return null;
   }
 
-  /** A whole-number field; null when absent or malformed (a problem is recorded when malformed). */
+  /**
+   * A whole-number field; null when absent or malformed (a problem is recorded when malformed): the
+   * message says what was found (the number, or its kind) and the allowed range.
+   */
   Long number(MapNode map, String key, String path, boolean required, long min, long max) {
     Optional<Entry> e = entry(map, key, path, required);
     if (e.isEmpty()) {
       return null;
     }
-    if (e.get().value() instanceof Scalar s && s.kind() == Scalar.Kind.INTEGER) {
+    String range = max == Long.MAX_VALUE ? min + " or more" : "from " + min + " to " + max;
+    String field = path + "." + key;
+    YamlNode node = e.get().value();
+    if (node instanceof Scalar s && s.kind() == Scalar.Kind.INTEGER) {
+      if (!WHOLE.matcher(s.text()).matches()) {
+        problem(e.get().keyLine(), field + " is written " + shortText(s.text()) + ", not as a plain decimal number",
+            "write it in decimal digits, " + range + ", e.g. " + key + ": " + Math.max(min, 1));
+        return null;
+      }
       try {
         long value = Long.parseLong(s.text());
         if (value >= min && value <= max) {
           return value;
         }
       } catch (NumberFormatException ignored) {
-        // reported below
+        // longer than a long: out of range all the same
       }
+      problem(e.get().keyLine(), field + " is " + shortText(s.text()) + ", outside the allowed range: " + range,
+          "write a number " + range);
+      return null;
     }
-    problem(
-        e.get().keyLine(),
-        path + "." + key + " must be a whole number from " + min + " to " + max
-            + ", found " + e.get().value().describe(),
-        "write a plain number, e.g. " + key + ": " + Math.max(min, 1));
+    String found = node instanceof Scalar s && s.kind() == Scalar.Kind.STRING && WHOLE.matcher(s.text().strip()).matches()
+        ? "the text \"" + s.text() + "\" (in quotes)"
+        : node instanceof Scalar s && s.kind() == Scalar.Kind.FLOAT ? "the decimal number " + shortText(s.text())
+        : node.describe();
+    problem(e.get().keyLine(), field + " must be a whole number " + range + ", found " + found,
+        "write a plain number without quotes, e.g. " + key + ": " + Math.max(min, 1));
     return null;
+  }
+
+  private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[-+]?[0-9]+");
+
+  /** A number as written, cut short: never a wall of digits in a message. */
+  private static String shortText(String text) {
+    return text.length() <= 20 ? text : text.substring(0, 12) + "… (" + text.length() + " characters)";
   }
 
   List<String> strings(MapNode map, String key, String path, boolean required) {

@@ -1,6 +1,8 @@
 package dev.phoenix.lockfile;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,8 +12,16 @@ import java.util.regex.Pattern;
  * ever repeating the value.
  */
 final class SecretLook {
-  private static final Pattern SECRET_NAME =
-      Pattern.compile("(?i).*(PASSWORD|PASSWD|PWD|TOKEN|SECRET|KEY|CREDENTIAL|PRIVATE).*");
+  /** Found anywhere in the name, in any case: long enough never to be part of an innocent word. */
+  static final List<String> ANYWHERE =
+      List.of("PASSWORD", "PASSWD", "PASSPHRASE", "PWD", "TOKEN", "SECRET", "KEY", "CREDENTIAL", "PRIVATE");
+  /**
+   * Found as the last word of the name (words split at _ - . and camelCase humps): short roots that
+   * are also parts of innocent words (PASSTHROUGH, BYPASS_CACHE, AUTHOR) or, leading, name something
+   * that is not secret (AUTH_URL, PASS_THROUGH).
+   */
+  static final List<String> LAST_WORDS = List.of("PASS", "PW", "AUTH", "AUTHORIZATION", "CREDS", "CRED", "JWT", "BEARER");
+  private static final Pattern WORD_BREAK = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
   private static final Pattern URL_WITH_CREDENTIALS = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@.*");
   private static final Pattern TOKEN_CHARS = Pattern.compile("[A-Za-z0-9+/=_-]+");
   private static final int MIN_RANDOM_LENGTH = 20;
@@ -21,7 +31,7 @@ final class SecretLook {
 
   /** Why the name or the value looks secret, or empty. */
   static Optional<String> reason(String name, String value) {
-    if (SECRET_NAME.matcher(name).matches()) {
+    if (secretName(name)) {
       return Optional.of("its name " + name + " says it is secret");
     }
     if (value == null) {
@@ -34,6 +44,15 @@ final class SecretLook {
       return Optional.of("its value is a long high-entropy string");
     }
     return Optional.empty();
+  }
+
+  static boolean secretName(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    if (ANYWHERE.stream().anyMatch(upper::contains)) {
+      return true;
+    }
+    String[] words = WORD_BREAK.split(name);
+    return words.length > 0 && LAST_WORDS.contains(words[words.length - 1].toUpperCase(Locale.ROOT));
   }
 
   static boolean looksRandom(String value) {

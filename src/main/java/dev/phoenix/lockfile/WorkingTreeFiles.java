@@ -19,7 +19,9 @@ public record WorkingTreeFiles(Path root) implements EstateFiles {
       return Optional.empty();
     }
     try {
-      return Optional.of(Files.readAllBytes(file));
+      try (var in = Files.newInputStream(file)) {
+        return Optional.of(in.readNBytes(dev.phoenix.yaml.SafeYaml.MAX_BYTES + 1)); // more is refused anyway
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

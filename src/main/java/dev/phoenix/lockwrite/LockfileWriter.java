@@ -53,7 +53,7 @@ public final class LockfileWriter {
       WorkingTreeFiles files = new WorkingTreeFiles(root);
       Lockfile current = valid(EstateReader.read(files, env), "the lockfile does not validate as it is");
       List<LockEdit> edits = plan.apply(current);
-      LockText text = new LockText(new String(before, StandardCharsets.UTF_8));
+      LockText text = new LockText(BlockStyle.editable(new String(before, StandardCharsets.UTF_8)));
       Lockfile expected = current;
       for (LockEdit edit : edits) {
         text = edit.applyTo(text);

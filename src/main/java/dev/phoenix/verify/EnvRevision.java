@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One lockfile revision of an environment: in force from its commit time until {@code validUntil}
- * (null: still in force). {@code refs} maps each reference to where it is used; {@code problems}
- * are validation failures (a revision with any is not restorable as written).
+ * One lockfile revision of an environment: in force from {@code from} (its commit time, or now for
+ * a commit dated in the future) until {@code validUntil} (null: still in force). {@code refs} maps
+ * each reference to where it is used; {@code problems} are validation failures (a revision with any
+ * is not restorable as written); {@code warnings} say what is odd but not broken (a future date).
  */
 public record EnvRevision(
-    String environment, CommitInfo commit, Instant validUntil, Map<Ref, List<String>> refs, List<Problem> problems) {
+    String environment, CommitInfo commit, Instant from, Instant validUntil, Map<Ref, List<String>> refs,
+    List<Problem> problems, List<String> warnings) {
 
-  public Instant from() {
-    return commit.committedAt();
+  /** A revision in force from its commit time, without warnings. */
+  public EnvRevision(
+      String environment, CommitInfo commit, Instant validUntil, Map<Ref, List<String>> refs, List<Problem> problems) {
+    this(environment, commit, commit.committedAt(), validUntil, refs, problems, List.of());
   }
 }

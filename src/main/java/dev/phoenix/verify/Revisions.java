@@ -18,13 +18,26 @@ import java.util.Map;
 
 /** Finds the lockfile revisions of an environment that a window covers, and what each pins. */
 public final class Revisions {
+  /**
+   * How far in the future a commit may be dated before it is reported: clocks of CI runners and
+   * laptops drift by seconds to minutes, not more.
+   */
+  public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
   private final GitRepository git;
+  private final Instant now;
   private final Map<String, String> stacks = new java.util.HashMap<>();
   private final Map<String, String> fingerprints = new java.util.HashMap<>();
   private List<CommitInfo> chain;
 
   public Revisions(GitRepository git) {
+    this(git, Instant.now());
+  }
+
+  /** {@code now}: commits dated after it count as committed now (see {@link #of}). */
+  public Revisions(GitRepository git, Instant now) {
     this.git = git;
+    this.now = now;
   }
 
   /** Environments with a lockfile at HEAD (what {@code --all-envs} checks). */
@@ -37,19 +50,29 @@ public final class Revisions {
    * plus every revision committed inside it. A revision is a mainline commit that changed the
    * lockfile or anything under stacks/; one that deleted the lockfile ends the previous revision
    * and is not listed itself. The walk stops at the revision in force at the window start.
+   *
+   * <p>A commit dated after now (its author's clock was wrong, or the date was forged) counts as
+   * committed now, and never later than the mainline commit after it: so the revision in force now
+   * is in every window that reaches now, whatever its date. One dated more than {@link #CLOCK_SKEW}
+   * ahead carries a warning.
    */
   public List<EnvRevision> of(String environment, Window window) {
     if (window.headOnly()) {
       CommitInfo head = new TimeTravel(git).head(environment).commit(); // clear error for unknown envs
-      return List.of(read(environment, head, null));
+      return List.of(read(environment, head, at(head.committedAt(), now), null));
     }
     List<CommitInfo> chain = mainline();
     List<CommitInfo> selected = new ArrayList<>();
+    List<Instant> from = new ArrayList<>();
     List<Instant> until = new ArrayList<>();
     Instant nextRevision = null;
+    // a window up to now ends a moment before this.now was read: count future commits at its end
+    Instant newer = window.untilNow() && window.to().isBefore(now) ? window.to() : now;
     boolean seenLockfile = false;
     for (int i = 0; i < chain.size(); i++) {
       CommitInfo c = chain.get(i);
+      Instant at = at(c.committedAt(), newer);
+      newer = at;
       String current = fingerprint(c, environment);
       String parent = i + 1 < chain.size() ? fingerprint(chain.get(i + 1), environment) : null;
       boolean lock = !current.startsWith("null ");
@@ -57,13 +80,14 @@ public final class Revisions {
       if (current.equals(parent)) {
         continue;
       }
-      if (lock && !c.committedAt().isAfter(window.to())
+      if (lock && !at.isAfter(window.to())
           && (nextRevision == null || nextRevision.isAfter(window.from()))) {
         selected.add(c);
+        from.add(at);
         until.add(nextRevision);
       }
-      nextRevision = c.committedAt();
-      if (!c.committedAt().isAfter(window.from())) {
+      nextRevision = at;
+      if (!at.isAfter(window.from())) {
         break; // the revision in force at the window start: older ones are out of it
       }
     }
@@ -71,11 +95,17 @@ public final class Revisions {
       new TimeTravel(git).head(environment); // throws "unknown environment" with the known ones
     }
     Collections.reverse(selected);
+    Collections.reverse(from);
     Collections.reverse(until);
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(selected.size(), null));
     java.util.stream.IntStream.range(0, selected.size()).parallel()
-        .forEach(i -> out.set(i, read(environment, selected.get(i), until.get(i))));
+        .forEach(i -> out.set(i, read(environment, selected.get(i), from.get(i), until.get(i))));
     return out;
+  }
+
+  /** When a commit counts as committed: its date, but never after {@code limit} (now, or the next commit). */
+  private static Instant at(Instant committed, Instant limit) {
+    return committed.isAfter(limit) ? limit : committed;
   }
 
   private List<CommitInfo> mainline() {
@@ -95,13 +125,22 @@ public final class Revisions {
     return stacks.computeIfAbsent(c.id(), id -> git.objectAt(id, "stacks").orElse("-"));
   }
 
-  private EnvRevision read(String environment, CommitInfo commit, Instant validUntil) {
+  private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil) {
     Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment);
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
     if (estate.value() == null && problems.isEmpty()) {
       problems = List.of(Problem.at(Lockfile.path(environment), 0, "the lockfile could not be read", null));
     }
-    return new EnvRevision(environment, commit, validUntil, refs, problems);
+    return new EnvRevision(environment, commit, from, validUntil, refs, problems, dateWarnings(commit, from));
+  }
+
+  private List<String> dateWarnings(CommitInfo commit, Instant from) {
+    if (!commit.committedAt().isAfter(now.plus(CLOCK_SKEW))) {
+      return List.of();
+    }
+    return List.of("commit " + commit.shortId() + " is dated " + commit.committedAt() + ", in the future (now is "
+        + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): counted as in force from " + from
+        + "; show/rebuild --at a date reach it only once that date has come, --at " + commit.shortId() + " reaches it now");
   }
 }

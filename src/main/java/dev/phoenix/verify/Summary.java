@@ -28,8 +28,8 @@ public final class Summary {
       Interval i = intervals.get(0);
       return switch (i.kind()) {
         case RESTORABLE -> env + ": restorable now " + head + warnings(results);
-        case NOT_RESTORABLE -> env + ": NOT restorable now " + head + ": " + causes(i);
-        case UNKNOWN -> env + ": unknown whether restorable now " + head + ": " + causes(i);
+        case NOT_RESTORABLE -> env + ": NOT restorable now " + head + ": " + causes(i) + dated(results);
+        case UNKNOWN -> env + ": unknown whether restorable now " + head + ": " + causes(i) + dated(results);
       };
     }
     String since = "since " + time(intervals.get(0).from());
@@ -47,7 +47,7 @@ public final class Summary {
       return env + ": restorable at every point " + since + revisions + warnings(results);
     }
     if (!anyRestorable) {
-      return env + ": restorable at no point " + since + ": " + String.join("; ", others);
+      return env + ": restorable at no point " + since + ": " + String.join("; ", others) + dated(results);
     }
     return env + ": restorable at every point " + since + " except " + String.join("; ", others) + warnings(results);
   }
@@ -79,6 +79,14 @@ public final class Summary {
   private static String warnings(List<RevisionResult> results) {
     long atRisk = results.stream().flatMap(r -> r.notOk().stream())
         .filter(u -> u.finding().status() == Status.AT_RISK).map(RefUse::ref).distinct().count();
-    return atRisk == 0 ? "" : "; warning: " + atRisk + (atRisk == 1 ? " reference" : " references") + " AT_RISK";
+    return (atRisk == 0 ? "" : "; warning: " + atRisk + (atRisk == 1 ? " reference" : " references") + " AT_RISK")
+        + dated(results);
+  }
+
+  /** Commits dated in the future: named, because history's times cannot be trusted around them. */
+  private static String dated(List<RevisionResult> results) {
+    List<String> future = results.stream().filter(r -> !r.revision().warnings().isEmpty())
+        .map(r -> r.revision().commit().shortId() + " (" + time(r.revision().commit().committedAt()) + ")").toList();
+    return future.isEmpty() ? "" : "; warning: dated in the future, counted as committed now: " + String.join(", ", future);
   }
 }

@@ -56,7 +56,8 @@ public final class Verifier {
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
     Instant deadline = Instant.now().plus(request.deadline()); // real time, whatever clock dates the report
-    Revisions revisions = new Revisions(git);
+    dev.phoenix.history.TimeTravel.requireCommits(git);
+    Revisions revisions = new Revisions(git, clock.instant());
     List<String> envs = request.allEnvironments() ? revisions.environmentsAtHead() : request.environments();
     if (envs.isEmpty()) {
       throw PhoenixException.input("no environment to verify",

@@ -40,6 +40,7 @@ public record Window(Instant from, Instant to, String asked, boolean untilNow) {
    * HEAD~n stand for their commit time. {@code to} null: now.
    */
   public static Window fromTo(String fromText, String toText, GitRepository git, Instant now) {
+    dev.phoenix.history.TimeTravel.requireCommits(git);
     Instant from = moment(fromText, "--from", git, true);
     Instant to = toText == null ? now : moment(toText, "--to", git, false);
     if (from.isAfter(now)) {

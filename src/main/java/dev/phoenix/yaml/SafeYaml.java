@@ -24,6 +24,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class SafeYaml {
   public static final int MAX_BYTES = 1024 * 1024;
   public static final int MAX_DEPTH = 24;
+  /** The YAML parser's limit for a plain (unquoted) key; a longer one is a syntax error to it. */
+  public static final int MAX_KEY_CHARS = 1024;
 
   private static final YAMLFactory FACTORY = newFactory();
 
@@ -45,9 +47,10 @@ public final class SafeYaml {
     if (content.length > MAX_BYTES) {
       throw new YamlException(
           0,
-          "file is " + content.length + " bytes, over the " + MAX_BYTES + "-byte limit",
+          "file is over the " + MAX_BYTES + "-byte limit",
           "split it or remove what does not belong in a lockfile");
     }
+    Characters.check(content);
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(content)) {
       JsonToken first = next(parser);
       if (first == null) {
@@ -59,8 +62,15 @@ public final class SafeYaml {
       }
       return root;
     } catch (IOException e) {
-      throw new YamlException(
-          lineOf(e), "not valid YAML: " + firstLine(e.getMessage()), "fix the syntax at that line");
+      int line = lineOf(e);
+      YamlException longKey = LongKeys.find(content);
+      if (longKey != null) {
+        throw longKey;
+      }
+      throw new YamlException(line, "not valid YAML: " + firstLine(e.getMessage()), "fix the syntax at that line");
+    } catch (RuntimeException e) {
+      // whatever limit or oddity the parser trips over, the file is unreadable input, never a Phoenix bug
+      throw new YamlException(0, "not valid YAML: " + firstLine(e.getMessage()), "fix the file");
     }
   }
 
@@ -110,7 +120,7 @@ public final class SafeYaml {
       case VALUE_FALSE:
         return new Scalar(line, parser.getText(), Scalar.Kind.BOOLEAN);
       case VALUE_NULL:
-        return new Scalar(line, null, Scalar.Kind.NULL);
+        return new Scalar(line, null, Scalar.Kind.NULL, parser.getText() == null ? "" : parser.getText());
       default:
         throw new YamlException(line, "unexpected YAML content " + token, "fix the syntax at that line");
     }

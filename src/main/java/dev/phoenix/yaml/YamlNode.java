@@ -32,9 +32,15 @@ public sealed interface YamlNode permits YamlNode.MapNode, YamlNode.ListNode, Ya
 
   /**
    * A scalar. {@code text} is null for YAML null; {@code kind} records how YAML typed it, so a
-   * quoted "7" and a bare 7 can be told apart where it matters.
+   * quoted "7" and a bare 7 can be told apart where it matters. {@code written}: the text exactly
+   * as written, never null ({@code ~}, {@code null} or "" for a YAML null; {@code off}, {@code 012345}
+   * as they stand): what a config value is, whatever a YAML reader would make of it.
    */
-  record Scalar(int line, String text, Kind kind) implements YamlNode {
+  record Scalar(int line, String text, Kind kind, String written) implements YamlNode {
+    public Scalar(int line, String text, Kind kind) {
+      this(line, text, kind, text == null ? "" : text);
+    }
+
     public enum Kind {
       STRING,
       INTEGER,

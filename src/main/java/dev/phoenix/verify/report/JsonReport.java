@@ -76,6 +76,7 @@ public final class JsonReport {
       rm.put("status", rr.status().name());
       rm.put("referenceCount", rr.revision().refs().size());
       rm.put("problems", rr.revision().problems().stream().map(Views::problem).toList());
+      rm.put("warnings", rr.revision().warnings());
       rm.put("broken", rr.notOk().stream().map(JsonReport::brief).toList());
       revisions.add(rm);
     }

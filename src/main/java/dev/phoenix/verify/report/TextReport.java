@@ -34,6 +34,7 @@ public final class TextReport {
     StringBuilder details = new StringBuilder();
     for (EnvReport e : r.environments()) {
       for (RevisionResult rr : e.revisions()) {
+        rr.revision().warnings().forEach(w -> b.append("  warning: ").append(e.environment()).append(' ').append(w).append('\n'));
         if (rr.status() == RevisionStatus.INVALID) {
           details.append("  ").append(e.environment()).append(" lockfile at ").append(rr.revision().commit().shortId())
               .append(" (").append(Summary.time(rr.revision().from())).append(") fails validation, not restorable as written:\n");
