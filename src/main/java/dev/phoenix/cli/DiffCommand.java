@@ -42,6 +42,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
+    EnvNames.check("--against", against);
     if ((from == null) == (against == null)) {
       throw PhoenixException.input("diff needs either --from WHEN or --against ENV", "e.g. phoenix diff --env prod --from 2026-11-01, or phoenix diff --env staging --against prod");
     }

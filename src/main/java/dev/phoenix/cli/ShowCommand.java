@@ -34,6 +34,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();

@@ -90,6 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", envs);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<ReportFormat.Target> targets = ReportFormat.targets(reports);

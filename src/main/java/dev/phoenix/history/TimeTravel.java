@@ -42,7 +42,7 @@ public final class TimeTravel {
           "write a date (2026-11-01), a date-time (2026-11-01T10:00Z), a commit id or HEAD~n"));
     }
     Revision revision = new Revision(environment, commit, git.filesAt(commit), when);
-    if (revision.files().read(Lockfile.path(environment)).isEmpty()) {
+    if (revision.files().lookup(Lockfile.path(environment)).isAbsent()) { // a refused one is read, and reported
       throw missingAt(environment, commit, whenText);
     }
     return revision;
