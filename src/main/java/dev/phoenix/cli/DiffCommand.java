@@ -51,8 +51,8 @@ final class DiffCommand implements Callable<Integer> {
     try (GitRepository git = repo.open()) {
       TimeTravel travel = new TimeTravel(git);
       Instant now = Instant.now();
-      Revision a = against == null ? travel.resolve(env, from, now) : travel.resolve(against, to, now);
-      Revision b = travel.resolve(env, to, now);
+      Revision a = against == null ? travel.resolveReadable(env, from, now) : travel.resolveReadable(against, to, now);
+      Revision b = travel.resolveReadable(env, to, now);
       List<Change> changes = EstateDiff.between(Snapshot.of(a).estate().value(), Snapshot.of(b).estate().value());
       Warnings.uncommitted(git, env, spec.commandLine().getErr());
       if (repo.json()) {

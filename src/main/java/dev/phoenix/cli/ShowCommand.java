@@ -40,7 +40,7 @@ final class ShowCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (GitRepository git = repo.open()) {
       long open = System.nanoTime() - start;
-      Revision revision = new TimeTravel(git).resolve(env, at, Instant.now());
+      Revision revision = new TimeTravel(git).resolveReadable(env, at, Instant.now());
       long lookup = System.nanoTime() - start - open;
       Snapshot snapshot = Snapshot.of(revision);
       long read = System.nanoTime() - start - open - lookup;

@@ -3,6 +3,7 @@ package dev.phoenix.history;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
+import dev.phoenix.lockfile.EstateFiles;
 import dev.phoenix.model.Lockfile;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,21 @@ public final class TimeTravel {
     if (revision.files().lookup(Lockfile.path(environment)).isAbsent()) { // a refused one is read, and reported
       throw missingAt(environment, commit, whenText);
     }
+    return revision;
+  }
+
+  /**
+   * As {@link #resolve}, for commands that display a revision (show, diff): a lockfile Phoenix
+   * refuses to read there (a committed link) is an INPUT error naming it, not an empty file or
+   * everything "removed".
+   */
+  public Revision resolveReadable(String environment, String whenText, Instant now) {
+    Revision revision = resolve(environment, whenText, now);
+    String path = Lockfile.path(environment);
+    revision.files().lookup(path).refusal().ifPresent(why -> {
+      throw PhoenixException.input(EstateFiles.refusedMessage(path, why) + " (at commit "
+              + revision.commit().shortId() + ")", "commit the lockfile itself in its place, inside the repository");
+    });
     return revision;
   }
 

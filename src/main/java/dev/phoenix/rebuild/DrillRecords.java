@@ -80,6 +80,10 @@ public final class DrillRecords {
     if (Files.isDirectory(envDir)) {
       try (Stream<Path> files = Files.list(envDir)) {
         for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+          if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            unreadable.add(f + " (not a regular file: links are not followed)");
+            continue;
+          }
           try {
             records.add(read(f));
           } catch (UncheckedIOException e) {

@@ -117,5 +117,26 @@ class RepositoryLinksTest {
     assertThat(rebuild.code()).as(rebuild.toString()).isEqualTo(2);
     assertThat(rebuild.all()).contains("is a symbolic link (git mode 120000)").doesNotContain("deleted");
     assertThat(verify.all() + rebuild.all()).doesNotContain("SECRET").doesNotContain("../shadow");
+
+    for (Cli shown : new Cli[] {Cli.in(repo, "show", "--env", "prod"),
+        Cli.in(repo, "diff", "--env", "prod", "--from", "HEAD~1"), Cli.in(repo, "show", "--env", "prod", "--output", "json")}) {
+      assertThat(shown.code()).as(shown.toString()).isEqualTo(2);
+      assertThat(shown.err()).contains("error: environments/prod/environment.lock.yaml is a symbolic link (git mode 120000)");
+      assertThat(shown.out()).isEmpty(); // not an empty lockfile, not everything "removed"
+    }
+  }
+
+  @Test
+  void aLinkedDrillRecordIsListedAsUnreadableNotFollowed() throws Exception {
+    Files.createDirectories(repo.resolve("drills/prod"));
+    Files.writeString(dir.resolve("record.json"), "{\"environment\": \"prod\", \"by\": \"SECRET\"}\n");
+    link("drills/prod/20261101T100000Z-0badc0de.json", dir.resolve("record.json"));
+
+    Cli run = Cli.in(repo, "drills", "--env", "prod");
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err()).contains("warning: unreadable drill record " + repo.resolve("drills/prod/20261101T100000Z-0badc0de.json")
+        + " (not a regular file: links are not followed)");
+    assertThat(run.all()).doesNotContain("SECRET");
   }
 }
