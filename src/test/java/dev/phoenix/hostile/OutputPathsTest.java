@@ -216,4 +216,21 @@ class OutputPathsTest {
         + "regular files inside the repository and never follows links; nothing was written");
     assertThat(Tree.of(dir)).isEqualTo(before);
   }
+
+  @Test
+  void aLockfileKeepsItsModeWhenPhoenixRewritesIt() throws Exception {
+    Path sample = Repos.sample(dir.resolve("sample"));
+    Path lock = sample.resolve("environments/prod/environment.lock.yaml");
+    Tree.sh("chmod 664 '" + lock + "'");
+    String before = Files.readString(lock);
+
+    Cli run = Cli.in(sample, "attest", "--env", "prod", "--artefact", "payments-api", "--digest",
+        "sha256:4b825dc642cb6eb9a060e54bf8d69288fbee4904b2d1f8a6e0c5d2f8b9a31c07", "--step", "unit-tests",
+        "--result", "passed");
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(Files.readString(lock)).isNotEqualTo(before).contains("unit-tests");
+    assertThat(Tree.mode(lock)).isEqualTo(0664); // not the 0600 of a temporary file
+    assertThat(Tree.of(lock.getParent())).containsOnlyKeys("", "environment.lock.yaml");
+  }
 }
