@@ -36,6 +36,7 @@ final class AttestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     Path root = WriteOptions.root(repo);
     Instant now = Instant.now();
     WriteResult r = write.writer(root).write(env,

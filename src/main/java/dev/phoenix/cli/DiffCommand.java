@@ -42,6 +42,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
+    EnvNames.check("--against", against);
     if ((from == null) == (against == null)) {
       throw PhoenixException.input("diff needs either --from WHEN or --against ENV", "e.g. phoenix diff --env prod --from 2026-11-01, or phoenix diff --env staging --against prod");
     }
@@ -49,8 +51,8 @@ final class DiffCommand implements Callable<Integer> {
     try (GitRepository git = repo.open()) {
       TimeTravel travel = new TimeTravel(git);
       Instant now = Instant.now();
-      Revision a = against == null ? travel.resolve(env, from, now) : travel.resolve(against, to, now);
-      Revision b = travel.resolve(env, to, now);
+      Revision a = against == null ? travel.resolveReadable(env, from, now) : travel.resolveReadable(against, to, now);
+      Revision b = travel.resolveReadable(env, to, now);
       Snapshot before = Snapshot.of(a);
       Snapshot after = Snapshot.of(b);
       List<Change> changes = EstateDiff.between(before.estate().value(), after.estate().value());

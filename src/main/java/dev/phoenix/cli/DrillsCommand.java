@@ -33,11 +33,12 @@ final class DrillsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     PrintWriter out = spec.commandLine().getOut();
     Path dir = drills;
     if (dir == null) {
       try (GitRepository git = repo.open()) {
-        dir = git.workTree().resolve("drills");
+        dir = dev.phoenix.core.UnderRoot.resolve(git.workTree(), "drills");
       }
     }
     DrillRecords.Listing listing = new DrillRecords(dir).list(env);

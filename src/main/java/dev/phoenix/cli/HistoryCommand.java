@@ -29,6 +29,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     PrintWriter out = spec.commandLine().getOut();
     try (GitRepository git = repo.open()) {
       List<HistoryEntry> entries = new History(git).of(env);

@@ -59,6 +59,7 @@ final class LockCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     LockRequest request = new LockRequest(env, images, lambdas, amis, region, config,
         byName(versions), byName(commits), byName(repositories));
     if (request.artefactCount() == 0 && config.isEmpty()) {

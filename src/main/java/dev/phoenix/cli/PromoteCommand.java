@@ -35,6 +35,8 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--from", from);
+    EnvNames.check("--to", to);
     if (from.equals(to)) {
       throw PhoenixException.input("--from and --to are both " + from, "promote between two environments");
     }

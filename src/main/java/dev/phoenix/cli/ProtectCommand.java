@@ -51,6 +51,7 @@ final class ProtectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     if (concurrency < 1 || concurrency > 64) {
       throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 64");
     }

@@ -69,6 +69,7 @@ final class RebuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Target chosen = RebuildTargets.of(target);
@@ -88,7 +89,7 @@ final class RebuildCommand implements Callable<Integer> {
       CheckOptions checks = new CheckOptions(deep, VerifyRequest.DEFAULT_CONCURRENCY, Instant.now().plus(deadline),
           Set.copyOf(insecure), r -> { });
       RebuildRequest request = new RebuildRequest(env, at, Instant.now(), root, out(),
-          drills != null ? drills : root.resolve("drills"), flags(), apply, savedPlan, allowUnknown, engine,
+          drills != null ? drills : dev.phoenix.core.UnderRoot.resolve(root, "drills"), flags(), apply, savedPlan, allowUnknown, engine,
           Duration.ofMinutes(engineMinutes), checks);
       VerifyRequest verify = new VerifyRequest(java.util.List.of(env), false, Window.head(), deep,
           VerifyRequest.DEFAULT_CONCURRENCY, deadline, Set.copyOf(insecure), false);

@@ -39,12 +39,13 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     try (GitRepository git = repo.open()) {
       long open = System.nanoTime() - start;
-      Revision revision = new TimeTravel(git).resolve(env, at, Instant.now());
+      Revision revision = new TimeTravel(git).resolveReadable(env, at, Instant.now());
       long lookup = System.nanoTime() - start - open;
       Snapshot snapshot = Snapshot.of(revision);
       long read = System.nanoTime() - start - open - lookup;

@@ -32,6 +32,7 @@ final class TeardownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", env);
     if (!LocalTarget.NAME.equals(target)) {
       throw PhoenixException.input("teardown supports --target local only, not '" + target + "'",
           "for AWS, destroy the rebuilt stacks with the engine (docs/rebuild.md)");

@@ -46,6 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", scope == null ? null : scope.envs);
     PrintWriter out = spec.commandLine().getOut();
     WorkingTreeFiles files = new WorkingTreeFiles(dir == null ? Path.of("").toAbsolutePath() : dir);
     SortedSet<String> known = files.environments();

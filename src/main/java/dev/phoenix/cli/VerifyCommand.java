@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         + "every lockfile revision in the window once, and say when each environment was restorable. "
         + "Default: HEAD only. See docs/verify.md."},
     footer = {"", "Exit codes: 0 all OK (AT_RISK warns unless --strict), 1 something MISSING or CORRUPT or an "
-        + "invalid lockfile in the window, 2 usage, 3 nothing missing but something UNKNOWN."})
+        + "invalid lockfile in the window, 2 usage, 3 nothing missing but something UNKNOWN, or a report "
+        + "could not be written (after the summary)."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RepoOptions repo;
@@ -78,7 +79,8 @@ final class VerifyCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--report", paramLabel = "FORMAT:FILE",
-      description = "Also write a report (repeatable): json:FILE, junit:FILE or markdown:FILE. Written atomically.")
+      description = "Also write a report (repeatable): json:FILE, junit:FILE or markdown:FILE. A regular file is "
+          + "replaced atomically; a pipe or device (/dev/stdout) is written through; one file per report.")
   List<String> reports = new ArrayList<>();
 
   private VerifyRequest requestFor(Window w) {
@@ -88,9 +90,10 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    EnvNames.check("--env", envs);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<ReportFormat.Target> targets = reports.stream().map(ReportFormat::target).toList();
+    List<ReportFormat.Target> targets = ReportFormat.targets(reports);
     if (allEnvs == !envs.isEmpty()) {
       throw PhoenixException.input(allEnvs ? "--env and --all-envs exclude each other" : "no environment given",
           "name environments with --env ENV (repeatable), or use --all-envs");
@@ -119,14 +122,27 @@ final class VerifyCommand implements Callable<Integer> {
         result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC())
             .verify(request);
       }
-      for (ReportFormat.Target t : targets) {
-        t.write(result);
-        err.println("verify: wrote " + t.format().name().toLowerCase() + " report " + t.file());
-      }
       out.print(repo.json() ? JsonReport.render(result) : TextReport.render(result));
       out.flush();
+      int failed = 0;
+      for (ReportFormat.Target t : targets) {
+        String format = t.format().name().toLowerCase(java.util.Locale.ROOT);
+        try {
+          t.write(result);
+          err.println("verify: wrote " + format + " report " + t.file());
+        } catch (RuntimeException e) {
+          failed++;
+          err.println("error: " + format + " report not written: " + e.getMessage());
+        }
+      }
       err.flush();
-      return ExitCode.of(result.outcome());
+      int code = ExitCode.of(result.outcome());
+      if (failed > 0 && code != ExitCodes.CHECK_FAILED) {
+        err.println("  what to do: the verification itself ran (summary above); fix the report path and run again");
+        err.flush();
+        return ExitCodes.UNAVAILABLE;
+      }
+      return code;
     }
   }
 }

@@ -3,6 +3,9 @@ package dev.phoenix.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.core.UnderRoot;
+import dev.phoenix.model.NameRules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +48,7 @@ public final class RebuildLock implements AutoCloseable {
 
   /** Where the lock of (environment, target) lives. */
   public static Path fileOf(Path stateDir, String environment, String target) {
-    return stateDir.resolve("locks").resolve(safe(environment)).resolve(safe(target) + ".lock");
+    return UnderRoot.resolve(stateDir, "locks", safe(environment), safe(target) + ".lock");
   }
 
   public static RebuildLock acquire(Path stateDir, String environment, String target)
@@ -151,7 +154,8 @@ public final class RebuildLock implements AutoCloseable {
 
   private static String safe(String name) {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-      throw new IllegalArgumentException("not a safe environment or target name: " + name);
+      throw PhoenixException.input("'" + name + "' cannot name a rebuild lock file",
+          "environment names are " + NameRules.ENVIRONMENT.rule());
     }
     return name;
   }

@@ -38,23 +38,58 @@ final class CommitFiles implements EstateFiles {
     }
   }
 
+  /** Committed links (git mode 120000) and submodules are refused by their mode, never read as text. */
   @Override
-  public Optional<byte[]> read(String path) {
+  public Lookup lookup(String path) {
+    Optional<String> bad = EstateFiles.badPath(path);
+    if (bad.isPresent()) {
+      return Lookup.refused(bad.get());
+    }
     try (TreeWalk walk = TreeWalk.forPath(repository, path, tree)) {
-      if (walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
-        return Optional.empty();
+      if (walk == null) {
+        return behindLink(path);
+      }
+      int type = walk.getRawMode(0) & FileMode.TYPE_MASK;
+      if (type == FileMode.TYPE_SYMLINK) {
+        return Lookup.refused("is a symbolic link (git mode 120000)");
+      }
+      if (type == FileMode.TYPE_GITLINK) {
+        return Lookup.refused("is a submodule, not a file");
+      }
+      if (type == FileMode.TYPE_TREE) {
+        return Lookup.refused("is a directory, not a file");
+      }
+      if (type != FileMode.TYPE_FILE) {
+        return Lookup.refused("is not a regular file");
       }
       ObjectLoader loader = repository.open(walk.getObjectId(0));
       if (loader.getSize() <= MAX_BYTES) {
-        return Optional.of(loader.getCachedBytes(MAX_BYTES));
+        return Lookup.of(loader.getCachedBytes(MAX_BYTES));
       }
       try (InputStream in = loader.openStream()) {
-        return Optional.of(in.readNBytes(MAX_BYTES + 1));
+        return Lookup.of(in.readNBytes(MAX_BYTES + 1));
       }
     } catch (IOException e) {
       throw new GitException("cannot read " + path + " at commit " + commit.shortId() + ": " + e.getMessage(),
           "the object may be too large or the repository damaged (git fsck)", e);
     }
+  }
+
+  /** An absent path may be absent because a directory on its way is a committed link: say so. */
+  private Lookup behindLink(String path) throws IOException {
+    String[] segments = path.split("/");
+    for (int i = 1; i < segments.length; i++) {
+      String prefix = String.join("/", java.util.Arrays.copyOf(segments, i));
+      try (TreeWalk walk = TreeWalk.forPath(repository, prefix, tree)) {
+        if (walk == null) {
+          return Lookup.absent();
+        }
+        if ((walk.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_SYMLINK) {
+          return Lookup.refused("lies behind a symbolic link (" + prefix + ", git mode 120000)");
+        }
+      }
+    }
+    return Lookup.absent();
   }
 
   @Override
@@ -68,7 +103,9 @@ final class CommitFiles implements EstateFiles {
         children.addTree(walk.getObjectId(0));
         while (children.next()) {
           String name = children.getNameString();
-          if (children.isSubtree() && read("environments/" + name + "/environment.lock.yaml").isPresent()) {
+          boolean linked = (children.getRawMode(0) & FileMode.TYPE_MASK) == FileMode.TYPE_SYMLINK;
+          if ((children.isSubtree() || linked)
+              && !lookup("environments/" + name + "/environment.lock.yaml").isAbsent()) {
             names.add(name);
           }
         }

@@ -3,6 +3,7 @@ package dev.phoenix.history;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
+import dev.phoenix.lockfile.EstateFiles;
 import dev.phoenix.model.Lockfile;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class TimeTravel {
           "write a date (2026-11-01), a date-time (2026-11-01T10:00Z), a commit id or HEAD~n"));
     }
     Revision revision = new Revision(environment, commit, git.filesAt(commit), when);
-    if (revision.files().read(Lockfile.path(environment)).isEmpty()) {
+    if (revision.files().lookup(Lockfile.path(environment)).isAbsent()) { // a refused one is read, and reported
       throw missingAt(environment, commit, whenText);
     }
     return revision;
@@ -58,6 +59,21 @@ public final class TimeTravel {
       throw PhoenixException.input("the repository at " + git.workTree() + " has no commits yet, so there is no history to read",
           "commit the estate first: git add environments stacks && git commit (phoenix validate checks the working tree before that)");
     }
+  }
+
+  /**
+   * As {@link #resolve}, for commands that display a revision (show, diff): a lockfile Phoenix
+   * refuses to read there (a committed link) is an INPUT error naming it, not an empty file or
+   * everything "removed".
+   */
+  public Revision resolveReadable(String environment, String whenText, Instant now) {
+    Revision revision = resolve(environment, whenText, now);
+    String path = Lockfile.path(environment);
+    revision.files().lookup(path).refusal().ifPresent(why -> {
+      throw PhoenixException.input(EstateFiles.refusedMessage(path, why) + " (at commit "
+              + revision.commit().shortId() + ")", "commit the lockfile itself in its place, inside the repository");
+    });
+    return revision;
   }
 
   /** The revision at HEAD, with a clear error when the environment does not exist there. */

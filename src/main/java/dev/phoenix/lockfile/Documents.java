@@ -1,30 +1,42 @@
 package dev.phoenix.lockfile;
 
 import dev.phoenix.core.Problems;
+import dev.phoenix.yaml.Foreign;
 import dev.phoenix.yaml.SafeYaml;
 import dev.phoenix.yaml.YamlException;
 import dev.phoenix.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /** Parses a Phoenix YAML file safely, turning YAML errors into located problems. */
 final class Documents {
   private Documents() {}
 
-  /** Parses {@code content} and maps its top-level map with {@code reader}, collecting every problem. */
-  static <T> Parsed<T> read(String file, byte[] content, String what, BiFunction<Fields, YamlNode.MapNode, T> reader) {
+  /**
+   * Parses {@code content} and maps its top-level map with {@code reader}, collecting every
+   * problem. A file that is not recognisably a Phoenix document of {@code kind} gets one problem
+   * that quotes none of its content ({@link Foreign}); only then are its fields read and named.
+   */
+  static <T> Parsed<T> read(String file, byte[] content, String what, String kind,
+      BiFunction<Fields, YamlNode.MapNode, T> reader) {
     Problems problems = new Problems();
     Fields f = new Fields(file, problems);
-    YamlNode root = parse(f, content);
+    YamlNode root = parse(f, content, what, kind);
     T value = root == null ? null : f.map(root, what).map(m -> reader.apply(f, m)).orElse(null);
     return new Parsed<>(value, problems.list());
   }
 
-  static YamlNode parse(Fields f, byte[] content) {
+  private static YamlNode parse(Fields f, byte[] content, String what, String kind) {
     List<YamlException> duplicates = new ArrayList<>();
     try {
       YamlNode root = SafeYaml.parse(content, duplicates);
+      Optional<YamlException> foreign = Foreign.check(root, what, kind);
+      if (foreign.isPresent()) {
+        f.problem(foreign.get().line(), foreign.get().getMessage(), foreign.get().fix());
+        return null;
+      }
       for (YamlException d : duplicates) {
         f.problem(d.line(), d.getMessage(), d.fix());
       }

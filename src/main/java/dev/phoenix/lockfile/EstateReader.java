@@ -1,8 +1,10 @@
 package dev.phoenix.lockfile;
 
+import dev.phoenix.core.Problem;
 import dev.phoenix.core.Problems;
 import dev.phoenix.model.Estate;
 import dev.phoenix.model.Lockfile;
+import dev.phoenix.model.NameRules;
 import dev.phoenix.model.Stack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +18,17 @@ public final class EstateReader {
 
   /** Empty value when the environment has no lockfile in these files. */
   public static Parsed<Estate> read(EstateFiles files, String environment) {
+    Optional<String> badName = NameRules.ENVIRONMENT.problem(environment);
+    if (badName.isPresent()) { // checked before any path is built from it
+      return new Parsed<>(null, List.of(Problem.at("environments/" + NameRules.quoted(environment), 0, badName.get(),
+          "rename the directory: names become paths, container and resource names")));
+    }
     String lockPath = Lockfile.path(environment);
-    Optional<byte[]> lockBytes = files.read(lockPath);
+    EstateFiles.Lookup lookup = files.lookup(lockPath);
+    if (lookup.refusal().isPresent()) {
+      return new Parsed<>(null, List.of(refused(lockPath, lookup.refusal().get())));
+    }
+    Optional<byte[]> lockBytes = lookup.bytes();
     if (lockBytes.isEmpty()) {
       return new Parsed<>(null, List.of());
     }
@@ -29,7 +40,12 @@ public final class EstateReader {
     }
     Map<String, Stack> stacks = new LinkedHashMap<>();
     for (String name : lock.value().stacks()) {
-      Optional<byte[]> bytes = files.read(Stack.path(name));
+      EstateFiles.Lookup stackLookup = files.lookup(Stack.path(name));
+      if (stackLookup.refusal().isPresent()) {
+        problems.add(refused(Stack.path(name), stackLookup.refusal().get()));
+        continue;
+      }
+      Optional<byte[]> bytes = stackLookup.bytes();
       if (bytes.isEmpty()) {
         problems.add(lockPath, StackLines.lineOfStack(lockBytes.get(), name),
             "stack '" + name + "' does not exist (no " + Stack.path(name) + ")",
@@ -45,6 +61,12 @@ public final class EstateReader {
     }
     List<Stack> ordered = StackOrder.order(problems, lock.value(), stacks);
     return new Parsed<>(new Estate(lock.value(), ordered), problems.list());
+  }
+
+  /** A file Phoenix will not read: no line (there is no content), the path and what it is. */
+  static Problem refused(String path, String why) {
+    return Problem.at(path, 0, EstateFiles.refusedMessage(path, why).substring(path.length() + 1),
+        "commit the file itself in its place, inside the repository");
   }
 
   private static String known(EstateFiles files, Lockfile lockfile) {

@@ -1,6 +1,7 @@
 package dev.phoenix.lockfile;
 
 import dev.phoenix.core.Problems;
+import dev.phoenix.model.NameRules;
 import dev.phoenix.yaml.YamlNode;
 import dev.phoenix.yaml.YamlNode.Entry;
 import dev.phoenix.yaml.YamlNode.ListNode;
@@ -141,6 +142,42 @@ final class Fields {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** A list of names that must each follow {@code rule}; a name that does not is a problem and left out. */
+  List<String> names(MapNode map, String key, String path, boolean required, NameRules rule) {
+    List<String> names = strings(map, key, path, required);
+    if (names.isEmpty()) {
+      return names;
+    }
+    List<String> out = new ArrayList<>();
+    List<YamlNode> items = ((ListNode) map.entries().get(key).value()).items();
+    for (YamlNode item : items) {
+      if (item instanceof Scalar s && s.kind() == Scalar.Kind.STRING && !s.text().isBlank()) {
+        rule.problem(s.text()).ifPresentOrElse(
+            p -> problem(item.line(), where(path, key) + ": " + p, "rename it (docs/lockfile.md, Names)"),
+            () -> out.add(s.text()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** A name field that must follow {@code rule}; null (with a problem) when it does not. */
+  String name(MapNode map, String key, String path, boolean required, NameRules rule) {
+    String name = text(map, key, path, required);
+    if (name == null) {
+      return null;
+    }
+    var p = rule.problem(name);
+    if (p.isPresent()) {
+      problem(lineOf(map, key), where(path, key) + ": " + p.get(), "rename it (docs/lockfile.md, Names)");
+      return null;
+    }
+    return name;
+  }
+
+  private static String where(String path, String key) {
+    return path.startsWith("the ") ? key : path + "." + key;
   }
 
   /** Checks {@code apiVersion} and {@code kind} at the top of a document. */

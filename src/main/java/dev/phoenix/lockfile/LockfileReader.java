@@ -3,6 +3,7 @@ package dev.phoenix.lockfile;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.ConfigSource;
 import dev.phoenix.model.Lockfile;
+import dev.phoenix.model.NameRules;
 import dev.phoenix.yaml.YamlNode.Entry;
 import dev.phoenix.yaml.YamlNode.MapNode;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ public final class LockfileReader {
   private LockfileReader() {}
 
   public static Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
-    return Documents.read(file, content, "the lockfile", (f, m) -> read(f, m, expectedEnvironment));
+    return Documents.read(file, content, "the lockfile", Lockfile.KIND, (f, m) -> read(f, m, expectedEnvironment));
   }
 
   private static Lockfile read(Fields f, MapNode root, String expectedEnvironment) {
@@ -31,7 +32,7 @@ public final class LockfileReader {
           "environment '" + environment + "' does not match its directory environments/" + expectedEnvironment,
           "set environment: " + expectedEnvironment + " or move the file");
     }
-    List<String> stacks = f.strings(root, "stacks", "the lockfile", true);
+    List<String> stacks = f.names(root, "stacks", "the lockfile", true, NameRules.STACK);
     Map<String, Artefact> artefacts = new LinkedHashMap<>();
     f.entry(root, "artefacts", "the lockfile", true)
         .flatMap(e -> f.map(e.value(), "artefacts"))

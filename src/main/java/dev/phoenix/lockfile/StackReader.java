@@ -1,5 +1,6 @@
 package dev.phoenix.lockfile;
 
+import dev.phoenix.model.NameRules;
 import dev.phoenix.model.Stack;
 import dev.phoenix.model.Stack.Function;
 import dev.phoenix.model.Stack.Service;
@@ -25,7 +26,7 @@ public final class StackReader {
   private StackReader() {}
 
   public static Parsed<Stack> read(String file, byte[] content, String expectedName) {
-    return Documents.read(file, content, "the stack", (f, m) -> read(f, m, expectedName));
+    return Documents.read(file, content, "the stack", Stack.KIND, (f, m) -> read(f, m, expectedName));
   }
 
   private static Stack read(Fields f, MapNode root, String expectedName) {
@@ -36,7 +37,7 @@ public final class StackReader {
       f.problem(Fields.lineOf(root, "name"), "stack name '" + name + "' does not match its file name " + expectedName + ".yaml",
           "set name: " + expectedName + " or rename the file");
     }
-    List<String> dependsOn = f.strings(root, "dependsOn", "the stack", false);
+    List<String> dependsOn = f.names(root, "dependsOn", "the stack", false, NameRules.STACK);
     List<Service> services = new ArrayList<>();
     for (MapNode m : items(f, root, "services")) {
       String p = "services[" + services.size() + "]";
@@ -58,7 +59,7 @@ public final class StackReader {
         }
       }
       services.add(new Service(
-          f.text(m, "name", p, true), f.text(m, "artefact", p, true),
+          f.name(m, "name", p, true, NameRules.MEMBER), f.text(m, "artefact", p, true),
           intOr(f.number(m, "port", p, true, 1, 65535), 0), health,
           intOr(grace, Stack.DEFAULT_HEALTH_GRACE),
           intOr(f.number(m, "cpu", p, false, 128, 16384), 256),
@@ -71,7 +72,7 @@ public final class StackReader {
       String p = "functions[" + functions.size() + "]";
       f.onlyKnown(m, p, FUNCTION);
       functions.add(new Function(
-          f.text(m, "name", p, true), f.text(m, "artefact", p, true), f.text(m, "handler", p, true),
+          f.name(m, "name", p, true, NameRules.MEMBER), f.text(m, "artefact", p, true), f.text(m, "handler", p, true),
           f.text(m, "runtime", p, true), intOr(f.number(m, "memory", p, false, 128, 10240), 128),
           intOr(f.number(m, "timeout", p, false, 1, 900), Stack.DEFAULT_TIMEOUT),
           f.text(m, "config", p, false)));

@@ -4,11 +4,13 @@ import dev.phoenix.core.AtomicFiles;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.Problem;
 import dev.phoenix.history.EstateDiff;
+import dev.phoenix.lockfile.EstateFiles;
 import dev.phoenix.lockfile.EstateReader;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.lockfile.WorkingTreeFiles;
 import dev.phoenix.model.Estate;
 import dev.phoenix.model.Lockfile;
+import dev.phoenix.model.NameRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +44,15 @@ public final class LockfileWriter {
    * @param afterWrite run while still holding the lock, only when the file changed (e.g. a Git commit)
    */
   public WriteResult write(String env, Function<Lockfile, List<LockEdit>> plan, Consumer<WriteResult> afterWrite) {
+    NameRules.ENVIRONMENT.require(env, "--env");
     String relative = Lockfile.path(env);
     Path file = root.resolve(relative);
-    if (!Files.isRegularFile(file)) {
+    EstateFiles.Lookup found = new WorkingTreeFiles(root).lookup(relative);
+    if (found.refusal().isPresent()) {
+      throw PhoenixException.input(EstateFiles.refusedMessage(relative, found.refusal().get()) + "; nothing was written",
+          "commit the lockfile itself in its place, inside the repository");
+    }
+    if (found.isAbsent()) {
       throw PhoenixException.input("environment " + env + " has no lockfile (" + relative + ")",
           "create it with apiVersion, kind: EnvironmentLock, environment and stacks (docs/lockfile.md)");
     }

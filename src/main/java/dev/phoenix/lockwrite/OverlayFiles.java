@@ -1,14 +1,13 @@
 package dev.phoenix.lockwrite;
 
 import dev.phoenix.lockfile.EstateFiles;
-import java.util.Optional;
 import java.util.SortedSet;
 
 /** The estate files as they would be after a write: one path replaced, the rest as they are. */
 record OverlayFiles(EstateFiles base, String path, byte[] content) implements EstateFiles {
   @Override
-  public Optional<byte[]> read(String p) {
-    return p.equals(path) ? Optional.of(content) : base.read(p);
+  public Lookup lookup(String p) {
+    return p.equals(path) ? Lookup.of(content) : base.lookup(p);
   }
 
   @Override

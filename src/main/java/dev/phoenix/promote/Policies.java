@@ -2,9 +2,9 @@ package dev.phoenix.promote;
 
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.lockfile.Parsed;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.phoenix.lockfile.EstateFiles;
+import dev.phoenix.lockfile.WorkingTreeFiles;
+import dev.phoenix.model.NameRules;
 import java.nio.file.Path;
 
 /** Loads an environment's policy from the working tree; a broken policy stops promotion. */
@@ -12,16 +12,16 @@ public final class Policies {
   private Policies() {}
 
   public static Policy load(Path root, String environment) {
-    Path file = root.resolve(Policy.path(environment));
-    if (!Files.isRegularFile(file)) {
+    NameRules.ENVIRONMENT.require(environment, "policy");
+    EstateFiles.Lookup lookup = new WorkingTreeFiles(root).lookup(Policy.path(environment));
+    if (lookup.refusal().isPresent()) {
+      throw PhoenixException.input(EstateFiles.refusedMessage(Policy.path(environment), lookup.refusal().get())
+          + "; nothing was promoted", "commit the policy itself in its place, inside the repository");
+    }
+    if (lookup.isAbsent()) {
       return Policy.none(environment);
     }
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    byte[] content = lookup.content();
     Parsed<Policy> parsed = PolicyReader.read(Policy.path(environment), content);
     if (!parsed.ok()) {
       StringBuilder m = new StringBuilder(Policy.path(environment) + " is not a valid policy; nothing was promoted");

@@ -2,6 +2,7 @@ package dev.phoenix.promote;
 
 import dev.phoenix.core.Problems;
 import dev.phoenix.lockfile.Parsed;
+import dev.phoenix.yaml.Foreign;
 import dev.phoenix.yaml.SafeYaml;
 import dev.phoenix.yaml.YamlException;
 import dev.phoenix.yaml.YamlNode;
@@ -32,12 +33,14 @@ public final class PolicyReader {
       problems.add(file, e.line(), e.getMessage(), e.fix());
       return new Parsed<>(null, problems.list());
     }
-    duplicates.forEach(d -> problems.add(file, d.line(), d.getMessage(), d.fix()));
-    PolicyFields f = new PolicyFields(file, problems);
-    if (!(root instanceof MapNode m)) {
-      problems.add(file, root.line(), "the policy must be a map", "see docs/promotion.md");
+    var foreign = Foreign.check(root, "the policy", Policy.KIND);
+    if (foreign.isPresent()) { // quotes nothing of a file that is not Phoenix's
+      problems.add(file, foreign.get().line(), foreign.get().getMessage(), foreign.get().fix());
       return new Parsed<>(null, problems.list());
     }
+    duplicates.forEach(d -> problems.add(file, d.line(), d.getMessage(), d.fix()));
+    PolicyFields f = new PolicyFields(file, problems);
+    MapNode m = (MapNode) root;
     f.onlyKnown(m, "", TOP);
     f.expect(m, "apiVersion", "phoenix/v1");
     f.expect(m, "kind", Policy.KIND);

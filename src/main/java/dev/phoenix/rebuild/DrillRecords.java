@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.phoenix.core.AtomicFiles;
+import dev.phoenix.core.UnderRoot;
+import dev.phoenix.model.NameRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,8 +40,12 @@ public final class DrillRecords {
 
   /** Writes the record atomically; returns its file. */
   public Path write(DrillRecord record) {
-    Path file = dir.resolve(record.environment())
-        .resolve(STAMP.format(Instant.parse(record.startedAt())) + "-" + record.id() + ".json");
+    NameRules.ENVIRONMENT.require(record.environment(), "drill record");
+    if (record.id() == null || !record.id().matches("[A-Za-z0-9][A-Za-z0-9-]{0,63}")) {
+      throw new IllegalStateException("a drill record id must be letters, digits and '-', got " + NameRules.quoted(record.id()));
+    }
+    Path file = UnderRoot.resolve(dir, record.environment(),
+        STAMP.format(Instant.parse(record.startedAt())) + "-" + record.id() + ".json");
     try {
       AtomicFiles.write(file, JSON.writeValueAsString(record) + "\n");
     } catch (JsonProcessingException e) {
@@ -67,12 +73,17 @@ public final class DrillRecords {
 
   /** Every record of {@code environment}, newest first; unreadable files are skipped and named. */
   public Listing list(String environment) {
-    Path envDir = dir.resolve(environment);
+    NameRules.ENVIRONMENT.require(environment, "--env");
+    Path envDir = UnderRoot.resolve(dir, environment);
     List<DrillRecord> records = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     if (Files.isDirectory(envDir)) {
       try (Stream<Path> files = Files.list(envDir)) {
         for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+          if (!Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            unreadable.add(f + " (not a regular file: links are not followed)");
+            continue;
+          }
           try {
             records.add(read(f));
           } catch (UncheckedIOException e) {

@@ -9,6 +9,8 @@ import dev.phoenix.git.GitRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import dev.phoenix.core.UnderRoot;
+import dev.phoenix.model.NameRules;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class RebuildPipeline {
   }
 
   public RebuildResult run(RebuildRequest request) {
+    NameRules.ENVIRONMENT.require(request.environment(), "--env"); // before any path is built from it
     Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     RecordBuilder record = new RecordBuilder(request, target.name(),
         request.apply() || target.appliesWithoutFlag(), startedAt, System.nanoTime());
@@ -82,7 +85,7 @@ public final class RebuildPipeline {
           Kind.UNAVAILABLE, null, pre);
     }
 
-    Path targetDir = request.out().resolve(request.environment()).resolve(target.name());
+    Path targetDir = UnderRoot.resolve(request.out(), request.environment(), target.name());
     createDirectories(targetDir);
     TargetContext context = new TargetContext(request.environment(), targetDir, settings, request.apply(),
         request.savedPlans(), request.engine(), request.engineTimeout(), confirm, progress, record.id(),

@@ -1,12 +1,14 @@
 package dev.phoenix.rebuild;
 
+import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.Problems;
+import dev.phoenix.lockfile.EstateFiles;
+import dev.phoenix.lockfile.WorkingTreeFiles;
+import dev.phoenix.model.NameRules;
+import dev.phoenix.yaml.Foreign;
 import dev.phoenix.yaml.SafeYaml;
 import dev.phoenix.yaml.YamlException;
 import dev.phoenix.yaml.YamlNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,16 +33,14 @@ public final class TargetsFile {
   }
 
   public static TargetSettings read(Path workTree, String environment, String target) {
+    NameRules.ENVIRONMENT.require(environment, "--env");
     String rel = path(environment);
-    Path file = workTree.resolve(rel);
-    if (!Files.isRegularFile(file)) {
-      return TargetSettings.empty(rel);
+    EstateFiles.Lookup lookup = new WorkingTreeFiles(workTree).lookup(rel);
+    if (lookup.refusal().isPresent()) {
+      throw PhoenixException.input(EstateFiles.refusedMessage(rel, lookup.refusal().get()),
+          "commit the targets file itself in its place, inside the repository");
     }
-    try {
-      return parse(rel, Files.readAllBytes(file), target);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return lookup.isAbsent() ? TargetSettings.empty(rel) : parse(rel, lookup.content(), target);
   }
 
   /** Throws an INPUT error listing every problem of the file. */
@@ -50,11 +50,12 @@ public final class TargetsFile {
     List<YamlException> duplicates = new ArrayList<>();
     try {
       YamlNode root = SafeYaml.parse(bytes, duplicates);
-      duplicates.forEach(d -> problems.add(rel, d.line(), d.getMessage(), d.fix()));
-      if (!(root instanceof YamlNode.MapNode map)) {
-        problems.add(rel, root.line(), "the targets file must be a map, not " + root.describe(),
-            "start with apiVersion: phoenix/v1, kind: Targets, targets:");
+      var foreign = Foreign.check(root, "the targets file", KIND);
+      if (foreign.isPresent()) { // quotes nothing of a file that is not Phoenix's
+        problems.add(rel, foreign.get().line(), foreign.get().getMessage(), foreign.get().fix());
       } else {
+        duplicates.forEach(d -> problems.add(rel, d.line(), d.getMessage(), d.fix()));
+        YamlNode.MapNode map = (YamlNode.MapNode) root;
         header(rel, map, problems);
         YamlNode.Entry targets = map.entries().get("targets");
         if (targets == null) {

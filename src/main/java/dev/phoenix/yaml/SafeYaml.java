@@ -82,7 +82,7 @@ public final class SafeYaml {
     if (parser.getTypeId() != null) {
       throw new YamlException(
           line(parser),
-          "type tag '" + parser.getTypeId() + "' is not allowed",
+          "a YAML type tag (!…) is not allowed", // the tag itself is not repeated: the file may not be Phoenix's
           "remove the tag; Phoenix files hold plain maps, lists and strings");
     }
     if (parser.getObjectId() != null || parser.isCurrentAlias()) {

@@ -81,7 +81,9 @@ class RebuildLockTest {
   @Test
   void rejectsNamesThatWouldEscapeTheStateDir() {
     assertThatThrownBy(() -> RebuildLock.acquire(state, "../etc", "app"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(dev.phoenix.core.PhoenixException.class)
+        .hasMessage("'../etc' cannot name a rebuild lock file");
+    assertThat(state.resolve("locks")).doesNotExist();
   }
 
   private static long deadPid() throws Exception {

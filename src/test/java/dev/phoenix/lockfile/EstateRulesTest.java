@@ -28,8 +28,9 @@ class EstateRulesTest {
   private Parsed<Estate> read() {
     return EstateReader.read(new EstateFiles() {
       @Override
-      public Optional<byte[]> read(String path) {
-        return Optional.ofNullable(files.get(path)).map(s -> s.getBytes(StandardCharsets.UTF_8));
+      public Lookup lookup(String path) {
+        return Optional.ofNullable(files.get(path)).map(s -> Lookup.of(s.getBytes(StandardCharsets.UTF_8)))
+            .orElse(Lookup.absent());
       }
 
       @Override
@@ -90,9 +91,9 @@ class EstateRulesTest {
 
   @Test
   void stackDependingOnAStackOutsideTheEnvironment() {
-    edit("stacks/functions.yaml", "dependsOn: [services]", "dependsOn: [services, network]");
+    edit("stacks/functions.yaml", "dependsOn: [services]", "dependsOn: [services, batch]");
     assertThat(problems()).containsExactly(
-        "stacks/functions.yaml:4: depends on stack 'network', which environment prod does not include — add network to stacks: in environments/prod/environment.lock.yaml or drop the dependency");
+        "stacks/functions.yaml:4: depends on stack 'batch', which environment prod does not include — add batch to stacks: in environments/prod/environment.lock.yaml or drop the dependency");
   }
 
   @Test

@@ -4,9 +4,14 @@ import dev.phoenix.core.AtomicFiles;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.verify.VerifyResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** The report files {@code --report FORMAT:FILE} writes, each atomically. */
+/** The report files {@code --report FORMAT:FILE} writes, by the rule of {@link AtomicFiles}. */
 public enum ReportFormat {
   JSON,
   JUNIT,
@@ -25,6 +30,32 @@ public enum ReportFormat {
     public void write(VerifyResult result) {
       AtomicFiles.write(file, format.render(result));
     }
+  }
+
+  /**
+   * Parses every {@code --report} and checks, before anything is verified, that each names its own
+   * file (two reports to one file, even through a link, would keep only the last) and that none is
+   * a path Phoenix refuses to write (a directory, a socket). Every problem at once; an INPUT error.
+   */
+  public static List<Target> targets(List<String> specs) {
+    List<Target> targets = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Map<Path, String> seen = new LinkedHashMap<>();
+    for (String spec : specs) {
+      Target t = target(spec);
+      targets.add(t);
+      String earlier = seen.putIfAbsent(AtomicFiles.identity(t.file()), spec);
+      if (earlier != null) {
+        problems.add("--report " + earlier + " and --report " + spec + " write the same file");
+      }
+      Optional<String> refusal = AtomicFiles.refusal(t.file());
+      refusal.ifPresent(r -> problems.add("--report " + spec + " cannot be written: " + r));
+    }
+    if (!problems.isEmpty()) {
+      throw PhoenixException.input(String.join("\n  ", problems),
+          "give each report its own regular file (or a pipe or character device such as /dev/stdout)");
+    }
+    return List.copyOf(targets);
   }
 
   public static Target target(String spec) {
