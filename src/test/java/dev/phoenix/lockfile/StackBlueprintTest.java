@@ -67,11 +67,11 @@ class StackBlueprintTest {
         """)).containsExactly(
         "stacks/apps.yaml:5: services[0].healthGrace without a health path: a service without one is not published "
             + "on a load balancer, so nothing checks it — add health: /healthz or drop healthGrace",
-        "stacks/apps.yaml:6: services[1].healthGrace must be a whole number from 0 to 7200, found a whole number — "
-            + "write a plain number, e.g. healthGrace: 1",
+        "stacks/apps.yaml:6: services[1].healthGrace is 9000, outside the allowed range: from 0 to 7200 — "
+            + "write a number from 0 to 7200",
         "stacks/apps.yaml:6: services[1].taskPolicies: 'AdministratorAccess' is not an IAM managed policy ARN — e.g. "
             + "arn:aws:iam::123456789012:policy/payments-api or arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
-        "stacks/apps.yaml:8: functions[0].timeout must be a whole number from 1 to 900, found a whole number — "
-            + "write a plain number, e.g. timeout: 1");
+        "stacks/apps.yaml:8: functions[0].timeout is 901, outside the allowed range: from 1 to 900 — "
+            + "write a number from 1 to 900");
   }
 }
