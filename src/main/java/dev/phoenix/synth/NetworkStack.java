@@ -1,6 +1,5 @@
 package dev.phoenix.synth;
 
-import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
@@ -24,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shared network stack: VPC with two public and two private subnets (one NAT gateway),
+ * The shared network part: VPC with two public and two private subnets (one NAT gateway),
  * security groups, an internet-facing application load balancer with an HTTP listener, and the
  * ECS cluster. Everything other stacks need leaves through the outputs named here.
  */
@@ -44,8 +43,8 @@ final class NetworkStack {
 
   private NetworkStack() {}
 
-  static TerraformStack build(App app, TargetOptions target, Backends backends) {
-    TerraformStack stack = StackBase.create(app, SynthRequest.NETWORK_STACK, target, backends);
+  /** Adds the network part to {@code stack}; returns what services reference of it. */
+  static NetworkRefs build(TerraformStack stack, TargetOptions target) {
     String prefix = target.namePrefix();
     Vpc vpc =
         Vpc.Builder.create(stack, "vpc")
@@ -119,7 +118,8 @@ final class NetworkStack {
     output(stack, HTTP_LISTENER_ARN, listener.getArn());
     output(stack, ALB_DNS_NAME, alb.getDnsName());
     output(stack, CLUSTER_ARN, cluster.getArn());
-    return stack;
+    return new NetworkRefs(
+        vpc.getId(), privateSubnets, groups.services(), listener.getArn(), cluster.getArn());
   }
 
   private static List<String> subnets(

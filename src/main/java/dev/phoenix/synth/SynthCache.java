@@ -16,14 +16,15 @@ final class SynthCache {
 
   static final String MARKER = ".phoenix-synth-key";
   /** Bump whenever the generated Terraform changes for an unchanged request. */
-  static final String LAYOUT = "phoenix-synth/1 cdktf/0.19.2 provider-aws/18.0.3";
+  static final String LAYOUT = "phoenix-synth/2 cdktf/0.19.2 provider-aws/18.0.3";
 
   private SynthCache() {}
 
   static String key(String callerKey, SynthRequest request, Path outDir) {
     return Names.sha256Hex(
         LAYOUT + "\n" + callerKey.length() + ":" + callerKey + "\n"
-            + CanonicalForm.of(request, outDir));
+            + CanonicalForm.of(request, outDir) + "\nenvironment=" + request.environment().length()
+            + ":" + request.environment() + "\nemulator=" + request.emulator());
   }
 
   static boolean hit(Path outDir, String key, Collection<Path> expected) {
