@@ -2,6 +2,8 @@ package dev.phoenix.rebuild.aws;
 
 import dev.phoenix.core.Problem;
 import dev.phoenix.rebuild.TargetSettings;
+import dev.phoenix.rebuild.TerraformDeployer;
+import dev.phoenix.synth.EmulatorSwitches;
 import dev.phoenix.synth.StateBackend;
 import dev.phoenix.synth.TargetOptions;
 import java.net.URI;
@@ -26,15 +28,21 @@ import java.util.regex.Pattern;
  *     materialized copies are written there
  * @param offline do not contact SSM/Secrets Manager: ARNs are built from account and region
  *     (plan-only; documented as unproven)
+ * @param emulator emulator switches ({@code emulator.*} options; docs/aws.md): for tests and the
+ *     demo against moto only
  */
 public record AwsSettings(
-    TargetOptions target, Map<String, Size> sizes, Optional<URI> endpoint, String configRegion, boolean offline) {
+    TargetOptions target, Map<String, Size> sizes, Optional<URI> endpoint, String configRegion, boolean offline,
+    EmulatorSwitches emulator) {
 
   /** Overrides; null means "as the blueprint says". */
   public record Size(Integer cpu, Integer memory, Integer replicas) {}
 
+  /** Emulator switch: {@code false} stops the engine waiting for ECS services to be steady. */
+  static final String EMULATOR_STEADY_STATE = "emulator.waitForSteadyState";
   static final Set<String> KNOWN = Set.of("region", "configRegion", "account", "namePrefix", "endpoint", "offline",
-      "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable", "sizes.");
+      "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable", "sizes.",
+      TerraformDeployer.MIRROR_OPTION, EMULATOR_STEADY_STATE);
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
   private static final Set<String> SIZE_KEYS = Set.of("cpu", "memory", "replicas");
@@ -63,9 +71,22 @@ public record AwsSettings(
     Map<String, Size> sizes = sizes(s, problems);
     Optional<URI> endpoint = s.get("endpoint").map(URI::create);
     boolean offline = s.get("offline").map(Boolean::parseBoolean).orElse(false);
+    boolean steady = bool(s, EMULATOR_STEADY_STATE, true, problems);
     TargetSettings.requireNone(problems, s.file() + " (target aws)");
     return new AwsSettings(new TargetOptions(region, prefix, account, backend), sizes, endpoint, configRegion,
-        offline);
+        offline, new EmulatorSwitches(steady));
+  }
+
+  private static boolean bool(TargetSettings s, String key, boolean otherwise, List<Problem> problems) {
+    Optional<String> value = s.get(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    if (!value.get().equals("true") && !value.get().equals("false")) {
+      problems.add(s.problem(key, "must be true or false, not '" + value.get() + "'", null));
+      return otherwise;
+    }
+    return Boolean.parseBoolean(value.get());
   }
 
   private static StateBackend backend(TargetSettings s, List<Problem> problems) {

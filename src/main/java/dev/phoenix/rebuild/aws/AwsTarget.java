@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --target aws}: CDKTF synthesis of one Terraform stack per blueprint (after the shared
- * network stack) under {@code <out>/<env>/aws/stacks/}, run by {@link TerraformDeployer}.
+ * {@code --target aws}: CDKTF synthesis of the environment (the shared network part and every
+ * blueprint's members) as one Terraform configuration with one state under {@code
+ * <out>/<env>/aws/stacks/environment/}, run by {@link TerraformDeployer}.
  */
 public final class AwsTarget implements Target {
   private final TerraformDeployer deployer;
@@ -40,6 +41,7 @@ public final class AwsTarget implements Target {
   @Override
   public void validate(TargetSettings settings, String environment, boolean apply) {
     AwsSettings aws = AwsSettings.from(settings, environment);
+    deployer.providerMirror(settings);
     if (aws.offline() && apply) {
       throw PhoenixException.input("offline synthesis cannot be applied: its ARNs were not looked up",
           "drop offline (and --offline) to apply, or drop --apply to only look at the synthesis");
@@ -55,7 +57,7 @@ public final class AwsTarget implements Target {
     try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.configRegion(),
         aws.target().accountId().orElse(null)) : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
       RequestMapper mapper = new RequestMapper(aws, refs, resolved.commit(), context.apply() && !aws.offline());
-      request = mapper.map(resolved.estate());
+      request = mapper.map(resolved.estate()).withEnvironment(context.environment()).withEmulator(aws.emulator());
       materialized = mapper.materialized();
       notes.addAll(refs.notes());
     }
@@ -77,6 +79,15 @@ public final class AwsTarget implements Target {
 
   @Override
   public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext context) {
-    return deployer.deploy(resolved, prepared, context);
+    AwsSettings aws = AwsSettings.from(context.settings(), context.environment());
+    return deployer.deploy(resolved, prepared, context, engineEnvironment(aws));
+  }
+
+  /**
+   * With an {@code endpoint} (an emulator), the engine's AWS provider is pointed at it too
+   * ({@code AWS_ENDPOINT_URL}): a rebuild against an emulator never reaches a real account.
+   */
+  static Map<String, String> engineEnvironment(AwsSettings aws) {
+    return aws.endpoint().map(uri -> Map.of("AWS_ENDPOINT_URL", uri.toString())).orElse(Map.of());
   }
 }
