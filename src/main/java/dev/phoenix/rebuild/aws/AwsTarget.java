@@ -70,6 +70,11 @@ public final class AwsTarget implements Target {
       throw new PhoenixException(runtime ? PhoenixException.Kind.UNAVAILABLE : PhoenixException.Kind.CHECK_FAILED,
           e.getMessage(), runtime ? "install Node.js 20+ (scripts/ensure-tools)" : null, e);
     }
+    if (!result.cacheHit()) {
+      SynthResult.Timings t = result.timings();
+      context.progress().line(String.format("synth: jsii runtime start %.2f s, constructs %.2f s, JSON %.2f s",
+          t.runtimeStart().toMillis() / 1e3, t.construct().toMillis() / 1e3, t.synth().toMillis() / 1e3));
+    }
     List<Prepared.PreparedStack> stacks = new ArrayList<>();
     for (Map.Entry<String, Path> s : result.stacks().entrySet()) {
       stacks.add(new Prepared.PreparedStack(s.getKey(), s.getValue().getParent()));
