@@ -199,9 +199,21 @@ abstract class AwsRebuildContract {
 
   @Test
   @Order(3)
-  void aSecondPlanChangesNothing() {
+  void aSecondPlanChangesNothing() throws Exception {
     RebuildResult again = rebuild(false, false);
     assertThat(again.outcome()).as(String.join("\n", lines)).isEqualTo(Outcome.PLANNED);
+    ProcessEngine engine = new ProcessEngine(EngineBinary.of(engine()), Duration.ofMinutes(5), l -> { },
+        childEnv(new ProviderMirror(MIRROR).writeConfig(dir)));
+    List<String> changed = new java.util.ArrayList<>();
+    for (JsonNode change : JSON.readTree(engine.showPlanJson(workDir(), workDir().resolve(TerraformDeployer.PLAN_FILE)))
+        .path("resource_changes")) {
+      String actions = change.path("change").path("actions").toString();
+      if (!actions.equals("[\"no-op\"]") && !actions.equals("[\"read\"]")) {
+        changed.add(change.path("address").asText() + " " + actions + " before=" + change.path("change").path("before")
+            + " after=" + change.path("change").path("after"));
+      }
+    }
+    assertThat(changed).isEmpty();
     assertThat(again.record().stacks().get(0).planned()).isEqualTo("0 to add, 0 to change, 0 to destroy");
   }
 

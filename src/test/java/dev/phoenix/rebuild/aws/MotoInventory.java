@@ -62,17 +62,27 @@ final class MotoInventory implements AutoCloseable {
     ec2.describeNatGateways(b -> { }).natGateways().stream().filter(n -> !n.stateAsString().startsWith("delet"))
         .forEach(n -> all.add("nat-gateway " + n.natGatewayId()));
     ec2.describeAddresses().addresses().forEach(a -> all.add("elastic-ip " + a.allocationId()));
-    ecs.listClusters().clusterArns().forEach(c -> all.add("ecs-cluster " + c));
+    // ECS keeps deleted clusters and services for a while as INACTIVE (moto too): only ACTIVE ones count
+    List<String> clusters = ecs.listClusters().clusterArns();
+    if (!clusters.isEmpty()) {
+      ecs.describeClusters(b -> b.clusters(clusters)).clusters().stream().filter(c -> "ACTIVE".equals(c.status()))
+          .forEach(c -> all.add("ecs-cluster " + c.clusterArn()));
+    }
     ecs.listTaskDefinitions().taskDefinitionArns().forEach(t -> all.add("task-definition " + t));
-    for (String cluster : ecs.listClusters().clusterArns()) {
-      ecs.listServices(b -> b.cluster(cluster)).serviceArns().forEach(s -> all.add("ecs-service " + s));
+    for (String cluster : clusters) {
+      List<String> services = ecs.listServices(b -> b.cluster(cluster)).serviceArns();
+      if (!services.isEmpty()) {
+        ecs.describeServices(b -> b.cluster(cluster).services(services)).services().stream()
+            .filter(x -> "ACTIVE".equals(x.status())).forEach(x -> all.add("ecs-service " + x.serviceArn()));
+      }
     }
     elb.describeLoadBalancers().loadBalancers().forEach(l -> all.add("load-balancer " + l.loadBalancerArn()));
     elb.describeTargetGroups().targetGroups().forEach(g -> all.add("target-group " + g.targetGroupArn()));
     iam.listRoles().roles().forEach(r -> all.add("iam-role " + r.roleName()));
     lambda.listFunctions().functions().forEach(f -> all.add("lambda " + f.functionName()));
     logs.describeLogGroups().logGroups().forEach(g -> all.add("log-group " + g.logGroupName()));
-    ssm.describeParameters().parameters().forEach(p -> all.add("ssm-parameter " + p.name()));
+    ssm.describeParametersPaginator().stream()
+        .forEach(page -> page.parameters().forEach(p -> all.add("ssm-parameter " + p.name())));
     return new ArrayList<>(all);
   }
 
