@@ -63,8 +63,13 @@ final class AppStacks {
 
   private static void emulate(TerraformStack stack, EmulatorSwitches switches) {
     for (IConstruct child : stack.getNode().getChildren()) {
-      if (!switches.waitForSteadyState() && child instanceof EcsService service) {
-        service.setWaitForSteadyState(false);
+      if (child instanceof EcsService service) {
+        if (!switches.waitForSteadyState()) {
+          service.setWaitForSteadyState(false);
+        }
+        if (switches.ignoreAzRebalancing()) {
+          service.addOverride("lifecycle.ignore_changes", List.of("availability_zone_rebalancing"));
+        }
       }
     }
   }

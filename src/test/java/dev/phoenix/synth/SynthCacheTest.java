@@ -67,7 +67,7 @@ class SynthCacheTest {
     assertThat(synthesizer.synthesize(changed.withEnvironment("other"), out, "lock-rev-2").cacheHit())
         .as("the marker's environment is part of the key").isFalse();
     assertThat(synthesizer.synthesize(changed.withEnvironment("other")
-            .withEmulator(new EmulatorSwitches(false)), out, "lock-rev-2").cacheHit())
+            .withEmulator(new EmulatorSwitches(false, true)), out, "lock-rev-2").cacheHit())
         .as("emulator switches are part of the key").isFalse();
   }
 

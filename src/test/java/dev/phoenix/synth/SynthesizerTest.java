@@ -67,6 +67,7 @@ class SynthesizerTest {
           .containsExactly("${aws_subnet.private_0.id}", "${aws_subnet.private_1.id}");
       assertThat(ecs.path("cluster").asText()).isEqualTo("${aws_ecs_cluster.cluster.arn}");
       assertThat(ecs.path("wait_for_steady_state").asBoolean()).isTrue();
+      assertThat(ecs.has("lifecycle")).as("no emulator switch for real AWS").isFalse();
       assertThat(ecs.path("desired_count").asInt()).isEqualTo(service.replicas());
     }
 
@@ -116,12 +117,14 @@ class SynthesizerTest {
   @Test
   void emulatorSwitchTurnsOffTheSteadyStateWaitAndTheMarkerNamesTheEnvironment() throws Exception {
     SynthRequest request = twoServices(StateBackend.local()).withEnvironment("prod")
-        .withEmulator(new EmulatorSwitches(false));
+        .withEmulator(new EmulatorSwitches(false, true));
     JsonNode root = read(new Synthesizer().synthesize(request, out, "emulated").stacks()
         .get(SynthRequest.ROOT_STACK));
     for (String service : List.of("svc_api", "svc_web")) {
       assertThat(resource(root, "aws_ecs_service", service).path("wait_for_steady_state").asBoolean())
           .as(service).isFalse();
+      assertThat(strings(resource(root, "aws_ecs_service", service).path("lifecycle").path("ignore_changes")))
+          .as(service).containsExactly("availability_zone_rebalancing");
     }
     assertThat(root.path("output").path("phoenix_rebuild").path("value").path("environment").asText())
         .isEqualTo("prod");

@@ -40,9 +40,11 @@ public record AwsSettings(
 
   /** Emulator switch: {@code false} stops the engine waiting for ECS services to be steady. */
   static final String EMULATOR_STEADY_STATE = "emulator.waitForSteadyState";
+  /** Emulator switch: {@code true} ignores the ECS services' availability_zone_rebalancing moto never returns. */
+  static final String EMULATOR_AZ_REBALANCING = "emulator.ignoreAzRebalancing";
   static final Set<String> KNOWN = Set.of("region", "configRegion", "account", "namePrefix", "endpoint", "offline",
       "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable", "sizes.",
-      TerraformDeployer.MIRROR_OPTION, EMULATOR_STEADY_STATE);
+      TerraformDeployer.MIRROR_OPTION, EMULATOR_STEADY_STATE, EMULATOR_AZ_REBALANCING);
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
   private static final Set<String> SIZE_KEYS = Set.of("cpu", "memory", "replicas");
@@ -72,9 +74,10 @@ public record AwsSettings(
     Optional<URI> endpoint = s.get("endpoint").map(URI::create);
     boolean offline = s.get("offline").map(Boolean::parseBoolean).orElse(false);
     boolean steady = bool(s, EMULATOR_STEADY_STATE, true, problems);
+    boolean ignoreAz = bool(s, EMULATOR_AZ_REBALANCING, false, problems);
     TargetSettings.requireNone(problems, s.file() + " (target aws)");
     return new AwsSettings(new TargetOptions(region, prefix, account, backend), sizes, endpoint, configRegion,
-        offline, new EmulatorSwitches(steady));
+        offline, new EmulatorSwitches(steady, ignoreAz));
   }
 
   private static boolean bool(TargetSettings s, String key, boolean otherwise, List<Problem> problems) {

@@ -107,7 +107,8 @@ abstract class AwsRebuildContract {
   RebuildResult rebuild(boolean apply, boolean savedPlan) {
     Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
         "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(),
-        TerraformDeployer.MIRROR_OPTION, MIRROR.toString(), AwsSettings.EMULATOR_STEADY_STATE, "false");
+        TerraformDeployer.MIRROR_OPTION, MIRROR.toString(), AwsSettings.EMULATOR_STEADY_STATE, "false",
+        AwsSettings.EMULATOR_AZ_REBALANCING, "true");
     RebuildRequest request = new RebuildRequest("prod", "2026-11-01", RebuildFixtures.NOW, dir, dir.resolve(".phoenix"),
         dir.resolve("drills"), flags, apply, savedPlan, false, null, Duration.ofMinutes(10), CheckOptions.defaults());
     try (GitRepository git = GitRepository.open(dir)) {
