@@ -64,6 +64,9 @@ final class RebuildCommand implements Callable<Integer> {
       description = "A registry reached over plain HTTP (loopback test registries); repeatable.")
   java.util.List<String> insecure = new java.util.ArrayList<>();
   @Option(names = "--engine", description = "tofu, terraform, or a path to the binary.") String engine;
+  @Option(names = "--provider-mirror", paramLabel = "DIR",
+      description = "Install engine providers from this filesystem mirror only (else PHOENIX_PROVIDER_MIRROR, "
+          + "else targets.yaml providerMirror), e.g. /opt/tf-plugins.") String providerMirror;
   @Option(names = "--engine-timeout", defaultValue = "60", description = "Minutes each engine command may take.") long engineMinutes;
   @Option(names = "--force-unlock", description = "Remove the rebuild lock of --env/--target (a lock file, or for local the lock container on the Docker daemon) whoever holds it, and exit.") boolean forceUnlock;
 
@@ -120,6 +123,7 @@ final class RebuildCommand implements Callable<Integer> {
     put(f, "namePrefix", namePrefix);
     put(f, "endpoint", awsEndpoint == null ? null : awsEndpoint.toString());
     put(f, "offline", offline ? "true" : null);
+    put(f, "providerMirror", providerMirror);
     return f;
   }
 

@@ -4,8 +4,15 @@ import dev.phoenix.core.PhoenixException;
 import dev.phoenix.docker.Docker;
 import dev.phoenix.drill.LocalTarget;
 import dev.phoenix.drill.Teardown;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.rebuild.Confirm;
+import dev.phoenix.rebuild.aws.AwsTeardown;
 import dev.phoenix.report.Json;
+import java.io.Console;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,34 +22,54 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "teardown", mixinStandardHelpOptions = true,
-    description = "Remove everything local drills created for an environment: containers, volumes and the network "
-        + "labelled phoenix.env=ENV on the Docker daemon (DOCKER_HOST), and nothing else (docs/local-drills.md).",
-    footer = {"", "Exit codes: 0 removed (or nothing to remove), 2 usage error,",
-        "            3 Docker daemon unreachable or not answering in time, or a rebuild of ENV holds the lock."})
+    description = {"Remove what rebuilds created for an environment, and nothing else.",
+        "--target local: containers, volumes and the network labelled phoenix.env=ENV on the Docker daemon "
+            + "(DOCKER_HOST; docs/local-drills.md).",
+        "--target aws: destroys the state of the rebuild under --out (refused unless Phoenix wrote it for ENV) "
+            + "and deletes its materialized SSM copies (docs/rebuild.md#teardown)."},
+    footer = {"", "Exit codes: 0 removed (or nothing to remove), 1 the engine failed to destroy, 2 usage error,",
+        "            3 Docker daemon or engine unreachable or not answering in time, or a rebuild of ENV holds the lock."})
 final class TeardownCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--env", required = true, paramLabel = "ENV") String env;
-  @Option(names = "--target", required = true, paramLabel = "TARGET", description = "local (the only target torn down by Phoenix).")
+  @Option(names = "--target", required = true, paramLabel = "TARGET", description = "local or aws.")
   String target;
   @Option(names = "--output", paramLabel = "text|json", defaultValue = "text") OutputFormat output;
   @Option(names = "--docker-timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "How long each Docker daemon call may take before teardown fails (exit 3). Default: ${DEFAULT-VALUE}.")
+      description = "local: how long each Docker daemon call may take before teardown fails (exit 3). Default: ${DEFAULT-VALUE}.")
   long dockerTimeout;
+  @Option(names = "--repo", paramLabel = "PATH", description = "aws: the repository (for targets.yaml). Default: around the current directory.")
+  Path repo;
+  @Option(names = "--out", defaultValue = ".phoenix", description = "aws: the --out directory of the rebuild. Default: ${DEFAULT-VALUE}.")
+  Path out;
+  @Option(names = "--yes", description = "aws: do not ask before destroying.") boolean yes;
+  @Option(names = "--region", description = "aws: target region (overrides targets.yaml).") String region;
+  @Option(names = "--target-option", paramLabel = "KEY=VALUE", description = "aws: any target option, as for rebuild.")
+  Map<String, String> options;
+  @Option(names = "--aws-endpoint", paramLabel = "URL", description = "aws: AWS endpoint override (a local emulator).")
+  URI awsEndpoint;
+  @Option(names = "--provider-mirror", paramLabel = "DIR", description = "aws: provider filesystem mirror, as for rebuild.")
+  String providerMirror;
+  @Option(names = "--engine", description = "aws: tofu, terraform, or a path to the binary.") String engine;
+  @Option(names = "--engine-timeout", defaultValue = "60", description = "aws: minutes each engine command may take.")
+  long engineMinutes;
 
   @Override
   public Integer call() {
     EnvNames.check("--env", env);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if ("aws".equals(target)) {
+      return aws(out);
+    }
     if (!LocalTarget.NAME.equals(target)) {
-      throw PhoenixException.input("teardown supports --target local only, not '" + target + "'",
-          "for AWS, destroy the rebuilt stacks with the engine (docs/rebuild.md)");
+      throw PhoenixException.input("teardown supports --target local or aws, not '" + target + "'", null);
     }
     if (dockerTimeout < 1 || dockerTimeout > 3600) {
       throw PhoenixException.input("--docker-timeout must be 1..3600 seconds, was " + dockerTimeout,
           "give a whole number of seconds");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Teardown.Result r;
     try (Docker docker = Docker.connect(java.time.Duration.ofSeconds(dockerTimeout))) {
       r = Teardown.locked(docker, env, line -> {
@@ -69,5 +96,54 @@ final class TeardownCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private int aws(PrintWriter out) {
+    PrintWriter err = spec.commandLine().getErr();
+    Path workTree;
+    try (GitRepository git = GitRepository.open(repo == null ? Path.of("").toAbsolutePath() : repo)) {
+      workTree = git.workTree();
+    }
+    Map<String, String> flags = new LinkedHashMap<>(options == null ? Map.of() : options);
+    if (region != null) {
+      flags.put("region", region);
+    }
+    if (awsEndpoint != null) {
+      flags.put("endpoint", awsEndpoint.toString());
+    }
+    if (providerMirror != null) {
+      flags.put("providerMirror", providerMirror);
+    }
+    AwsTeardown.Result r = new AwsTeardown().run(new AwsTeardown.Request(env, workTree, this.out.toAbsolutePath().normalize(), flags, engine, Duration.ofMinutes(engineMinutes)),
+        confirm(), new StderrProgress(err));
+    if (output == OutputFormat.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("environment", env);
+      m.put("target", target);
+      m.put("destroyed", r.destroyed());
+      m.put("materializedDeleted", r.copiesDeleted());
+      out.println(Json.write(m));
+    } else {
+      out.println("teardown " + env + " --target aws: destroyed " + r.destroyed() + " resource(s) of " + r.workDir()
+          + ", deleted " + r.copiesDeleted().size() + " materialized copy(ies)");
+      r.copiesDeleted().forEach(c -> out.println("  ssm parameter " + c));
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private Confirm confirm() {
+    if (yes) {
+      return Confirm.yes();
+    }
+    Console console = System.console();
+    if (console == null) {
+      throw PhoenixException.input("teardown --target aws asks for confirmation on a terminal, and there is none",
+          "run it on a terminal, or add --yes to destroy without asking");
+    }
+    return question -> {
+      String answer = console.readLine("%s [y/N] ", question);
+      return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    };
   }
 }

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * An applied plan.
+ * An applied plan, or a destroy.
  *
- * @param planFile the saved plan that was applied
- * @param changes what the engine reported it did ({@code Apply complete! Resources: ...})
+ * @param planFile the saved plan that was applied, or null for a destroy
+ * @param changes what the engine reported it did ({@code Apply complete!} or {@code Destroy
+ *     complete!} line)
  * @param duration how long {@code apply} took
  */
 public record ApplyResult(Path planFile, Changes changes, Duration duration) {}

@@ -45,6 +45,12 @@ public interface Engine {
    */
   ApplyResult apply(Path workDir, Path planFile, String expectedCommit) throws EngineException;
 
+  /**
+   * {@code destroy -auto-approve}: destroys everything in the working directory's state. The
+   * caller asks for confirmation first; the engine is not asked to.
+   */
+  ApplyResult destroy(Path workDir) throws EngineException;
+
   /** {@code output -json}: every root output; sensitive values are redacted (value null). */
   Map<String, Output> outputs(Path workDir) throws EngineException;
 

@@ -18,7 +18,15 @@ final class EngineOutputs {
   private static final Pattern APPLY_SUMMARY = Pattern.compile(
       "Apply complete! Resources: (\\d+) added, (\\d+) changed, (\\d+) destroyed");
 
+  private static final Pattern DESTROY_SUMMARY = Pattern.compile("Destroy complete! Resources: (\\d+) destroyed");
+
   private EngineOutputs() {}
+
+  /** The count of a {@code Destroy complete! Resources: N destroyed.} line, if this is one. */
+  static Optional<Changes> destroySummary(String line) {
+    Matcher m = DESTROY_SUMMARY.matcher(line);
+    return m.find() ? Optional.of(new Changes(0, 0, Integer.parseInt(m.group(1)))) : Optional.empty();
+  }
 
   /** Counts {@code resource_changes[].change.actions} of {@code show -json} of a plan. */
   static Changes planChanges(String planJson) throws JsonProcessingException {

@@ -125,6 +125,18 @@ public final class ProcessEngine implements Engine {
   }
 
   @Override
+  public ApplyResult destroy(Path workDir) throws EngineException {
+    List<String> cmd = command("destroy", "-input=false", "-no-color", "-auto-approve");
+    AtomicReference<Changes> summary = new AtomicReference<>(Changes.NONE);
+    Consumer<String> watch = line -> {
+      EngineOutputs.destroySummary(line).ifPresent(summary::set);
+      lines.accept(line);
+    };
+    Duration took = succeed("destroy", cmd, workDir, false, watch).duration();
+    return new ApplyResult(null, summary.get(), took);
+  }
+
+  @Override
   public Map<String, Output> outputs(Path workDir) throws EngineException {
     List<String> cmd = command("output", "-no-color", "-json");
     String json = succeed("output", cmd, workDir, true, lines).stdout();

@@ -1,15 +1,18 @@
 package dev.phoenix.rebuild;
 
 import dev.phoenix.engine.EngineException;
+import dev.phoenix.engine.ProviderMirror;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Recognises an {@code init} that failed because provider plugins could not be installed. */
 final class ProviderTrouble {
   private static final List<String> SIGNS = List.of(
       "failed to query available provider packages", "failed to install provider",
       "could not retrieve the list of available versions", "registry.opentofu.org", "registry.terraform.io",
-      "failed to resolve provider packages", "provider registry");
+      "failed to resolve provider packages", "provider registry",
+      "inconsistent dependency lock file", "no available releases match");
 
   private ProviderTrouble() {}
 
@@ -23,11 +26,15 @@ final class ProviderTrouble {
     return false;
   }
 
-  static String explain(String stack, EngineException e, Prepared prepared) {
-    return "engine init of stack " + stack + " could not install its provider plugins (no network to the provider"
-        + " registry and no provider mirror configured: set TF_CLI_CONFIG_FILE to a CLI config with a"
-        + " provider_installation filesystem_mirror or network_mirror); the synthesized stacks are complete and"
-        + " were not planned. Engine said: " + brief(e);
+  static String explain(String stack, EngineException e, Optional<ProviderMirror> mirror) {
+    String why = mirror.map(m -> "from the provider mirror " + m.dir() + " (it holds "
+            + (m.providers().isEmpty() ? "nothing" : String.join(", ", m.providers()))
+            + "; add the missing provider with 'terraform providers mirror " + m.dir() + "')")
+        .orElse("(no network to the provider registry and no provider mirror named: give --provider-mirror DIR,"
+            + " targets.yaml " + TerraformDeployer.MIRROR_OPTION + ", or " + ProviderMirror.ENV
+            + "; e.g. /opt/tf-plugins)");
+    return "engine init of stack " + stack + " could not install its provider plugins " + why
+        + "; the synthesized stacks are complete and were not planned. Engine said: " + brief(e);
   }
 
   /** The message, exit code and the engine's error paragraph (from "Error:" on, joined, bounded). */

@@ -1,5 +1,6 @@
 package dev.phoenix.rebuild;
 
+import dev.phoenix.core.PhoenixException;
 import dev.phoenix.engine.ApplyResult;
 import dev.phoenix.engine.Engine;
 import dev.phoenix.engine.EngineException;
@@ -7,11 +8,15 @@ import dev.phoenix.engine.EngineLocator;
 import dev.phoenix.engine.PlanBindingException;
 import dev.phoenix.engine.PlanResult;
 import dev.phoenix.engine.ProcessEngine;
+import dev.phoenix.engine.ProviderMirror;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Phase {@code engine} for targets whose {@link Prepared} stacks are Terraform working
@@ -20,20 +25,46 @@ import java.util.function.Function;
  * exactly that saved plan. A failure stops at that stack and keeps the state, so a re-run
  * converges. When the engine cannot run at all (no binary; provider plugins cannot be
  * installed) the outcome is {@link Outcome#STOPPED_AFTER_SYNTH}.
+ *
+ * <p>Providers come from the registry, unless a provider mirror is named ({@value #MIRROR_OPTION}
+ * target option or {@code --provider-mirror}, else {@value ProviderMirror#ENV}): then Phoenix
+ * writes the engine's CLI configuration into the target directory and the engine installs from
+ * that mirror only.
  */
 public final class TerraformDeployer {
   public static final String PLAN_FILE = "phoenix.tfplan";
 
-  private final Function<TargetContext, Engine> engines;
+  /** The target option naming a provider filesystem mirror. */
+  public static final String MIRROR_OPTION = "providerMirror";
+
+  /** Makes the engine of a run. */
+  @FunctionalInterface
+  public interface Engines {
+    /**
+     * @param environment variables the engine's process must get besides this process's own
+     *     (the CLI configuration of a provider mirror, the target's endpoint)
+     * @throws EngineUnavailable when no engine can be had
+     */
+    Engine make(TargetContext context, Map<String, String> environment);
+  }
+
+  private final Engines engines;
+  private final Map<String, String> env;
 
   /** Finds the engine with {@link EngineLocator} ({@code --engine}, tofu, terraform). */
   public TerraformDeployer() {
     this(TerraformDeployer::locate);
   }
 
-  /** @param engines makes the engine for a run (tests give their own); may throw EngineUnavailable */
-  public TerraformDeployer(Function<TargetContext, Engine> engines) {
+  /** @param engines makes the engine for a run (tests give their own) */
+  public TerraformDeployer(Engines engines) {
+    this(engines, System.getenv());
+  }
+
+  /** @param env this process's environment, for {@value ProviderMirror#ENV} */
+  public TerraformDeployer(Engines engines, Map<String, String> env) {
     this.engines = engines;
+    this.env = Map.copyOf(env);
   }
 
   /** Thrown by an engine factory when no engine can be had. */
@@ -43,10 +74,50 @@ public final class TerraformDeployer {
     }
   }
 
+  /**
+   * The provider mirror of a run: the {@value #MIRROR_OPTION} flag, else {@value
+   * ProviderMirror#ENV}, else {@value #MIRROR_OPTION} in targets.yaml; empty when none is named.
+   *
+   * @throws PhoenixException INPUT when the named directory is not a mirror
+   */
+  public Optional<ProviderMirror> providerMirror(TargetSettings settings) {
+    Optional<String> option = settings.get(MIRROR_OPTION);
+    boolean flag = option.isPresent() && settings.line(MIRROR_OPTION) == 0;
+    String fromEnv = env.get(ProviderMirror.ENV);
+    if (!flag && fromEnv != null && !fromEnv.isBlank()) {
+      return Optional.of(check(Path.of(fromEnv), () -> PhoenixException.input(
+          ProviderMirror.ENV + "=" + fromEnv + ": " + ProviderMirror.problem(Path.of(fromEnv)).orElse(""),
+          "point " + ProviderMirror.ENV + " at a provider mirror, or unset it")));
+    }
+    if (option.isEmpty()) {
+      return Optional.empty();
+    }
+    Path dir = Path.of(option.get());
+    return Optional.of(check(dir, () -> {
+      TargetSettings.requireNone(List.of(settings.problem(MIRROR_OPTION,
+          ProviderMirror.problem(dir).orElse(""), "name a provider mirror (--provider-mirror DIR)")),
+          settings.file());
+      return new IllegalStateException("unreachable");
+    }));
+  }
+
+  private static ProviderMirror check(Path dir, java.util.function.Supplier<RuntimeException> problem) {
+    if (ProviderMirror.problem(dir).isPresent()) {
+      throw problem.get();
+    }
+    return new ProviderMirror(dir);
+  }
+
   public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext ctx) {
+    return deploy(resolved, prepared, ctx, Map.of());
+  }
+
+  /** @param targetEnv variables the target adds to the engine's environment (never a secret) */
+  public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext ctx, Map<String, String> targetEnv) {
+    Optional<ProviderMirror> mirror = providerMirror(ctx.settings());
     Engine engine;
     try {
-      engine = engines.apply(ctx);
+      engine = engines.make(ctx, environment(ctx, mirror, targetEnv));
     } catch (EngineUnavailable e) {
       return new Deployed(Outcome.STOPPED_AFTER_SYNTH, List.of(), "could not run the engine: " + e.getMessage());
     }
@@ -92,7 +163,7 @@ public final class TerraformDeployer {
       } catch (EngineException e) {
         runs.add(new Deployed.StackRun(stack.name(), null, null, null));
         if ("init".equals(step) && ProviderTrouble.isProviderDownload(e)) {
-          return new Deployed(Outcome.STOPPED_AFTER_SYNTH, runs, ProviderTrouble.explain(stack.name(), e, prepared));
+          return new Deployed(Outcome.STOPPED_AFTER_SYNTH, runs, ProviderTrouble.explain(stack.name(), e, mirror));
         }
         return new Deployed(Outcome.FAILED, runs, "stack " + stack.name() + ": " + step + " failed: "
             + ProviderTrouble.brief(e) + (anyApplied ? " (earlier stacks applied; state kept, re-run to converge)"
@@ -102,10 +173,59 @@ public final class TerraformDeployer {
     return new Deployed(ctx.apply() ? Outcome.SUCCEEDED : Outcome.PLANNED, runs, null);
   }
 
-  private static Engine locate(TargetContext ctx) {
+  /**
+   * Runs {@code init}, {@code show} and {@code output} in {@code workDir} and hands the engine,
+   * ready for {@link Engine#destroy}, to {@code teardown}.
+   *
+   * @throws PhoenixException UNAVAILABLE when the engine cannot run; CHECK_FAILED when it failed
+   */
+  public <T> T withEngine(TargetContext ctx, Path workDir, Map<String, String> targetEnv, EngineWork<T> teardown) {
+    Engine engine;
     try {
+      engine = engines.make(ctx, environment(ctx, providerMirror(ctx.settings()), targetEnv));
+    } catch (EngineUnavailable e) {
+      throw new PhoenixException(PhoenixException.Kind.UNAVAILABLE, "could not run the engine: " + e.getMessage(),
+          "run scripts/ensure-tofu or put tofu or terraform on PATH (--engine)");
+    }
+    try {
+      engine.init(workDir);
+      return teardown.run(engine);
+    } catch (EngineException e) {
+      if (ProviderTrouble.isProviderDownload(e)) {
+        throw new PhoenixException(PhoenixException.Kind.UNAVAILABLE,
+            ProviderTrouble.explain(workDir.getFileName().toString(), e, providerMirror(ctx.settings())), null);
+      }
+      throw new PhoenixException(PhoenixException.Kind.CHECK_FAILED, ProviderTrouble.brief(e),
+          "the state is kept; run the teardown again to converge");
+    }
+  }
+
+  /** Work done with a ready engine. */
+  @FunctionalInterface
+  public interface EngineWork<T> {
+    T run(Engine engine) throws EngineException;
+  }
+
+  private Map<String, String> environment(TargetContext ctx, Optional<ProviderMirror> mirror,
+      Map<String, String> targetEnv) {
+    Map<String, String> extra = new HashMap<>(targetEnv);
+    if (mirror.isPresent()) {
+      try {
+        extra.putAll(mirror.get().writeConfig(ctx.outDir()));
+      } catch (IOException e) {
+        throw new PhoenixException(PhoenixException.Kind.UNAVAILABLE, "cannot write the engine's CLI configuration"
+            + " into " + ctx.outDir() + ": " + e.getMessage(), null);
+      }
+    }
+    return Map.copyOf(extra);
+  }
+
+  private static Engine locate(TargetContext ctx, Map<String, String> extra) {
+    try {
+      Map<String, String> env = new HashMap<>(System.getenv());
+      env.putAll(extra);
       return new ProcessEngine(new EngineLocator().locate(ctx.engine()), ctx.engineTimeout(),
-          line -> ctx.progress().line("    " + line));
+          line -> ctx.progress().line("    " + line), env);
     } catch (EngineException e) {
       throw new EngineUnavailable(e.getMessage());
     }

@@ -1,40 +1,101 @@
 package dev.phoenix.synth;
 
 import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsService;
+import software.constructs.IConstruct;
 
-/** Builds the network stack and then one stack per {@link StackSpec}, in request order. */
+/**
+ * Builds the whole environment as one Terraform configuration ({@value SynthRequest#ROOT_STACK}):
+ * the network part first, then each {@link StackSpec}'s members, in request order, all in one
+ * state. Network values reach services as direct references, so a plan into an empty account
+ * shows every resource; a blueprint stack's {@code dependsOn} becomes {@code depends_on} from each
+ * of its resources on every resource of the stacks it names.
+ */
 final class AppStacks {
 
   private AppStacks() {}
 
-  static void build(App app, SynthRequest request, Backends backends) {
+  static TerraformStack build(App app, SynthRequest request, Backends backends) {
     TargetOptions target = request.target();
-    TerraformStack network = NetworkStack.build(app, target, backends);
-    Map<String, TerraformStack> built = new HashMap<>();
-    built.put(SynthRequest.NETWORK_STACK, network);
+    TerraformStack stack = StackBase.create(app, SynthRequest.ROOT_STACK, target, backends);
+    Map<String, List<TerraformResource>> byBlueprint = new HashMap<>();
+    Set<IConstruct> seen = new HashSet<>(stack.getNode().getChildren());
+    NetworkRefs refs = NetworkStack.build(stack, target);
+    byBlueprint.put(SynthRequest.NETWORK_STACK, added(stack, seen));
     int priority = 1;
     for (StackSpec spec : request.stacks()) {
-      TerraformStack stack = StackBase.create(app, spec.name(), target, backends);
-      stack.addDependency(network);
-      for (String dependency : spec.dependsOn()) {
-        if (!SynthRequest.NETWORK_STACK.equals(dependency)) {
-          stack.addDependency(built.get(dependency));
-        }
-      }
-      NetworkRefs refs =
-          spec.services().isEmpty()
-              ? null
-              : NetworkRefs.read(backends.remoteState(stack, SynthRequest.NETWORK_STACK));
       for (ServiceSpec service : spec.services()) {
         ServiceConstructs.add(stack, target, service, refs, priority++);
       }
       for (FunctionSpec function : spec.functions()) {
         FunctionConstructs.add(stack, target, function);
       }
-      built.put(spec.name(), stack);
+      List<TerraformResource> members = added(stack, seen);
+      for (String dependency : spec.dependsOn()) {
+        if (!SynthRequest.NETWORK_STACK.equals(dependency)) {
+          dependOn(members, byBlueprint.get(dependency));
+        }
+      }
+      byBlueprint.put(spec.name(), members);
+    }
+    marker(stack, request);
+    emulate(stack, request.emulator());
+    return stack;
+  }
+
+  private static void marker(TerraformStack stack, SynthRequest request) {
+    Map<String, String> value = new LinkedHashMap<>();
+    value.put("managed_by", Marker.MANAGED_BY);
+    value.put("environment", Names.literal(request.environment()));
+    value.put("name_prefix", request.target().namePrefix());
+    TerraformOutput.Builder.create(stack, Marker.OUTPUT).value(value).build();
+  }
+
+  private static void emulate(TerraformStack stack, EmulatorSwitches switches) {
+    for (IConstruct child : stack.getNode().getChildren()) {
+      if (child instanceof EcsService service) {
+        if (!switches.waitForSteadyState()) {
+          service.setWaitForSteadyState(false);
+        }
+        if (switches.ignoreAzRebalancing()) {
+          service.addOverride("lifecycle.ignore_changes", List.of("availability_zone_rebalancing"));
+        }
+      }
+    }
+  }
+
+  /** The resources added to {@code stack} since {@code seen} was taken; adds them to it. */
+  private static List<TerraformResource> added(TerraformStack stack, Set<IConstruct> seen) {
+    List<TerraformResource> added = new ArrayList<>();
+    for (IConstruct child : stack.getNode().getChildren()) {
+      if (seen.add(child) && child instanceof TerraformResource resource) {
+        added.add(resource);
+      }
+    }
+    return added;
+  }
+
+  private static void dependOn(List<TerraformResource> members, List<TerraformResource> first) {
+    List<String> fqns = first.stream()
+        .map(r -> r.getTerraformResourceType() + "." + r.getFriendlyUniqueId())
+        .toList();
+    for (TerraformResource member : members) {
+      List<String> dependsOn = new ArrayList<>();
+      if (member.getDependsOn() != null) {
+        dependsOn.addAll(member.getDependsOn());
+      }
+      fqns.stream().filter(f -> !dependsOn.contains(f)).forEach(dependsOn::add);
+      member.setDependsOn(dependsOn);
     }
   }
 }

@@ -1,18 +1,17 @@
 package dev.phoenix.synth;
 
-import com.hashicorp.cdktf.DataTerraformRemoteStateLocal;
-import com.hashicorp.cdktf.DataTerraformRemoteStateLocalConfig;
-import com.hashicorp.cdktf.DataTerraformRemoteStateS3;
-import com.hashicorp.cdktf.DataTerraformRemoteStateS3Config;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.S3BackendConfig;
-import com.hashicorp.cdktf.TerraformRemoteState;
 import com.hashicorp.cdktf.TerraformStack;
 import java.nio.file.Path;
 
-/** Backend of each stack and the remote-state data source that reads another stack's outputs. */
+/**
+ * The backend of the one configuration. Local: {@code <dir>/<name prefix>.tfstate} under the
+ * rebuild's out dir, which holds one drill. S3: {@link Names#stateKey}, one key per environment and
+ * drill, so neither two environments nor two drills of one environment share a state.
+ */
 final class Backends {
 
   private final StateBackend backend;
@@ -31,39 +30,20 @@ final class Backends {
     return localDir;
   }
 
-  void attach(TerraformStack stack, String name) {
+  void attach(TerraformStack stack, TargetOptions target) {
     if (backend instanceof StateBackend.S3 s3) {
       new S3Backend(
           stack,
           S3BackendConfig.builder()
               .bucket(s3.bucket())
-              .key(s3.keyOf(name))
+              .key(Names.stateKey(target, s3.keyPrefix(), SynthRequest.ROOT_STACK))
               .region(s3.region())
               .dynamodbTable(s3.dynamodbTable())
               .encrypt(true)
               .build());
     } else {
-      new LocalBackend(stack, LocalBackendConfig.builder().path(localPath(name)).build());
+      new LocalBackend(stack, LocalBackendConfig.builder().path(localPath(target.namePrefix())).build());
     }
-  }
-
-  /** A data source in {@code consumer} reading the outputs of stack {@code producer}. */
-  TerraformRemoteState remoteState(TerraformStack consumer, String producer) {
-    String id = "state_" + Names.tfId(producer);
-    if (backend instanceof StateBackend.S3 s3) {
-      return new DataTerraformRemoteStateS3(
-          consumer,
-          id,
-          DataTerraformRemoteStateS3Config.builder()
-              .bucket(s3.bucket())
-              .key(s3.keyOf(producer))
-              .region(s3.region())
-              .build());
-    }
-    return new DataTerraformRemoteStateLocal(
-        consumer,
-        id,
-        DataTerraformRemoteStateLocalConfig.builder().path(localPath(producer)).build());
   }
 
   private String localPath(String stack) {

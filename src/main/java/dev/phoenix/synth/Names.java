@@ -57,7 +57,6 @@ final class Names {
    * <keyPrefix>/<environment>/<drillId>/<stack>.tfstate} (without a leading {@code /} when the
    * prefix is empty). One key per environment and drill, so neither two environments nor two drills
    * of one environment ever share, and so overwrite, a state under the default (empty) prefix.
-   * For {@link Backends}, which today uses {@code StateBackend.S3#keyOf(stack)}.
    */
   static String stateKey(TargetOptions target, String keyPrefix, String stack) {
     Scope scope = target.requireScope();

@@ -1,19 +1,11 @@
 package dev.phoenix.synth;
 
-import com.hashicorp.cdktf.TerraformRemoteState;
 import java.util.List;
 
-/** Network stack outputs as read through remote state in a consuming stack (tokens, not copies). */
+/**
+ * What services need of the network part, as references to its resources in the same
+ * configuration (tokens, not copies): known at plan time even in an empty account.
+ */
 record NetworkRefs(
     String vpcId, List<String> privateSubnetIds, String serviceSecurityGroupId,
-    String httpListenerArn, String clusterArn) {
-
-  static NetworkRefs read(TerraformRemoteState network) {
-    return new NetworkRefs(
-        network.getString(NetworkStack.VPC_ID),
-        network.getList(NetworkStack.PRIVATE_SUBNET_IDS),
-        network.getString(NetworkStack.SERVICE_SECURITY_GROUP_ID),
-        network.getString(NetworkStack.HTTP_LISTENER_ARN),
-        network.getString(NetworkStack.CLUSTER_ARN));
-  }
-}
+    String httpListenerArn, String clusterArn) {}

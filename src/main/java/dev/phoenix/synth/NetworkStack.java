@@ -1,6 +1,5 @@
 package dev.phoenix.synth;
 
-import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
@@ -25,11 +24,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shared network stack: VPC with one public and one private subnet in each zone (zones by zone
- * id: {@link NetworkOptions}), a NAT gateway per zone or a single one, security groups, an
- * internet-facing application load balancer with an HTTP listener, and the ECS cluster. Every name
- * carries the drill id ({@link Names}). Everything other stacks need leaves through the outputs
- * named here.
+ * The shared network part of the environment's one configuration: VPC with one public and one
+ * private subnet in each zone (zones by zone id: {@link NetworkOptions}), a NAT gateway per zone or
+ * a single one, security groups, an internet-facing application load balancer with an HTTP
+ * listener, and the ECS cluster. Every name carries the drill id ({@link Names}). What services
+ * reference of it is returned as {@link NetworkRefs}; the outputs named here are for people.
  */
 final class NetworkStack {
 
@@ -45,8 +44,8 @@ final class NetworkStack {
 
   private NetworkStack() {}
 
-  static TerraformStack build(App app, TargetOptions target, Backends backends) {
-    TerraformStack stack = StackBase.create(app, SynthRequest.NETWORK_STACK, target, backends);
+  /** Adds the network part to {@code stack}; returns what services reference of it. */
+  static NetworkRefs build(TerraformStack stack, TargetOptions target) {
     String base = Names.base(target);
     Vpc vpc =
         Vpc.Builder.create(stack, "vpc")
@@ -123,7 +122,8 @@ final class NetworkStack {
     output(stack, HTTP_LISTENER_ARN, listener.getArn());
     output(stack, ALB_DNS_NAME, alb.getDnsName());
     output(stack, CLUSTER_ARN, cluster.getArn());
-    return stack;
+    return new NetworkRefs(
+        vpc.getId(), privateSubnets, groups.services(), listener.getArn(), cluster.getArn());
   }
 
   /**

@@ -7,7 +7,7 @@ import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import java.util.List;
 import java.util.Map;
 
-/** An empty stack with its backend and an AWS provider (region, account guard, default tags). */
+/** The empty configuration with its backend and an AWS provider (region, account guard, default tags). */
 final class StackBase {
 
   /**
@@ -15,13 +15,20 @@ final class StackBase {
    * that; any 5.x from it on accepts this JSON, and the exact build is fixed by the engine's
    * dependency lock file, so the pin is widened to what mirrors actually hold.
    */
+  /**
+   * Fully qualified, so that OpenTofu (whose default host is registry.opentofu.org) and Terraform
+   * both look for the same provider, and a filesystem mirror laid out under {@code
+   * registry.terraform.io/hashicorp/aws} serves both.
+   */
+  static final String AWS_PROVIDER_SOURCE = "registry.terraform.io/hashicorp/aws";
+
   static final String AWS_PROVIDER_CONSTRAINT = ">= 5.23.1, < 6.0.0";
 
   private StackBase() {}
 
   static TerraformStack create(App app, String name, TargetOptions target, Backends backends) {
     TerraformStack stack = new TerraformStack(app, name);
-    backends.attach(stack, name);
+    backends.attach(stack, target);
     AwsProvider.Builder provider =
         AwsProvider.Builder.create(stack, "aws")
             .region(target.region())
@@ -32,7 +39,7 @@ final class StackBase {
                         .build()));
     target.accountId().ifPresent(account -> provider.allowedAccountIds(List.of(account)));
     provider.build();
-    stack.addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+    stack.addOverride("terraform.required_providers.aws.source", AWS_PROVIDER_SOURCE);
     stack.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_CONSTRAINT);
     return stack;
   }

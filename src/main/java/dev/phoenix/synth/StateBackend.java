@@ -3,15 +3,15 @@ package dev.phoenix.synth;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where Terraform keeps each stack's state; stacks read each other's outputs from there too. */
+/** Where Terraform keeps the state of a rebuild: one state per name prefix. */
 public sealed interface StateBackend permits StateBackend.Local, StateBackend.S3 {
 
-  /** Local state under {@code <outDir>/state/<stack>.tfstate}: the default. */
+  /** Local state under {@code <outDir>/state/<name prefix>.tfstate}: the default. */
   static StateBackend local() {
     return new Local(Optional.empty());
   }
 
-  /** Local state under {@code dir/<stack>.tfstate}; {@code dir} is made absolute. */
+  /** Local state under {@code dir/<name prefix>.tfstate}; {@code dir} is made absolute. */
   static StateBackend local(Path dir) {
     return new Local(Optional.of(dir));
   }
@@ -29,7 +29,9 @@ public sealed interface StateBackend permits StateBackend.Local, StateBackend.S3
   }
 
   /**
-   * S3 backend with DynamoDB locking; state key of a stack is {@code <keyPrefix>/<stack>.tfstate}.
+   * S3 backend with DynamoDB locking; the state key is {@code
+   * <keyPrefix>/<environment>/<drill id>/environment.tfstate} ({@link Names#stateKey}), so neither
+   * environments nor drills sharing a bucket and key prefix share a state.
    */
   record S3(String bucket, String keyPrefix, String region, String dynamodbTable)
       implements StateBackend {
@@ -41,10 +43,6 @@ public sealed interface StateBackend permits StateBackend.Local, StateBackend.S3
         throw new IllegalArgumentException("S3 state backend needs a DynamoDB lock table");
       }
       keyPrefix = keyPrefix == null ? "" : keyPrefix.replaceAll("^/+|/+$", "");
-    }
-
-    String keyOf(String stack) {
-      return keyPrefix.isEmpty() ? stack + ".tfstate" : keyPrefix + "/" + stack + ".tfstate";
     }
   }
 }

@@ -23,7 +23,8 @@ final class SynthCache {
   static String key(String callerKey, SynthRequest request, Path outDir) {
     return Names.sha256Hex(
         LAYOUT + "\n" + callerKey.length() + ":" + callerKey + "\n"
-            + CanonicalForm.of(request, outDir));
+            + CanonicalForm.of(request, outDir) + "\nenvironment=" + request.environment().length()
+            + ":" + request.environment() + "\nemulator=" + request.emulator());
   }
 
   static boolean hit(Path outDir, String key, Collection<Path> expected) {

@@ -6,22 +6,33 @@ import java.util.Set;
 
 /**
  * Everything needed to synthesize one environment, already resolved (no lockfile knowledge here).
- * Besides the given stacks, a shared {@value #NETWORK_STACK} stack (VPC, subnets, security
- * groups, load balancer, ECS cluster) is always synthesized first.
+ * The environment becomes one Terraform configuration, {@value #ROOT_STACK}, with one state: the
+ * shared network part (VPC, subnets, security groups, load balancer, ECS cluster) and then the
+ * members of the given stacks.
  *
  * @param target region, names, account guard and state backend
  * @param stacks stacks in dependency order
+ * @param environment the environment this is a rebuild of, recorded in the configuration's
+ *     {@value Marker#OUTPUT} output (a teardown checks it); defaults to the name prefix
+ * @param emulator switches for what an AWS emulator cannot do; {@link EmulatorSwitches#REAL_AWS}
+ *     unless a test or the demo says otherwise
  */
-public record SynthRequest(TargetOptions target, List<StackSpec> stacks) {
+public record SynthRequest(
+    TargetOptions target, List<StackSpec> stacks, String environment, EmulatorSwitches emulator) {
 
-  /** Name of the shared network stack every other stack depends on. */
+  /** The blueprint-level name of the shared network part every stack depends on. */
   public static final String NETWORK_STACK = "network";
+
+  /** The name of the one synthesized configuration ({@code stacks/environment/cdk.tf.json}). */
+  public static final String ROOT_STACK = "environment";
 
   public SynthRequest {
     if (target == null) {
       throw new IllegalArgumentException("target options are required");
     }
     stacks = stacks == null ? List.of() : List.copyOf(stacks);
+    environment = environment == null || environment.isBlank() ? target.namePrefix() : environment;
+    emulator = emulator == null ? EmulatorSwitches.REAL_AWS : emulator;
     Set<String> earlier = new HashSet<>();
     Set<String> members = new HashSet<>();
     for (StackSpec stack : stacks) {
@@ -38,6 +49,21 @@ public record SynthRequest(TargetOptions target, List<StackSpec> stacks) {
       stack.services().forEach(s -> requireUnique(members, "service " + s.name()));
       stack.functions().forEach(f -> requireUnique(members, "function " + f.name()));
     }
+  }
+
+  /** A request for real AWS, recorded as a rebuild of the environment named by the prefix. */
+  public SynthRequest(TargetOptions target, List<StackSpec> stacks) {
+    this(target, stacks, null, null);
+  }
+
+  /** This request, recorded as a rebuild of {@code environment}. */
+  public SynthRequest withEnvironment(String environment) {
+    return new SynthRequest(target, stacks, environment, emulator);
+  }
+
+  /** This request with the given emulator switches. */
+  public SynthRequest withEmulator(EmulatorSwitches emulator) {
+    return new SynthRequest(target, stacks, environment, emulator);
   }
 
   private static void requireUnique(Set<String> members, String member) {

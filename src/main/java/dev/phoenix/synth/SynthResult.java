@@ -8,7 +8,8 @@ import java.util.Map;
  * What a synthesis produced.
  *
  * @param outDir the out directory (holds {@code manifest.json} and {@code stacks/})
- * @param stacks stack name to its {@code cdk.tf.json}, network first, then in request order
+ * @param stacks configuration name to its {@code cdk.tf.json}: one, {@value
+ *     SynthRequest#ROOT_STACK}
  * @param cacheHit true when the out dir already held this exact synthesis and nothing was run
  * @param timings where the time went
  */

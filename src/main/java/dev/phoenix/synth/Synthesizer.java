@@ -12,10 +12,10 @@ import java.util.Map;
 import software.amazon.jsii.JsiiException;
 
 /**
- * Turns a {@link SynthRequest} into Terraform JSON with CDKTF: {@code <outDir>/stacks/<name>/
- * cdk.tf.json} for the network stack and each requested stack, plus CDKTF's {@code manifest.json}.
- * Files of earlier syntheses that are not rewritten (other stacks, engine working files, local
- * state under {@code state/}) are left alone.
+ * Turns a {@link SynthRequest} into Terraform JSON with CDKTF: one configuration, {@code
+ * <outDir>/stacks/environment/cdk.tf.json}, holding the network part and every requested stack's
+ * members, plus CDKTF's {@code manifest.json}. Files of earlier syntheses that are not rewritten
+ * (engine working files, local state under {@code state/}) are left alone.
  *
  * <p>CDKTF runs in Node through jsii: {@code node} (20 or newer) must be on PATH, or named by
  * {@code JSII_NODE}. A JVM cannot set its own environment, so whoever starts it (the launcher
@@ -84,8 +84,7 @@ public final class Synthesizer {
 
   private static Map<String, Path> expectedStacks(SynthRequest request, Path out) {
     Map<String, Path> stacks = new LinkedHashMap<>();
-    stacks.put(SynthRequest.NETWORK_STACK, stackJson(out, SynthRequest.NETWORK_STACK));
-    request.stacks().forEach(stack -> stacks.put(stack.name(), stackJson(out, stack.name())));
+    stacks.put(SynthRequest.ROOT_STACK, stackJson(out, SynthRequest.ROOT_STACK));
     return java.util.Collections.unmodifiableMap(stacks);
   }
 

@@ -52,6 +52,22 @@ class RebuildCommandTest {
   }
 
   @Test
+  void teardownAwsAsksOrNeedsYesAndRefusesWhenNoRebuildIsUnderOut() {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      RebuildFixtures.sampleRepo(repo);
+      String out = dir.resolve(".phoenix").toString();
+      assertThat(run("teardown", "--repo", dir.toString(), "--env", "prod", "--target", "aws", "--region", "eu-west-1",
+          "--out", out)).isEqualTo(ExitCodes.USAGE);
+      assertThat(err.toString()).contains("asks for confirmation on a terminal, and there is none").contains("--yes");
+      assertThat(run("teardown", "--repo", dir.toString(), "--env", "prod", "--target", "aws", "--region", "eu-west-1",
+          "--out", out, "--yes")).isEqualTo(ExitCodes.USAGE);
+      assertThat(err.toString()).contains("no AWS rebuild of prod under " + out).contains("nothing was destroyed");
+      assertThat(run("teardown", "--env", "prod", "--target", "moon")).isEqualTo(ExitCodes.USAGE);
+      assertThat(err.toString()).contains("teardown supports --target local or aws, not 'moon'");
+    }
+  }
+
+  @Test
   void forceUnlockRemovesTheLockAndSaysWhoHeldIt() throws Exception {
     Path state = dir.resolve(".phoenix");
     String holder;

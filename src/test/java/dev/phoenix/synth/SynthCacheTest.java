@@ -21,7 +21,7 @@ class SynthCacheTest {
     Synthesizer synthesizer = new Synthesizer();
     SynthRequest request = SampleRequests.twoServices(StateBackend.local());
     SynthResult first = synthesizer.synthesize(request, out, "lock-rev-1");
-    Path core = first.stacks().get("core");
+    Path core = first.stacks().get(SynthRequest.ROOT_STACK);
     FileTime written = FileTime.fromMillis(1_000_000L);
     Files.setLastModifiedTime(core, written);
 
@@ -59,10 +59,15 @@ class SynthCacheTest {
                 List.of()), request.stacks().get(1)));
     SynthResult third = synthesizer.synthesize(changed, out, "lock-rev-2");
     assertThat(third.cacheHit()).isFalse();
-    assertThat(SynthJson.resource(SynthJson.read(third.stacks().get("core")),
+    assertThat(SynthJson.resource(SynthJson.read(third.stacks().get(SynthRequest.ROOT_STACK)),
             "aws_ecs_service", "svc_api").path("desired_count").asInt())
         .isEqualTo(api.replicas() + 1);
     assertThat(synthesizer.synthesize(changed, out, "lock-rev-2").cacheHit()).isTrue();
+    assertThat(synthesizer.synthesize(changed.withEnvironment("other"), out, "lock-rev-2").cacheHit())
+        .as("the marker's environment is part of the key").isFalse();
+    assertThat(synthesizer.synthesize(changed.withEnvironment("other")
+            .withEmulator(new EmulatorSwitches(false, true)), out, "lock-rev-2").cacheHit())
+        .as("emulator switches are part of the key").isFalse();
   }
 
   @Test
@@ -70,12 +75,12 @@ class SynthCacheTest {
     Synthesizer synthesizer = new Synthesizer();
     SynthRequest request = SampleRequests.twoServices(StateBackend.local());
     SynthResult first = synthesizer.synthesize(request, out, "k");
-    Files.delete(first.stacks().get("jobs"));
+    Files.delete(first.stacks().get(SynthRequest.ROOT_STACK));
 
     SynthResult again = synthesizer.synthesize(request, out, "k");
 
     assertThat(again.cacheHit()).isFalse();
-    assertThat(again.stacks().get("jobs")).isRegularFile();
+    assertThat(again.stacks().get(SynthRequest.ROOT_STACK)).isRegularFile();
   }
 
   private static Map<String, byte[]> contents(SynthResult result) throws Exception {

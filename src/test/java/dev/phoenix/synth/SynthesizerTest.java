@@ -24,8 +24,10 @@ class SynthesizerTest {
     SynthResult result = new Synthesizer().synthesize(request, out, "rev-1");
 
     assertThat(result.cacheHit()).isFalse();
-    assertThat(result.stacks()).containsOnlyKeys("network", "core", "jobs");
-    JsonNode core = read(result.stacks().get("core"));
+    assertThat(result.stacks()).containsOnlyKeys(SynthRequest.ROOT_STACK);
+    JsonNode core = read(result.stacks().get(SynthRequest.ROOT_STACK));
+    assertThat(core.path("data").has("terraform_remote_state"))
+        .as("one configuration: nothing read from a state that may not exist yet").isFalse();
     for (ServiceSpec service : request.stacks().get(0).services()) {
       String id = "svc_" + service.name();
       JsonNode task = resource(core, "aws_ecs_task_definition", id + "_task");
@@ -61,12 +63,15 @@ class SynthesizerTest {
       assertThat(group.path("health_check").path("path").asText())
           .isEqualTo(service.healthPath());
       JsonNode ecs = resource(core, "aws_ecs_service", id);
-      assertThat(ecs.path("network_configuration").path("subnets").asText())
-          .contains("data.terraform_remote_state.state_network.outputs.private_subnet_ids");
+      assertThat(strings(ecs.path("network_configuration").path("subnets")))
+          .containsExactly("${aws_subnet.private_0.id}", "${aws_subnet.private_1.id}");
+      assertThat(ecs.path("cluster").asText()).isEqualTo("${aws_ecs_cluster.cluster.arn}");
+      assertThat(ecs.path("wait_for_steady_state").asBoolean()).isTrue();
+      assertThat(ecs.has("lifecycle")).as("no emulator switch for real AWS").isFalse();
       assertThat(ecs.path("desired_count").asInt()).isEqualTo(service.replicas());
     }
 
-    JsonNode jobs = read(result.stacks().get("jobs"));
+    JsonNode jobs = core;
     FunctionSpec function = request.stacks().get(1).functions().get(0);
     JsonNode lambda = resource(jobs, "aws_lambda_function", "fn_thumbnailer");
     assertThat(lambda.path("s3_object_version").asText()).isEqualTo(LAMBDA_VERSION);
@@ -81,29 +86,48 @@ class SynthesizerTest {
         .containsExactly(JOBS_QUEUE_PARAM);
     assertThat(functionPolicy.toString()).doesNotContain("PinnedSecrets");
 
-    String networkState = out.resolve("state").resolve("network.tfstate").toString();
-    assertThat(core.path("data").path("terraform_remote_state").path("state_network")
-            .path("config").path("path").asText())
-        .isEqualTo(networkState);
+    assertThat(strings(lambda.path("depends_on")))
+        .as("stack jobs depends on core: its function waits for every resource of core")
+        .contains("aws_ecs_service.svc_api", "aws_ecs_service.svc_web", "aws_cloudwatch_log_group.fn_thumbnailer_logs",
+            "aws_ecs_task_definition.svc_api_task")
+        .noneMatch(d -> d.startsWith("aws_vpc"));
+    assertThat(resource(core, "aws_ecs_service", "svc_api").path("depends_on").toString())
+        .as("core depends on nothing but the network, by reference").doesNotContain("lambda");
+    assertThat(core.path("terraform").path("required_providers").path("aws").path("source").asText())
+        .isEqualTo("registry.terraform.io/hashicorp/aws");
     assertThat(core.path("terraform").path("backend").path("local").path("path").asText())
-        .isEqualTo(out.resolve("state").resolve("core.tfstate").toString());
-    JsonNode network = read(result.stacks().get("network"));
+        .isEqualTo(out.resolve("state").resolve("shop-test.tfstate").toString());
+    assertThat(core.path("output").path("phoenix_rebuild").path("value").toString())
+        .isEqualTo("{\"environment\":\"shop-test\",\"managed_by\":\"phoenix\",\"name_prefix\":\"shop-test\"}");
+    JsonNode network = core;
     assertThat(network.path("output").fieldNames())
         .toIterable()
         .contains("vpc_id", "private_subnet_ids", "http_listener_arn", "cluster_arn");
     assertThat(resource(network, "aws_vpc", "vpc").path("cidr_block").asText())
         .isEqualTo("10.0.0.0/16");
-    assertThat(read(out.resolve("manifest.json")).path("stacks").path("jobs")
-            .path("dependencies"))
-        .extracting(JsonNode::asText)
-        .containsExactlyInAnyOrder("network", "core");
 
     List<String[]> files = allFiles(out);
-    assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(files).hasSizeGreaterThanOrEqualTo(3); // manifest, the configuration, the cache marker
     for (String[] file : files) {
       assertThat(file[1]).as(file[0]).doesNotContain(CANARY);
     }
     System.out.printf("synth 2 services + 1 function: %s%n", result.timings());
+  }
+
+  @Test
+  void emulatorSwitchTurnsOffTheSteadyStateWaitAndTheMarkerNamesTheEnvironment() throws Exception {
+    SynthRequest request = twoServices(StateBackend.local()).withEnvironment("prod")
+        .withEmulator(new EmulatorSwitches(false, true));
+    JsonNode root = read(new Synthesizer().synthesize(request, out, "emulated").stacks()
+        .get(SynthRequest.ROOT_STACK));
+    for (String service : List.of("svc_api", "svc_web")) {
+      assertThat(resource(root, "aws_ecs_service", service).path("wait_for_steady_state").asBoolean())
+          .as(service).isFalse();
+      assertThat(strings(resource(root, "aws_ecs_service", service).path("lifecycle").path("ignore_changes")))
+          .as(service).containsExactly("availability_zone_rebalancing");
+    }
+    assertThat(root.path("output").path("phoenix_rebuild").path("value").path("environment").asText())
+        .isEqualTo("prod");
   }
 
   @Test
@@ -119,7 +143,7 @@ class SynthesizerTest {
 
     SynthResult result = new Synthesizer().synthesize(request, out, "escape");
 
-    JsonNode edge = read(result.stacks().get("edge"));
+    JsonNode edge = read(result.stacks().get(SynthRequest.ROOT_STACK));
     String definitions =
         resource(edge, "aws_ecs_task_definition", "svc_echo_task")
             .path("container_definitions").asText();
@@ -130,20 +154,25 @@ class SynthesizerTest {
   }
 
   @Test
-  void s3BackendWithLockingAndS3RemoteState() throws Exception {
+  void s3BackendWithLockingAndOneStatePerEnvironmentAndDrill() throws Exception {
     StateBackend s3 = new StateBackend.S3("shop-state", "/envs/test/", "eu-central-1", "tf-locks");
     SynthResult result = new Synthesizer().synthesize(twoServices(s3), out, "s3");
 
-    JsonNode core = read(result.stacks().get("core"));
+    JsonNode core = read(result.stacks().get(SynthRequest.ROOT_STACK));
     JsonNode backend = core.path("terraform").path("backend").path("s3");
     assertThat(backend.path("bucket").asText()).isEqualTo("shop-state");
-    assertThat(backend.path("key").asText()).isEqualTo("envs/test/core.tfstate");
+    assertThat(backend.path("key").asText())
+        .isEqualTo("envs/test/test/" + SampleRequests.DRILL + "/environment.tfstate");
+    JsonNode other = read(new Synthesizer().synthesize(
+        SampleRequests.twoServices(SampleRequests.target(s3, "e5f6a7b8")), out.resolve("second"), "s3")
+        .stacks().get(SynthRequest.ROOT_STACK));
+    assertThat(other.path("terraform").path("backend").path("s3").path("key").asText())
+        .as("a second drill of the environment has a state of its own")
+        .isEqualTo("envs/test/test/e5f6a7b8/environment.tfstate");
     assertThat(backend.path("region").asText()).isEqualTo("eu-central-1");
     assertThat(backend.path("dynamodb_table").asText()).isEqualTo("tf-locks");
     assertThat(backend.path("encrypt").asBoolean()).isTrue();
-    JsonNode remote = core.path("data").path("terraform_remote_state").path("state_network");
-    assertThat(remote.path("backend").asText()).isEqualTo("s3");
-    assertThat(remote.path("config").path("key").asText()).isEqualTo("envs/test/network.tfstate");
+    assertThat(core.path("data").has("terraform_remote_state")).isFalse();
     assertThat(out.resolve("state")).doesNotExist();
   }
 }

@@ -1,6 +1,8 @@
 package dev.phoenix.aws.ssm;
 
 import dev.phoenix.core.PhoenixException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -9,6 +11,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 import software.amazon.awssdk.services.ssm.model.Tag;
@@ -91,6 +94,46 @@ public final class SsmParameters {
       throw SsmHistory.translate("AddTagsToResource " + target, e, true);
     }
     return info(get(target, false));
+  }
+
+  /**
+   * Names of the parameters under {@code path} (recursively) that carry {@value #REBUILD_TAG}:
+   * what rebuilds wrote there. Reads metadata only (DescribeParameters), never a value.
+   */
+  public List<String> rebuildCopiesUnder(String path) {
+    List<String> names = new ArrayList<>();
+    try {
+      client.describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder().key("Path")
+              .option("Recursive").values(path.endsWith("/") ? path.substring(0, path.length() - 1) : path).build()))
+          .stream().forEach(page -> page.parameters().forEach(p -> names.add(p.name())));
+    } catch (SdkException e) {
+      throw SsmHistory.translate("DescribeParameters " + path, e, true);
+    }
+    List<String> copies = new ArrayList<>();
+    for (String name : names) {
+      try {
+        boolean tagged = client.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER)
+            .resourceId(name)).tagList().stream().anyMatch(t -> REBUILD_TAG.equals(t.key()));
+        if (tagged) {
+          copies.add(name);
+        }
+      } catch (SdkException e) {
+        throw SsmHistory.translate("ListTagsForResource " + name, e, true);
+      }
+    }
+    return copies;
+  }
+
+  /** Deletes the named parameters (every version); names already gone are no error. */
+  public void delete(List<String> names) {
+    for (int i = 0; i < names.size(); i += 10) {
+      List<String> batch = names.subList(i, Math.min(names.size(), i + 10));
+      try {
+        client.deleteParameters(b -> b.names(batch));
+      } catch (SdkException e) {
+        throw SsmHistory.translate("DeleteParameters " + batch, e, true);
+      }
+    }
   }
 
   private Optional<Parameter> find(String name) {

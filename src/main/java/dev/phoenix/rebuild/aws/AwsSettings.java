@@ -2,6 +2,8 @@ package dev.phoenix.rebuild.aws;
 
 import dev.phoenix.core.Problem;
 import dev.phoenix.rebuild.TargetSettings;
+import dev.phoenix.rebuild.TerraformDeployer;
+import dev.phoenix.synth.EmulatorSwitches;
 import dev.phoenix.synth.StateBackend;
 import dev.phoenix.synth.TargetOptions;
 import java.net.URI;
@@ -27,17 +29,23 @@ import java.util.regex.Pattern;
  * @param offline do not contact SSM/Secrets Manager: ARNs are built from account and region
  *     (plan-only; documented as unproven)
  * @param resources drill id, zones, NAT gateways, registry credentials (docs/aws-resources.md)
+ * @param emulator emulator switches ({@code emulator.*} options; docs/aws.md): for tests and the
+ *     demo against moto only
  */
 public record AwsSettings(
     TargetOptions target, Map<String, Size> sizes, Optional<URI> endpoint, String configRegion, boolean offline,
-    ResourceOptions resources) {
+    ResourceOptions resources, EmulatorSwitches emulator) {
 
   /** Overrides; null means "as the blueprint says". */
   public record Size(Integer cpu, Integer memory, Integer replicas) {}
 
+  /** Emulator switch: {@code false} stops the engine waiting for ECS services to be steady. */
+  static final String EMULATOR_STEADY_STATE = "emulator.waitForSteadyState";
+  /** Emulator switch: {@code true} ignores the ECS services' availability_zone_rebalancing moto never returns. */
+  static final String EMULATOR_AZ_REBALANCING = "emulator.ignoreAzRebalancing";
   static final Set<String> KNOWN = union(Set.of("region", "configRegion", "account", "namePrefix", "endpoint",
       "offline", "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable",
-      "sizes."), ResourceOptions.KNOWN);
+      "sizes.", TerraformDeployer.MIRROR_OPTION, EMULATOR_STEADY_STATE, EMULATOR_AZ_REBALANCING), ResourceOptions.KNOWN);
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
   private static final Set<String> SIZE_KEYS = Set.of("cpu", "memory", "replicas");
@@ -67,15 +75,29 @@ public record AwsSettings(
     Optional<URI> endpoint = s.get("endpoint").map(URI::create);
     boolean offline = s.get("offline").map(Boolean::parseBoolean).orElse(false);
     ResourceOptions resources = ResourceOptions.from(s, problems);
+    boolean steady = bool(s, EMULATOR_STEADY_STATE, true, problems);
+    boolean ignoreAz = bool(s, EMULATOR_AZ_REBALANCING, false, problems);
     TargetSettings.requireNone(problems, s.file() + " (target aws)");
     return new AwsSettings(new TargetOptions(region, prefix, account, backend).withNetwork(resources.network()), sizes,
-        endpoint, configRegion, offline, resources);
+        endpoint, configRegion, offline, resources, new EmulatorSwitches(steady, ignoreAz));
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new java.util.HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
+  }
+
+  private static boolean bool(TargetSettings s, String key, boolean otherwise, List<Problem> problems) {
+    Optional<String> value = s.get(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    if (!value.get().equals("true") && !value.get().equals("false")) {
+      problems.add(s.problem(key, "must be true or false, not '" + value.get() + "'", null));
+      return otherwise;
+    }
+    return Boolean.parseBoolean(value.get());
   }
 
   private static StateBackend backend(TargetSettings s, List<Problem> problems) {

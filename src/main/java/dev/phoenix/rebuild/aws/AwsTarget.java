@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --target aws}: CDKTF synthesis of one Terraform stack per blueprint (after the shared
- * network stack) under {@code <out>/<env>/aws/stacks/}, run by {@link TerraformDeployer}.
+ * {@code --target aws}: CDKTF synthesis of the environment (the shared network part and every
+ * blueprint's members) as one Terraform configuration with one state under {@code
+ * <out>/<env>/aws/stacks/environment/}, run by {@link TerraformDeployer}.
  */
 public final class AwsTarget implements Target {
   private final TerraformDeployer deployer;
@@ -41,6 +42,7 @@ public final class AwsTarget implements Target {
   @Override
   public void validate(TargetSettings settings, String environment, boolean apply) {
     AwsSettings aws = AwsSettings.from(settings, environment);
+    deployer.providerMirror(settings);
     if (aws.offline() && apply) {
       throw PhoenixException.input("offline synthesis cannot be applied: its ARNs were not looked up",
           "drop offline (and --offline) to apply, or drop --apply to only look at the synthesis");
@@ -58,7 +60,7 @@ public final class AwsTarget implements Target {
       Scope scope = new Scope(context.environment(),
           DrillScope.drillId(context.outDir(), aws.resources().drill(), context.drillId()), resolved.commit());
       RequestMapper mapper = new RequestMapper(aws, refs, scope, context.apply() && !aws.offline());
-      request = mapper.map(resolved.estate());
+      request = mapper.map(resolved.estate()).withEnvironment(context.environment()).withEmulator(aws.emulator());
       materialized = mapper.materialized();
       notes.addAll(refs.notes());
     }
@@ -71,6 +73,11 @@ public final class AwsTarget implements Target {
       throw new PhoenixException(runtime ? PhoenixException.Kind.UNAVAILABLE : PhoenixException.Kind.CHECK_FAILED,
           e.getMessage(), runtime ? "install Node.js 20+ and put node on PATH (Debian bookworm's nodejs is 18; scripts/ensure-tools checks the version)" : null, e);
     }
+    if (!result.cacheHit()) {
+      SynthResult.Timings t = result.timings();
+      context.progress().line(String.format("synth: jsii runtime start %.2f s, constructs %.2f s, JSON %.2f s",
+          t.runtimeStart().toMillis() / 1e3, t.construct().toMillis() / 1e3, t.synth().toMillis() / 1e3));
+    }
     List<Prepared.PreparedStack> stacks = new ArrayList<>();
     for (Map.Entry<String, Path> s : result.stacks().entrySet()) {
       stacks.add(new Prepared.PreparedStack(s.getKey(), s.getValue().getParent()));
@@ -80,6 +87,15 @@ public final class AwsTarget implements Target {
 
   @Override
   public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext context) {
-    return deployer.deploy(resolved, prepared, context);
+    AwsSettings aws = AwsSettings.from(context.settings(), context.environment());
+    return deployer.deploy(resolved, prepared, context, engineEnvironment(aws));
+  }
+
+  /**
+   * With an {@code endpoint} (an emulator), the engine's AWS provider is pointed at it too
+   * ({@code AWS_ENDPOINT_URL}): a rebuild against an emulator never reaches a real account.
+   */
+  static Map<String, String> engineEnvironment(AwsSettings aws) {
+    return aws.endpoint().map(uri -> Map.of("AWS_ENDPOINT_URL", uri.toString())).orElse(Map.of());
   }
 }

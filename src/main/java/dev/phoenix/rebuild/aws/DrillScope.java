@@ -49,6 +49,20 @@ final class DrillScope {
     return id;
   }
 
+  /** The drill id fixed in {@code targetDir}, if a rebuild fixed one there. */
+  static Optional<String> fixed(Path targetDir) {
+    return read(targetDir.resolve(FILE));
+  }
+
+  /** Forgets the drill of {@code targetDir}, once its resources and state are gone (teardown). */
+  static void clear(Path targetDir) {
+    try {
+      Files.deleteIfExists(targetDir.resolve(FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + targetDir.resolve(FILE) + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Optional<String> read(Path file) {
     try {
       if (!Files.isRegularFile(file)) {

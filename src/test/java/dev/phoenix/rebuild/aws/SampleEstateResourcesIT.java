@@ -86,7 +86,7 @@ class SampleEstateResourcesIT {
         "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(),
         "registryCredentials.registry.example.com", "prod/registry-pull",
         "zoneIds", "euw1-az1,euw1-az2", "natGateways", "single");
-    TerraformDeployer noEngine = new TerraformDeployer(ctx -> {
+    TerraformDeployer noEngine = new TerraformDeployer((ctx, env) -> {
       throw new TerraformDeployer.EngineUnavailable("not run in this test");
     });
     return new RebuildPipeline(git, new AwsTarget(noEngine), RebuildFixtures.allOk(), Progress.silent(), Confirm.yes())
