@@ -14,7 +14,6 @@ import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.verify.StoreCheckers;
 import dev.phoenix.verify.VerifyRequest;
 import dev.phoenix.verify.Window;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -134,18 +133,7 @@ final class RebuildCommand implements Callable<Integer> {
   }
 
   private Confirm confirm(PrintWriter err) {
-    if (!apply || yes) {
-      return Confirm.yes();
-    }
-    Console console = System.console();
-    if (console == null) {
-      throw PhoenixException.input("--apply asks for confirmation on a terminal, and there is none",
-          "run it on a terminal, or add --yes to apply without asking");
-    }
-    return question -> {
-      err.flush();
-      String answer = console.readLine("%s [y/N] ", question);
-      return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
-    };
+    return TerminalConfirm.of(!apply || yes, "--apply", "apply", err);
   }
+
 }

@@ -8,7 +8,6 @@ import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
 import dev.phoenix.rebuild.aws.AwsTeardown;
 import dev.phoenix.report.Json;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -133,17 +132,7 @@ final class TeardownCommand implements Callable<Integer> {
   }
 
   private Confirm confirm() {
-    if (yes) {
-      return Confirm.yes();
-    }
-    Console console = System.console();
-    if (console == null) {
-      throw PhoenixException.input("teardown --target aws asks for confirmation on a terminal, and there is none",
-          "run it on a terminal, or add --yes to destroy without asking");
-    }
-    return question -> {
-      String answer = console.readLine("%s [y/N] ", question);
-      return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
-    };
+    return TerminalConfirm.of(yes, "teardown --target aws", "destroy", spec.commandLine().getErr());
   }
+
 }

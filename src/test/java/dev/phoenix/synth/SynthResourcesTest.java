@@ -60,19 +60,19 @@ class SynthResourcesTest {
     shared.retainAll(namesB);
     assertThat(shared).as("names both drills would use").isEmpty();
 
-    JsonNode network = drillA.get("network");
+    JsonNode network = drillA.get(SynthRequest.ROOT_STACK);
     assertThat(resource(network, "aws_ecs_cluster", "cluster").path("name").asText())
         .as("never the bare environment name, which CreateCluster would adopt")
         .isEqualTo("shop-test-" + A);
     assertThat(resource(network, "aws_lb", "alb").path("name").asText())
         .isEqualTo("shop-test-alb-" + A);
-    assertThat(resource(drillA.get("core"), "aws_iam_role", "svc_api_execution_role")
+    assertThat(resource(drillA.get(SynthRequest.ROOT_STACK), "aws_iam_role", "svc_api_execution_role")
             .path("name").asText())
         .isEqualTo("shop-test-api-exec-" + A);
-    assertThat(resource(drillA.get("jobs"), "aws_lambda_function", "fn_reporter")
+    assertThat(resource(drillA.get(SynthRequest.ROOT_STACK), "aws_lambda_function", "fn_reporter")
             .path("function_name").asText())
         .isEqualTo("shop-test-reporter-" + A);
-    assertThat(resource(drillA.get("core"), "aws_cloudwatch_log_group", "svc_api_logs")
+    assertThat(resource(drillA.get(SynthRequest.ROOT_STACK), "aws_cloudwatch_log_group", "svc_api_logs")
             .path("name").asText())
         .isEqualTo("/phoenix/shop-test-" + A + "/api");
   }
@@ -115,7 +115,7 @@ class SynthResourcesTest {
       assertThat(tags.path("phoenix:drill-id").asText()).as(stack.getKey()).isEqualTo(A);
       assertThat(tags.path("phoenix:commit").asText()).as(stack.getKey()).isEqualTo(COMMIT);
     }
-    JsonNode core = drillA.get("core");
+    JsonNode core = drillA.get(SynthRequest.ROOT_STACK);
     assertThat(resource(core, "aws_ecs_task_definition", "svc_api_task").path("tags")
             .path("phoenix:artefact-version").asText())
         .isEqualTo("1.4.2-318-9f3c2ab");
@@ -123,14 +123,14 @@ class SynthResourcesTest {
     assertThat(api.path("tags").path("phoenix:artefact-version").asText())
         .isEqualTo("1.4.2-318-9f3c2ab");
     assertThat(api.path("propagate_tags").asText()).isEqualTo("SERVICE");
-    assertThat(resource(drillA.get("jobs"), "aws_lambda_function", "fn_reporter").path("tags")
+    assertThat(resource(drillA.get(SynthRequest.ROOT_STACK), "aws_lambda_function", "fn_reporter").path("tags")
             .path("phoenix:artefact-version").asText())
         .isEqualTo("1.0.0-3-ee44ff5");
   }
 
   @Test
   void zonesAreChosenByZoneIdAndNatGatewaysPerZoneByDefault() {
-    JsonNode given = drillA.get("network");
+    JsonNode given = drillA.get(SynthRequest.ROOT_STACK);
     List<String> zones = new ArrayList<>();
     for (String tier : List.of("public", "private")) {
       for (int i = 0; i < 3; i++) {
@@ -149,7 +149,7 @@ class SynthResourcesTest {
           .isEqualTo("${aws_nat_gateway.nat_gw_0.id}");
     }
 
-    JsonNode chosen = defaults.get("network");
+    JsonNode chosen = defaults.get(SynthRequest.ROOT_STACK);
     JsonNode lookup = chosen.path("data").path("aws_availability_zones").path("zones");
     assertThat(lookup.has("state")).as("no state filter: an impaired zone must not shift the list")
         .isFalse();
@@ -168,7 +168,7 @@ class SynthResourcesTest {
 
   @Test
   void onlyServicesWithAHealthPathArePublishedAndTheyGetAGracePeriod() {
-    JsonNode core = drillA.get("core");
+    JsonNode core = drillA.get(SynthRequest.ROOT_STACK);
     JsonNode worker = resource(core, "aws_ecs_service", "svc_worker");
     assertThat(worker.has("load_balancer")).isFalse();
     assertThat(worker.has("health_check_grace_period_seconds")).isFalse();
@@ -179,14 +179,14 @@ class SynthResourcesTest {
     assertThat(resource(core, "aws_ecs_service", "svc_api")
             .path("health_check_grace_period_seconds").asInt())
         .isEqualTo(120);
-    assertThat(resource(defaults.get("core"), "aws_ecs_service", "svc_web")
+    assertThat(resource(defaults.get(SynthRequest.ROOT_STACK), "aws_ecs_service", "svc_web")
             .path("health_check_grace_period_seconds").asInt())
         .isEqualTo(ServiceSpec.DEFAULT_HEALTH_GRACE_SECONDS);
   }
 
   @Test
   void functionsHaveTimeoutMemoryCodeHashAndABucketRegionPrecondition() {
-    JsonNode jobs = drillA.get("jobs");
+    JsonNode jobs = drillA.get(SynthRequest.ROOT_STACK);
     JsonNode reporter = resource(jobs, "aws_lambda_function", "fn_reporter");
     assertThat(reporter.path("timeout").asInt()).isEqualTo(300);
     assertThat(reporter.path("memory_size").asInt()).isEqualTo(512);
@@ -209,7 +209,7 @@ class SynthResourcesTest {
 
   @Test
   void functionsReadSecretsOnlyAtThePinnedVersionAndDecryptWithExactlyTheirKeys() {
-    JsonNode jobs = drillA.get("jobs");
+    JsonNode jobs = drillA.get(SynthRequest.ROOT_STACK);
     JsonNode variables = resource(jobs, "aws_lambda_function", "fn_reporter").path("environment")
         .path("variables");
     assertThat(variables.path("DB_PASSWORD").asText())
@@ -228,7 +228,7 @@ class SynthResourcesTest {
 
   @Test
   void executionRolesDecryptExactlyTheCustomerKeysAndReadExactlyTheRegistrySecret() {
-    JsonNode core = drillA.get("core");
+    JsonNode core = drillA.get(SynthRequest.ROOT_STACK);
     JsonNode api = parse(resource(core, "aws_iam_role_policy", "svc_api_execution_policy")
         .path("policy").asText());
     assertThat(strings(statement(api, "PinnedKeys").path("Resource"))).containsExactly(DB_KEY);
@@ -258,7 +258,7 @@ class SynthResourcesTest {
 
   @Test
   void everyServiceHasItsOwnTaskRoleSeparateFromTheExecutionRole() {
-    JsonNode core = drillA.get("core");
+    JsonNode core = drillA.get(SynthRequest.ROOT_STACK);
     for (String service : List.of("api", "web", "worker")) {
       JsonNode task = resource(core, "aws_ecs_task_definition", "svc_" + service + "_task");
       assertThat(task.path("task_role_arn").asText())

@@ -106,9 +106,9 @@ class SampleEstateResourcesIT {
         assertThat(a.outcome()).isEqualTo(Outcome.STOPPED_AFTER_SYNTH);
         DrillRecord record = a.record();
         Path stacks = outA.resolve("prod/aws/stacks");
-        JsonNode services = JSON.readTree(stacks.resolve("services/cdk.tf.json").toFile());
-        JsonNode functions = JSON.readTree(stacks.resolve("functions/cdk.tf.json").toFile());
-        JsonNode network = JSON.readTree(stacks.resolve("network/cdk.tf.json").toFile());
+        JsonNode services = JSON.readTree(stacks.resolve("environment/cdk.tf.json").toFile());
+        JsonNode functions = JSON.readTree(stacks.resolve("environment/cdk.tf.json").toFile());
+        JsonNode network = JSON.readTree(stacks.resolve("environment/cdk.tf.json").toFile());
 
         String pullArn = estate.secretArn("prod/registry-pull");
         JsonNode api = container(services, "payments_api");
@@ -138,7 +138,7 @@ class SampleEstateResourcesIT {
             .asText()).isEqualTo("euw1-az2");
 
         TerraformValidator terraform = new TerraformValidator(dir.resolve("tf"));
-        for (String stack : List.of("network", "services", "functions")) {
+        for (String stack : List.of(dev.phoenix.synth.SynthRequest.ROOT_STACK)) {
           assertThat(terraform.validate(stacks.resolve(stack)).path("valid").asBoolean()).as(stack).isTrue();
         }
 
@@ -148,7 +148,7 @@ class SampleEstateResourcesIT {
         assertThat(estate.ssm.describeParameters(b -> b.parameterFilters(ParameterStringFilter.builder().key("Name")
                 .option("Equals").values(copy).build())).parameters().get(0).keyId())
             .as("the copy is encrypted with the original's key").isEqualTo(DB_KEY_ID);
-        assertThat(resources(policy(JSON.readTree(stacks.resolve("services/cdk.tf.json").toFile()),
+        assertThat(resources(policy(JSON.readTree(stacks.resolve("environment/cdk.tf.json").toFile()),
                 "svc_payments_api_execution_policy"), "PinnedKeys"))
             .containsExactly("arn:aws:kms:eu-west-1:123456789012:key/" + DB_KEY_ID);
 
@@ -169,7 +169,7 @@ class SampleEstateResourcesIT {
 
   private static Set<String> names(Path stacks) throws IOException {
     Set<String> names = new HashSet<>();
-    for (String stack : List.of("network", "services", "functions")) {
+    for (String stack : List.of(dev.phoenix.synth.SynthRequest.ROOT_STACK)) {
       JsonNode resources = JSON.readTree(stacks.resolve(stack).resolve("cdk.tf.json").toFile()).path("resource");
       resources.fields().forEachRemaining(type -> {
         if (type.getKey().equals("aws_iam_role_policy") || type.getKey().equals("aws_ecs_service")) {
