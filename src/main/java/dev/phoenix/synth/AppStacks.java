@@ -67,8 +67,9 @@ final class AppStacks {
         if (!switches.waitForSteadyState()) {
           service.setWaitForSteadyState(false);
         }
-        if (switches.ignoreAzRebalancing()) {
-          service.addOverride("lifecycle.ignore_changes", List.of("availability_zone_rebalancing"));
+        if (switches.ignoreUnstoredServiceFields()) {
+          service.addOverride("lifecycle.ignore_changes",
+              List.of("availability_zone_rebalancing", "health_check_grace_period_seconds"));
         }
       }
     }

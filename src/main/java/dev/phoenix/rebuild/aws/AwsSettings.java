@@ -42,10 +42,10 @@ public record AwsSettings(
   /** Emulator switch: {@code false} stops the engine waiting for ECS services to be steady. */
   static final String EMULATOR_STEADY_STATE = "emulator.waitForSteadyState";
   /** Emulator switch: {@code true} ignores the ECS services' availability_zone_rebalancing moto never returns. */
-  static final String EMULATOR_AZ_REBALANCING = "emulator.ignoreAzRebalancing";
+  static final String EMULATOR_UNSTORED_FIELDS = "emulator.ignoreUnstoredServiceFields";
   static final Set<String> KNOWN = union(Set.of("region", "configRegion", "account", "namePrefix", "endpoint",
       "offline", "state.backend", "state.dir", "state.bucket", "state.keyPrefix", "state.region", "state.lockTable",
-      "sizes.", TerraformDeployer.MIRROR_OPTION, EMULATOR_STEADY_STATE, EMULATOR_AZ_REBALANCING), ResourceOptions.KNOWN);
+      "sizes.", TerraformDeployer.MIRROR_OPTION, EMULATOR_STEADY_STATE, EMULATOR_UNSTORED_FIELDS), ResourceOptions.KNOWN);
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,19}");
   private static final Set<String> SIZE_KEYS = Set.of("cpu", "memory", "replicas");
@@ -76,7 +76,7 @@ public record AwsSettings(
     boolean offline = s.get("offline").map(Boolean::parseBoolean).orElse(false);
     ResourceOptions resources = ResourceOptions.from(s, problems);
     boolean steady = bool(s, EMULATOR_STEADY_STATE, true, problems);
-    boolean ignoreAz = bool(s, EMULATOR_AZ_REBALANCING, false, problems);
+    boolean ignoreAz = bool(s, EMULATOR_UNSTORED_FIELDS, false, problems);
     TargetSettings.requireNone(problems, s.file() + " (target aws)");
     return new AwsSettings(new TargetOptions(region, prefix, account, backend).withNetwork(resources.network()), sizes,
         endpoint, configRegion, offline, resources, new EmulatorSwitches(steady, ignoreAz));

@@ -104,11 +104,16 @@ abstract class AwsRebuildContract {
     moto.close();
   }
 
+  /** Where the apply wrote pinned version 7: under the drill fixed by the first (plan-only) rebuild. */
+  private String materializedCopy() {
+    return "/phoenix-rebuild/shop-prod-" + planned.record().id() + "/prod/payments/database-url/v7";
+  }
+
   RebuildResult rebuild(boolean apply, boolean savedPlan) {
     Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
         "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(),
         TerraformDeployer.MIRROR_OPTION, MIRROR.toString(), AwsSettings.EMULATOR_STEADY_STATE, "false",
-        AwsSettings.EMULATOR_AZ_REBALANCING, "true");
+        AwsSettings.EMULATOR_UNSTORED_FIELDS, "true");
     RebuildRequest request = new RebuildRequest("prod", "2026-11-01", RebuildFixtures.NOW, dir, dir.resolve(".phoenix"),
         dir.resolve("drills"), flags, apply, savedPlan, false, null, Duration.ofMinutes(10), CheckOptions.defaults());
     try (GitRepository git = GitRepository.open(dir)) {
@@ -184,8 +189,8 @@ abstract class AwsRebuildContract {
     assertThat(secrets.get("API_KEY"))
         .isEqualTo(estate.secretArn("prod/payments/api-key") + ":::" + API_KEY_VERSION);
     assertThat(secrets.get("DATABASE_URL")).as("pinned version 7 of 8, materialized")
-        .isEqualTo(estate.parameterArn("/phoenix-rebuild/shop-prod/prod/payments/database-url/v7"));
-    assertThat(estate.valueOf("/phoenix-rebuild/shop-prod/prod/payments/database-url/v7"))
+        .isEqualTo(estate.parameterArn(materializedCopy()));
+    assertThat(estate.valueOf(materializedCopy()))
         .isEqualTo(estate.canaries.get(6));
 
     String function = inventory.lambda.listFunctions().functions().stream()
@@ -254,7 +259,7 @@ abstract class AwsRebuildContract {
         null, Duration.ofMinutes(10)), Confirm.yes(), Progress.silent());
 
     assertThat(result.destroyed()).isEqualTo(planned.record().stacks().get(0).planned().split(" ")[0].transform(Integer::parseInt));
-    assertThat(result.copiesDeleted()).containsExactly("/phoenix-rebuild/shop-prod/prod/payments/database-url/v7");
+    assertThat(result.copiesDeleted()).containsExactly(materializedCopy());
     assertThat(inventory.snapshot()).isEqualTo(before);
     assertThat(estate.versionOf("/prod/payments/database-url")).as("the original is left alone").isEqualTo(8);
   }
