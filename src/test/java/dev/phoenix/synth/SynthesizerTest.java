@@ -124,7 +124,7 @@ class SynthesizerTest {
       assertThat(resource(root, "aws_ecs_service", service).path("wait_for_steady_state").asBoolean())
           .as(service).isFalse();
       assertThat(strings(resource(root, "aws_ecs_service", service).path("lifecycle").path("ignore_changes")))
-          .as(service).containsExactly("availability_zone_rebalancing");
+          .as(service).containsExactly("availability_zone_rebalancing", "health_check_grace_period_seconds");
     }
     assertThat(root.path("output").path("phoenix_rebuild").path("value").path("environment").asText())
         .isEqualTo("prod");
