@@ -3,11 +3,11 @@ package dev.phoenix.cli;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.lockfile.EstateReader;
 import dev.phoenix.lockfile.WorkingTreeFiles;
-import dev.phoenix.locking.LiveStores;
-import dev.phoenix.locking.LockPlan;
-import dev.phoenix.locking.LockRequest;
-import dev.phoenix.locking.Resolved;
-import dev.phoenix.locking.Resolver;
+import dev.phoenix.pin.LiveStores;
+import dev.phoenix.pin.LockPlan;
+import dev.phoenix.pin.LockRequest;
+import dev.phoenix.pin.PinResult;
+import dev.phoenix.pin.Resolver;
 import dev.phoenix.lockwrite.WriteResult;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.Lockfile;
@@ -72,7 +72,7 @@ final class LockCommand implements Callable<Integer> {
           "create it first (docs/lockfile.md), then run phoenix validate --env " + env);
     }
     Lockfile before = current.value().lockfile();
-    Resolved resolved;
+    PinResult resolved;
     try (LiveStores live = new LiveStores(stores.aws(), stores.insecureRegistries())) {
       resolved = new Resolver(live).resolve(request, name -> before.artefacts().get(name) instanceof Artefact.MachineImage m ? m.region() : null);
     }

@@ -5,7 +5,7 @@ import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.lockfile.WorkingTreeFiles;
 import dev.phoenix.lockwrite.WriteResult;
 import dev.phoenix.model.Estate;
-import dev.phoenix.promote.Policies;
+import dev.phoenix.promote.PolicyFiles;
 import dev.phoenix.promote.Policy;
 import dev.phoenix.promote.Promotion;
 import dev.phoenix.core.PhoenixException;
@@ -46,7 +46,7 @@ final class PromoteCommand implements Callable<Integer> {
       throw PhoenixException.input("environment " + from + " has no valid lockfile (" + source.problems().size() + " problems)",
           "run phoenix validate --env " + from);
     }
-    Policy policy = Policies.load(root, to);
+    Policy policy = PolicyFiles.load(root, to);
     if (policy.require().isEmpty()) {
       spec.commandLine().getErr().println("warning: " + policy.file() + " requires nothing: every artefact may be promoted");
     }

@@ -3,13 +3,13 @@ package dev.phoenix.cli;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
-import dev.phoenix.promote.Durations;
+import dev.phoenix.core.Durations;
 import dev.phoenix.protect.Action;
 import dev.phoenix.protect.EcrRule;
 import dev.phoenix.protect.RecycleBinRule;
 import dev.phoenix.protect.Keepers;
 import dev.phoenix.protect.ProtectPlan;
-import dev.phoenix.protect.Window;
+import dev.phoenix.protect.ProtectWindow;
 import dev.phoenix.report.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,7 +36,7 @@ final class ProtectCommand implements Callable<Integer> {
   @Option(names = "--env", required = true, paramLabel = "ENV") String env;
 
   @Option(names = "--since", paramLabel = "DURATION", defaultValue = "90d",
-      description = "Window: revisions committed in the last DURATION, plus the one live at its start. Default: ${DEFAULT-VALUE}.")
+      description = "ProtectWindow: revisions committed in the last DURATION, plus the one live at its start. Default: ${DEFAULT-VALUE}.")
   String since;
 
   @Option(names = "--prune", description = "Also remove this environment's marks from versions no revision in the window pins.")
@@ -60,7 +60,7 @@ final class ProtectCommand implements Callable<Integer> {
     Instant start = Instant.now().minus(window).truncatedTo(ChronoUnit.SECONDS);
     PrintWriter out = spec.commandLine().getOut();
     try (GitRepository git = repo.open(); Keepers keepers = Keepers.live(stores.aws(), stores.insecureRegistries())) {
-      Window w = Window.of(git, env, start);
+      ProtectWindow w = ProtectWindow.of(git, env, start);
       if (w.revisions().isEmpty()) {
         throw PhoenixException.input("environment " + env + " has no lockfile in the history of HEAD",
             "check --env (phoenix history --env " + env + ")");

@@ -13,7 +13,7 @@ import dev.phoenix.rebuild.TargetsFile;
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.verify.StoreCheckers;
 import dev.phoenix.verify.VerifyRequest;
-import dev.phoenix.verify.Window;
+import dev.phoenix.verify.VerifyWindow;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ final class RebuildCommand implements Callable<Integer> {
       RebuildRequest request = new RebuildRequest(env, at, Instant.now(), root, out(),
           drills != null ? drills : dev.phoenix.core.UnderRoot.resolve(root, "drills"), flags(), apply, savedPlan, allowUnknown, engine,
           Duration.ofMinutes(engineMinutes), checks);
-      VerifyRequest verify = new VerifyRequest(java.util.List.of(env), false, Window.head(), deep,
+      VerifyRequest verify = new VerifyRequest(java.util.List.of(env), false, VerifyWindow.head(), deep,
           VerifyRequest.DEFAULT_CONCURRENCY, deadline, Set.copyOf(insecure), false);
       var settings = TargetsFile.read(root, env, chosen.name()).withFlags(flags());
       String storesRegion = settings.get("configRegion").or(() -> settings.get("region")).orElse(null);

@@ -13,7 +13,7 @@ final class RebuildTargets {
 
   static {
     TARGETS.put("aws", AwsTarget::new);
-    TARGETS.put("local", dev.phoenix.drill.LocalTarget::new);
+    TARGETS.put("local", dev.phoenix.rebuild.local.LocalTarget::new);
   }
 
   private RebuildTargets() {}

@@ -2,8 +2,8 @@ package dev.phoenix.cli;
 
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.docker.Docker;
-import dev.phoenix.drill.LocalTarget;
-import dev.phoenix.drill.Teardown;
+import dev.phoenix.rebuild.local.LocalTarget;
+import dev.phoenix.rebuild.local.Teardown;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
 import dev.phoenix.rebuild.aws.AwsTeardown;

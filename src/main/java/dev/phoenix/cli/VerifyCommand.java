@@ -2,12 +2,12 @@ package dev.phoenix.cli;
 
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
-import dev.phoenix.verify.Durations;
+import dev.phoenix.core.Durations;
 import dev.phoenix.verify.StoreCheckers;
 import dev.phoenix.verify.VerifyRequest;
 import dev.phoenix.verify.VerifyResult;
 import dev.phoenix.verify.Verifier;
-import dev.phoenix.verify.Window;
+import dev.phoenix.verify.VerifyWindow;
 import dev.phoenix.verify.report.ExitCode;
 import dev.phoenix.verify.report.JsonReport;
 import dev.phoenix.verify.report.ReportFormat;
@@ -46,14 +46,14 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--all-envs", description = "Every environment with a lockfile at HEAD.")
   boolean allEnvs;
 
-  @Option(names = "--since", paramLabel = "AGE", description = "Window ending now: 90d, 36h, 4w.")
+  @Option(names = "--since", paramLabel = "AGE", description = "VerifyWindow ending now: 90d, 36h, 4w.")
   String since;
 
   @Option(names = "--from", paramLabel = "WHEN",
-      description = "Window start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
+      description = "VerifyWindow start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
   String from;
 
-  @Option(names = "--to", paramLabel = "WHEN", description = "Window end (as show --at). Default: now.")
+  @Option(names = "--to", paramLabel = "WHEN", description = "VerifyWindow end (as show --at). Default: now.")
   String to;
 
   @Option(names = "--deep", description = "Fetch and hash content (image blobs, S3 objects), not only existence.")
@@ -83,9 +83,9 @@ final class VerifyCommand implements Callable<Integer> {
           + "replaced atomically; a pipe or device (/dev/stdout) is written through; one file per report.")
   List<String> reports = new ArrayList<>();
 
-  private VerifyRequest requestFor(Window w) {
+  private VerifyRequest requestFor(VerifyWindow w) {
     return new VerifyRequest(List.copyOf(new LinkedHashSet<>(envs)), allEnvs, w, deep, concurrency,
-        Durations.deadline(deadline), new LinkedHashSet<>(insecure), strict);
+        Durations.option(deadline, "--deadline", Durations.DEADLINE), new LinkedHashSet<>(insecure), strict);
   }
 
   @Override
@@ -105,12 +105,12 @@ final class VerifyCommand implements Callable<Integer> {
     if (concurrency < 1 || concurrency > 256) {
       throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 256");
     }
-    Durations.deadline(deadline); // a usage error before anything is opened
-    Duration window = since == null ? null : Durations.window(since);
-    try (GitRepository git = repo.open(); StoreCheckers stores = StoreCheckers.standard(requestFor(Window.head()))) {
+    Durations.option(deadline, "--deadline", Durations.DEADLINE); // a usage error before anything is opened
+    Duration window = since == null ? null : Durations.option(since, "--since", Durations.WINDOW);
+    try (GitRepository git = repo.open(); StoreCheckers stores = StoreCheckers.standard(requestFor(VerifyWindow.head()))) {
       Instant now = Instant.now();
-      Window w = since != null ? Window.since(window, now, since)
-          : from != null ? Window.fromTo(from, to, git, now) : Window.head();
+      VerifyWindow w = since != null ? VerifyWindow.since(window, now, since)
+          : from != null ? VerifyWindow.fromTo(from, to, git, now) : VerifyWindow.head();
       VerifyRequest request = requestFor(w);
       VerifyResult result;
       if (checkProtection) {

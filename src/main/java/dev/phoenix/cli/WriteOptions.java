@@ -5,7 +5,7 @@ import dev.phoenix.git.GitRepository;
 import dev.phoenix.lockwrite.CommitMessage;
 import dev.phoenix.lockwrite.LockfileWriter;
 import dev.phoenix.lockwrite.WriteResult;
-import dev.phoenix.promote.Durations;
+import dev.phoenix.core.Durations;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.report.Json;
 import dev.phoenix.report.Views;

@@ -27,7 +27,7 @@ final class EngineProcess {
   private static final Duration GRACE = Duration.ofSeconds(15);
 
   /** What a finished command gave. */
-  record Outcome(int exitCode, String stdout, List<String> tail, Duration duration) {}
+  record Run(int exitCode, String stdout, List<String> tail, Duration duration) {}
 
   private final Map<String, String> environment;
   private final Duration timeout;
@@ -42,7 +42,7 @@ final class EngineProcess {
    *
    * @param lines receives every streamed line, one at a time, from one thread at a time
    */
-  Outcome run(List<String> command, Path workDir, boolean captureStdout, Consumer<String> lines)
+  Run run(List<String> command, Path workDir, boolean captureStdout, Consumer<String> lines)
       throws EngineException {
     long start = System.nanoTime();
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
@@ -77,7 +77,7 @@ final class EngineProcess {
           command, EngineException.NO_EXIT_CODE, snapshot(tail), e);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    return new Outcome(process.exitValue(), captured.toString(), snapshot(tail), took);
+    return new Run(process.exitValue(), captured.toString(), snapshot(tail), took);
   }
 
   private static void keep(Deque<String> tail, String line, Consumer<String> lines) {

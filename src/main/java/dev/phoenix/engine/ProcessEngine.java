@@ -64,7 +64,7 @@ public final class ProcessEngine implements Engine {
   @Override
   public String version() throws EngineException {
     List<String> cmd = command("version");
-    EngineProcess.Outcome outcome = succeed("version", cmd, Path.of("."), true, line -> { });
+    EngineProcess.Run outcome = succeed("version", cmd, Path.of("."), true, line -> { });
     return outcome.stdout().lines().map(String::trim)
         .filter(l -> l.startsWith("OpenTofu v") || l.startsWith("Terraform v"))
         .findFirst().orElse(outcome.stdout().strip());
@@ -166,10 +166,10 @@ public final class ProcessEngine implements Engine {
     return cmd;
   }
 
-  private EngineProcess.Outcome succeed(
+  private EngineProcess.Run succeed(
       String step, List<String> cmd, Path workDir, boolean capture, Consumer<String> sink)
       throws EngineException {
-    EngineProcess.Outcome outcome = process.run(cmd, workDir, capture, sink);
+    EngineProcess.Run outcome = process.run(cmd, workDir, capture, sink);
     if (outcome.exitCode() != 0) {
       throw new EngineException(binary.executable().getFileName() + " " + step + " failed in " + workDir,
           cmd, outcome.exitCode(), outcome.tail());

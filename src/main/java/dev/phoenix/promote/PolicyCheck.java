@@ -1,5 +1,7 @@
 package dev.phoenix.promote;
 
+import dev.phoenix.core.Durations;
+
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.Assurance;
 import java.time.Duration;
@@ -44,11 +46,11 @@ public final class PolicyCheck {
       }
       Duration age = Duration.between(a.at(), now);
       if (r.minAge() != null && age.compareTo(r.minAge()) < 0) {
-        out.add(r.step() + ": record is " + Durations.human(age)
+        out.add(r.step() + ": record is " + Durations.age(age)
             + " old, needs at least " + Durations.format(r.minAge()) + " (earliest " + a.at().plus(r.minAge()) + ")");
       }
       if (r.maxAge() != null && age.compareTo(r.maxAge()) > 0) {
-        out.add(r.step() + ": record is " + Durations.human(age) + " old, at most "
+        out.add(r.step() + ": record is " + Durations.age(age) + " old, at most "
             + Durations.format(r.maxAge()) + " allowed: run " + r.step() + " again");
       }
     }

@@ -1,5 +1,7 @@
 package dev.phoenix.promote;
 
+import dev.phoenix.core.Durations;
+
 import dev.phoenix.core.Problems;
 import dev.phoenix.yaml.YamlNode;
 import dev.phoenix.yaml.YamlNode.Entry;

@@ -24,7 +24,7 @@ public final class ProtectPlan {
   }
 
   /** Asks the stores {@code concurrency} at a time; {@code done} counts references asked. */
-  public static Plan of(Window window, Keepers keepers, String env, boolean prune, int concurrency,
+  public static Plan of(ProtectWindow window, Keepers keepers, String env, boolean prune, int concurrency,
       java.util.function.IntConsumer done) {
     List<Map.Entry<Ref, List<String>>> wanted = List.copyOf(window.wanted().entrySet());
     List<Action> asked = Lanes.run(wanted, Map.Entry::getKey, e -> ask(e.getKey(), summary(e.getValue()), keepers, env),
@@ -51,7 +51,7 @@ public final class ProtectPlan {
           continue;
         }
         for (Keeper.Kept k : kept) {
-          if (window.wanted().containsKey(Window.identity(k.ref()))) {
+          if (window.wanted().containsKey(ProtectWindow.identity(k.ref()))) {
             continue;
           }
           String why = "no revision since " + window.since() + " references it";

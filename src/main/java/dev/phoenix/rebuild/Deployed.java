@@ -9,7 +9,7 @@ import java.util.List;
  * @param stacks what happened to each stack, in order, up to where it stopped
  * @param failureReason why it failed or stopped (value-free), or null
  */
-public record Deployed(Outcome outcome, List<StackRun> stacks, String failureReason) {
+public record Deployed(RebuildOutcome outcome, List<StackRun> stacks, String failureReason) {
 
   public Deployed {
     stacks = List.copyOf(stacks);

@@ -34,7 +34,7 @@ final class Ending implements AutoCloseable {
   }
 
   /** Writes the record of a normal ending; after an interruption, returns that record's result instead. */
-  synchronized RebuildResult finish(Outcome outcome, String reason, Kind kind, Prepared prepared,
+  synchronized RebuildResult finish(RebuildOutcome outcome, String reason, Kind kind, Prepared prepared,
       Preflight.Result pre) {
     if (ended) {
       return interrupted;
@@ -73,7 +73,7 @@ final class Ending implements AutoCloseable {
         + (started.isEmpty() ? "; nothing had been started" : "; started before the stop: " + String.join(", ", started))
         + "; the lock was released, a re-run converges from here";
     try {
-      Path file = records.write(record.build(Outcome.INTERRUPTED, reason, phases.timingsInterrupted()));
+      Path file = records.write(record.build(RebuildOutcome.INTERRUPTED, reason, phases.timingsInterrupted()));
       interrupted = new RebuildResult(DrillRecords.read(file), file, null, null, Kind.UNAVAILABLE);
       progress.line("interrupted: record " + file + " written");
     } catch (RuntimeException e) {

@@ -76,11 +76,11 @@ public final class RebuildPipeline {
         p -> !p.breaking().isEmpty() || !p.unknown().isEmpty() && !request.allowUnknown() ? "stopped" : "ok");
     record.preflight(pre);
     if (!pre.breaking().isEmpty()) {
-      return ending.finish(Outcome.STOPPED_AT_PREFLIGHT, pre.breaking().size()
+      return ending.finish(RebuildOutcome.STOPPED_AT_PREFLIGHT, pre.breaking().size()
           + " pinned reference(s) missing or corrupt; nothing was built", Kind.CHECK_FAILED, null, pre);
     }
     if (!pre.unknown().isEmpty() && !request.allowUnknown()) {
-      return ending.finish(Outcome.STOPPED_AT_PREFLIGHT, pre.unknown().size()
+      return ending.finish(RebuildOutcome.STOPPED_AT_PREFLIGHT, pre.unknown().size()
           + " pinned reference(s) could not be checked (UNKNOWN); nothing was built (--allow-unknown to go on)",
           Kind.UNAVAILABLE, null, pre);
     }
@@ -99,16 +99,16 @@ public final class RebuildPipeline {
       if (e.kind() == Kind.INPUT) {
         throw e;
       }
-      return ending.finish(Outcome.FAILED, "synth: " + e.getMessage(), e.kind(), null, pre);
+      return ending.finish(RebuildOutcome.FAILED, "synth: " + e.getMessage(), e.kind(), null, pre);
     }
     record.prepared(prepared);
     Deployed deployed;
     try {
       deployed = phases.run("engine", () -> target.deploy(resolved, prepared, context),
           d -> d.outcome().word() + (d.failureReason() == null ? "" : ": " + d.failureReason()),
-          d -> d.outcome() == Outcome.FAILED ? "failed" : d.outcome() == Outcome.STOPPED_AFTER_SYNTH ? "stopped" : "ok");
+          d -> d.outcome() == RebuildOutcome.FAILED ? "failed" : d.outcome() == RebuildOutcome.STOPPED_AFTER_SYNTH ? "stopped" : "ok");
     } catch (PhoenixException e) {
-      return ending.finish(Outcome.FAILED, "engine: " + e.getMessage(),
+      return ending.finish(RebuildOutcome.FAILED, "engine: " + e.getMessage(),
           e.kind() == Kind.INPUT ? Kind.CHECK_FAILED : e.kind(), prepared, pre);
     }
     record.deployed(deployed);

@@ -16,7 +16,7 @@ public record RebuildResult(
     DrillRecord record, Path recordFile, Prepared prepared, Preflight.Result preflight,
     PhoenixException.Kind failureKind) {
 
-  public Outcome outcome() {
-    return Outcome.ofWord(record.outcome());
+  public RebuildOutcome outcome() {
+    return RebuildOutcome.ofWord(record.outcome());
   }
 }

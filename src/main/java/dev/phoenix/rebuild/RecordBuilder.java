@@ -69,7 +69,7 @@ final class RecordBuilder {
     }
   }
 
-  DrillRecord build(Outcome outcome, String reason, List<PhaseTiming> timings) {
+  DrillRecord build(RebuildOutcome outcome, String reason, List<PhaseTiming> timings) {
     List<DrillRecord.Phase> phases = new ArrayList<>();
     for (PhaseTiming t : timings) {
       phases.add(new DrillRecord.Phase(t.phase(), t.duration().toMillis(), t.status(), t.summary()));

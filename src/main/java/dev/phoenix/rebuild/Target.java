@@ -13,7 +13,7 @@ package dev.phoenix.rebuild;
  * <p>Errors: throw {@link dev.phoenix.core.PhoenixException} — {@code INPUT} (bad target options,
  * exit 2), {@code UNAVAILABLE} (the target could not be reached or run, exit 3), {@code
  * CHECK_FAILED} (exit 1). A deployment that ran and failed is a {@link Deployed} with outcome
- * {@link Outcome#FAILED}, not an exception, so the record says what was done before the failure.
+ * {@link RebuildOutcome#FAILED}, not an exception, so the record says what was done before the failure.
  * Neither method may put a secret's value in any file, line of progress, or returned text.
  */
 public interface Target {

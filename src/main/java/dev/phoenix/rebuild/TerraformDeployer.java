@@ -24,7 +24,7 @@ import java.util.Optional;
  * to the lockfile commit ({@value #PLAN_FILE}), then — with apply, after confirmation — applies
  * exactly that saved plan. A failure stops at that stack and keeps the state, so a re-run
  * converges. When the engine cannot run at all (no binary; provider plugins cannot be
- * installed) the outcome is {@link Outcome#STOPPED_AFTER_SYNTH}.
+ * installed) the outcome is {@link RebuildOutcome#STOPPED_AFTER_SYNTH}.
  *
  * <p>Providers come from the registry, unless a provider mirror is named ({@value #MIRROR_OPTION}
  * target option or {@code --provider-mirror}, else {@value ProviderMirror#ENV}): then Phoenix
@@ -119,7 +119,7 @@ public final class TerraformDeployer {
     try {
       engine = engines.make(ctx, environment(ctx, mirror, targetEnv));
     } catch (EngineUnavailable e) {
-      return new Deployed(Outcome.STOPPED_AFTER_SYNTH, List.of(), "could not run the engine: " + e.getMessage());
+      return new Deployed(RebuildOutcome.STOPPED_AFTER_SYNTH, List.of(), "could not run the engine: " + e.getMessage());
     }
     List<Deployed.StackRun> runs = new ArrayList<>();
     boolean anyApplied = false;
@@ -132,7 +132,7 @@ public final class TerraformDeployer {
         String planned;
         if (ctx.savedPlans()) {
           if (!Files.isRegularFile(plan)) {
-            return new Deployed(Outcome.FAILED, runs, "stack " + stack.name() + ": no saved plan " + plan
+            return new Deployed(RebuildOutcome.FAILED, runs, "stack " + stack.name() + ": no saved plan " + plan
                 + " (run without --saved-plan first)");
           }
           planned = "saved plan";
@@ -149,7 +149,7 @@ public final class TerraformDeployer {
         }
         if (!ctx.confirm().ask("apply stack " + stack.name() + " (" + planned + ")?")) {
           runs.add(new Deployed.StackRun(stack.name(), planned, null, plan.toString()));
-          return new Deployed(anyApplied ? Outcome.FAILED : Outcome.PLANNED, runs,
+          return new Deployed(anyApplied ? RebuildOutcome.FAILED : RebuildOutcome.PLANNED, runs,
               "apply of stack " + stack.name() + " declined" + (anyApplied ? "; earlier stacks were applied" : ""));
         }
         step = "apply";
@@ -159,18 +159,18 @@ public final class TerraformDeployer {
         runs.add(new Deployed.StackRun(stack.name(), planned, a.changes().render(), plan.toString()));
       } catch (PlanBindingException e) {
         runs.add(new Deployed.StackRun(stack.name(), null, null, plan.toString()));
-        return new Deployed(Outcome.FAILED, runs, "stack " + stack.name() + ": " + e.getMessage());
+        return new Deployed(RebuildOutcome.FAILED, runs, "stack " + stack.name() + ": " + e.getMessage());
       } catch (EngineException e) {
         runs.add(new Deployed.StackRun(stack.name(), null, null, null));
         if ("init".equals(step) && ProviderTrouble.isProviderDownload(e)) {
-          return new Deployed(Outcome.STOPPED_AFTER_SYNTH, runs, ProviderTrouble.explain(stack.name(), e, mirror));
+          return new Deployed(RebuildOutcome.STOPPED_AFTER_SYNTH, runs, ProviderTrouble.explain(stack.name(), e, mirror));
         }
-        return new Deployed(Outcome.FAILED, runs, "stack " + stack.name() + ": " + step + " failed: "
+        return new Deployed(RebuildOutcome.FAILED, runs, "stack " + stack.name() + ": " + step + " failed: "
             + ProviderTrouble.brief(e) + (anyApplied ? " (earlier stacks applied; state kept, re-run to converge)"
             : " (state kept, re-run to converge)"));
       }
     }
-    return new Deployed(ctx.apply() ? Outcome.SUCCEEDED : Outcome.PLANNED, runs, null);
+    return new Deployed(ctx.apply() ? RebuildOutcome.SUCCEEDED : RebuildOutcome.PLANNED, runs, null);
   }
 
   /**

@@ -36,13 +36,13 @@ final class FunctionConstructs {
     IamRole role =
         IamRole.Builder.create(stack, id + "_role")
             .name(Names.scoped(target, function.name() + "-fn", Names.ROLE_MAX))
-            .assumeRolePolicy(Policies.trust("lambda.amazonaws.com"))
+            .assumeRolePolicy(IamDocuments.trust("lambda.amazonaws.com"))
             .build();
     IamRolePolicy policy =
         IamRolePolicy.Builder.create(stack, id + "_policy")
             .name("phoenix-pinned-config")
             .role(role.getId())
-            .policy(Policies.function(function, logs.getArn()))
+            .policy(IamDocuments.function(function, logs.getArn()))
             .build();
     DataAwsS3Bucket bucket =
         DataAwsS3Bucket.Builder.create(stack, id + "_code_bucket")

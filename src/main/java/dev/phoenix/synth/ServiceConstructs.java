@@ -50,18 +50,18 @@ final class ServiceConstructs {
     IamRole role =
         IamRole.Builder.create(stack, id + "_execution_role")
             .name(Names.scoped(target, service.name() + "-exec", Names.ROLE_MAX))
-            .assumeRolePolicy(Policies.trust("ecs-tasks.amazonaws.com"))
+            .assumeRolePolicy(IamDocuments.trust("ecs-tasks.amazonaws.com"))
             .build();
     IamRolePolicy policy =
         IamRolePolicy.Builder.create(stack, id + "_execution_policy")
             .name("phoenix-pinned-config")
             .role(role.getId())
-            .policy(Policies.execution(target, service, logs.getArn()))
+            .policy(IamDocuments.execution(target, service, logs.getArn()))
             .build();
     IamRole taskRole =
         IamRole.Builder.create(stack, id + "_task_role")
             .name(Names.scoped(target, service.name() + "-task", Names.ROLE_MAX))
-            .assumeRolePolicy(Policies.trust("ecs-tasks.amazonaws.com"))
+            .assumeRolePolicy(IamDocuments.trust("ecs-tasks.amazonaws.com"))
             .build();
     for (int i = 0; i < service.taskRole().managedPolicyArns().size(); i++) {
       IamRolePolicyAttachment.Builder.create(stack, id + "_task_policy_" + i)

@@ -17,7 +17,7 @@ public final class Assessment {
   private Assessment() {}
 
   /** {@code revisions} oldest first; {@code now} closes the last interval. */
-  public static EnvReport of(String environment, Window window, List<EnvRevision> revisions,
+  public static EnvReport of(String environment, VerifyWindow window, List<EnvRevision> revisions,
       Map<Ref, Finding> findings, Instant now) {
     Map<Ref, RefUse> uses = uses(revisions, findings);
     List<RevisionResult> results = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class Assessment {
   }
 
   /** Adjacent revisions of the same kind merge; each interval is clipped to the window. */
-  static List<Interval> intervals(Window window, List<RevisionResult> results, Instant now) {
+  static List<Interval> intervals(VerifyWindow window, List<RevisionResult> results, Instant now) {
     List<Interval> out = new ArrayList<>();
     for (RevisionResult r : results) {
       Instant from = r.revision().from();

@@ -7,7 +7,7 @@ import java.util.List;
  * window, every reference it uses (with where), and the one-line summary.
  */
 public record EnvReport(
-    String environment, Window window, List<RevisionResult> revisions, List<Interval> intervals,
+    String environment, VerifyWindow window, List<RevisionResult> revisions, List<Interval> intervals,
     List<RefUse> references, String summary) {
 
   /** Worst revision status, OK when there are no revisions. */

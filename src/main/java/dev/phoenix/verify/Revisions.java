@@ -56,7 +56,7 @@ public final class Revisions {
    * is in every window that reaches now, whatever its date. One dated more than {@link #CLOCK_SKEW}
    * ahead carries a warning.
    */
-  public List<EnvRevision> of(String environment, Window window) {
+  public List<EnvRevision> of(String environment, VerifyWindow window) {
     if (window.headOnly()) {
       CommitInfo head = new TimeTravel(git).head(environment).commit(); // clear error for unknown envs
       return List.of(read(environment, head, at(head.committedAt(), now), null));

@@ -18,7 +18,7 @@ public final class Summary {
     return t == null ? "now" : TIME.format(t);
   }
 
-  static String line(String env, Window window, List<RevisionResult> results, List<Interval> intervals) {
+  static String line(String env, VerifyWindow window, List<RevisionResult> results, List<Interval> intervals) {
     if (results.isEmpty()) {
       return env + ": no lockfile revision was in force in the window";
     }

@@ -9,7 +9,7 @@ import java.util.Set;
  * environment with a lockfile at HEAD. {@code strict}: AT_RISK counts as a failure.
  */
 public record VerifyRequest(
-    List<String> environments, boolean allEnvironments, Window window, boolean deep, int concurrency,
+    List<String> environments, boolean allEnvironments, VerifyWindow window, boolean deep, int concurrency,
     Duration deadline, Set<String> insecureRegistries, boolean strict) {
 
   public static final int DEFAULT_CONCURRENCY = 16;
@@ -24,7 +24,7 @@ public record VerifyRequest(
   }
 
   public static VerifyRequest head(List<String> environments) {
-    return new VerifyRequest(environments, false, Window.head(), false, DEFAULT_CONCURRENCY, DEFAULT_DEADLINE,
+    return new VerifyRequest(environments, false, VerifyWindow.head(), false, DEFAULT_CONCURRENCY, DEFAULT_DEADLINE,
         Set.of(), false);
   }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** Everything one run found: per environment reports, counts, and the overall outcome. */
 public record VerifyResult(
-    List<EnvReport> environments, Window window, Stats stats, boolean deep, boolean strict, Instant startedAt) {
+    List<EnvReport> environments, VerifyWindow window, Stats stats, boolean deep, boolean strict, Instant startedAt) {
 
   /**
    * {@code uses}: references counted per revision; {@code unique}: what was actually checked;
@@ -27,14 +27,14 @@ public record VerifyResult(
     }
   }
 
-  public Outcome outcome() {
+  public Verdict outcome() {
     RevisionStatus worst = RevisionStatus.OK;
     for (EnvReport e : environments) {
       worst = worst.worst(e.worst());
     }
     if (worst.breaksRestore() || strict && worst == RevisionStatus.AT_RISK) {
-      return Outcome.BROKEN;
+      return Verdict.BROKEN;
     }
-    return worst == RevisionStatus.UNKNOWN ? Outcome.UNKNOWN : Outcome.OK;
+    return worst == RevisionStatus.UNKNOWN ? Verdict.UNKNOWN : Verdict.OK;
   }
 }

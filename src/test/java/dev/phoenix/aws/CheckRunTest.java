@@ -27,11 +27,11 @@ class CheckRunTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
     List<Ref> refs = new ArrayList<>();
-    List<CheckRun.Unit> units = new ArrayList<>();
+    List<AwsCheckRun.Unit> units = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       Ref ref = ssm(i);
       refs.add(ref);
-      units.add(new CheckRun.Unit(List.of(ref), () -> {
+      units.add(new AwsCheckRun.Unit(List.of(ref), () -> {
         peak.accumulateAndGet(running.incrementAndGet(), Math::max);
         sleep(30);
         running.decrementAndGet();
@@ -40,7 +40,7 @@ class CheckRunTest {
     }
     AtomicInteger done = new AtomicInteger();
     CheckOptions options = new CheckOptions(false, 3, Instant.now().plusSeconds(30), Set.of(), r -> done.incrementAndGet());
-    Map<Ref, Finding> out = CheckRun.run(refs, units, options);
+    Map<Ref, Finding> out = AwsCheckRun.run(refs, units, options);
     assertThat(out).hasSize(12).allSatisfy((r, f) -> assertThat(f.status()).isEqualTo(Status.OK));
     assertThat(peak.get()).isLessThanOrEqualTo(3).isGreaterThan(1);
     assertThat(done.get()).isEqualTo(12);
@@ -52,9 +52,9 @@ class CheckRunTest {
     Ref slow = ssm(2);
     CountDownLatch release = new CountDownLatch(1); // the slow unit answers only once the test lets it
     AtomicBoolean slowAnswered = new AtomicBoolean();
-    List<CheckRun.Unit> units = List.of(
-        new CheckRun.Unit(List.of(fast), () -> Map.of(fast, Finding.ok())),
-        new CheckRun.Unit(List.of(slow), () -> {
+    List<AwsCheckRun.Unit> units = List.of(
+        new AwsCheckRun.Unit(List.of(fast), () -> Map.of(fast, Finding.ok())),
+        new AwsCheckRun.Unit(List.of(slow), () -> {
           try {
             slowAnswered.set(release.await(60, TimeUnit.SECONDS));
           } catch (InterruptedException e) {
@@ -66,7 +66,7 @@ class CheckRunTest {
     Map<Ref, Finding> out;
     boolean answeredBeforeReturn;
     try {
-      out = CheckRun.run(List.of(fast, slow), units, new CheckOptions(false, 2, deadline, Set.of(), r -> {}));
+      out = AwsCheckRun.run(List.of(fast, slow), units, new CheckOptions(false, 2, deadline, Set.of(), r -> {}));
       answeredBeforeReturn = slowAnswered.get();
     } finally {
       release.countDown();
@@ -83,10 +83,10 @@ class CheckRunTest {
     Ref a = ssm(1);
     Ref b = ssm(2);
     Ref stray = new Ref.Ami("ami-1", "us-east-1");
-    List<CheckRun.Unit> units = List.of(new CheckRun.Unit(List.of(a, b), () -> {
+    List<AwsCheckRun.Unit> units = List.of(new AwsCheckRun.Unit(List.of(a, b), () -> {
       throw AwsException.input("boom", null);
     }));
-    Map<Ref, Finding> out = CheckRun.run(List.of(a, b, stray), units, CheckOptions.defaults());
+    Map<Ref, Finding> out = AwsCheckRun.run(List.of(a, b, stray), units, CheckOptions.defaults());
     assertThat(out.get(a)).isEqualTo(Finding.unknown("boom"));
     assertThat(out.get(b).status()).isEqualTo(Status.UNKNOWN);
     assertThat(out.get(stray)).isEqualTo(Finding.unknown("not checked"));

@@ -2,7 +2,7 @@ package dev.phoenix.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.drill.Labels;
+import dev.phoenix.rebuild.local.Labels;
 import dev.phoenix.testsupport.DockerDaemon;
 import dev.phoenix.testsupport.LocalRegistry;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.phoenix.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.docker.Docker;
-import dev.phoenix.drill.DaemonLock;
-import dev.phoenix.drill.Labels;
+import dev.phoenix.rebuild.local.DaemonLock;
+import dev.phoenix.rebuild.local.Labels;
 import dev.phoenix.testsupport.DockerDaemon;
 import dev.phoenix.testsupport.LocalRegistry;
 import java.net.InetAddress;

@@ -2,8 +2,8 @@ package dev.phoenix.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.drill.Labels;
-import dev.phoenix.drill.SecretMask;
+import dev.phoenix.rebuild.local.Labels;
+import dev.phoenix.rebuild.local.SecretMask;
 import dev.phoenix.testsupport.DockerDaemon;
 import dev.phoenix.testsupport.LocalRegistry;
 import dev.phoenix.testsupport.MotoServer;

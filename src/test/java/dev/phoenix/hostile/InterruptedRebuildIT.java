@@ -2,7 +2,7 @@ package dev.phoenix.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.drill.Labels;
+import dev.phoenix.rebuild.local.Labels;
 import dev.phoenix.rebuild.DrillRecord;
 import dev.phoenix.rebuild.DrillRecords;
 import dev.phoenix.support.GitFixture;

@@ -2,7 +2,7 @@ package dev.phoenix.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.drill.SecretMask;
+import dev.phoenix.rebuild.local.SecretMask;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.phoenix.promote;
 
+import dev.phoenix.core.Durations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.core.Problem;

@@ -59,7 +59,7 @@ class RebuildPipelineIT {
       String commit = RebuildFixtures.sampleRepo(repo);
       try (GitRepository git = GitRepository.open(dir)) {
         RebuildResult planned = run(git, "2026-11-01", false, false, Map.of());
-        assertThat(planned.outcome()).as(lines.toString()).isEqualTo(Outcome.PLANNED);
+        assertThat(planned.outcome()).as(lines.toString()).isEqualTo(RebuildOutcome.PLANNED);
         assertThat(planned.record().stacks()).extracting(Deployed.StackRun::planned)
             .containsExactly("2 to add, 0 to change, 0 to destroy", "1 to add, 0 to change, 0 to destroy");
         Path plan = stackDir("services").resolve(TerraformDeployer.PLAN_FILE);
@@ -67,7 +67,7 @@ class RebuildPipelineIT {
         assertThat(stackDir("services").resolve("terraform.tfstate")).doesNotExist();
 
         RebuildResult applied = run(git, "2026-11-01", true, true, Map.of());
-        assertThat(applied.outcome()).as(lines.toString()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(applied.outcome()).as(lines.toString()).isEqualTo(RebuildOutcome.SUCCEEDED);
         assertThat(applied.failureKind()).isNull();
         assertThat(applied.record().stacks()).extracting(Deployed.StackRun::applied)
             .containsExactly("2 to add, 0 to change, 0 to destroy", "1 to add, 0 to change, 0 to destroy");
@@ -92,7 +92,7 @@ class RebuildPipelineIT {
       RebuildFixtures.sampleRepo(repo);
       try (GitRepository git = GitRepository.open(dir)) {
         RebuildResult failed = run(git, "HEAD", true, false, Map.of("gate", "closed"));
-        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.outcome()).isEqualTo(RebuildOutcome.FAILED);
         assertThat(failed.failureKind()).isEqualTo(dev.phoenix.core.PhoenixException.Kind.CHECK_FAILED);
         assertThat(failed.record().failureReason()).contains("stack functions: apply failed")
             .contains("gate statements is closed").contains("earlier stacks applied");
@@ -100,7 +100,7 @@ class RebuildPipelineIT {
         assertThat(Files.readString(stackDir("services").resolve("terraform.tfstate"))).contains("payments-api");
 
         RebuildResult fixed = run(git, "HEAD", true, false, Map.of());
-        assertThat(fixed.outcome()).as(lines.toString()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(fixed.outcome()).as(lines.toString()).isEqualTo(RebuildOutcome.SUCCEEDED);
         assertThat(fixed.record().stacks()).extracting(Deployed.StackRun::planned)
             .containsExactly("0 to add, 0 to change, 0 to destroy", "1 to add, 0 to change, 1 to destroy");
       }
@@ -116,7 +116,7 @@ class RebuildPipelineIT {
       try (GitRepository git = GitRepository.open(dir)) {
         assertThat(run(git, "2026-11-01", false, false, Map.of()).record().lockfileCommit()).isEqualTo(first);
         RebuildResult refused = run(git, "HEAD", true, true, Map.of());
-        assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(refused.outcome()).isEqualTo(RebuildOutcome.FAILED);
         assertThat(refused.record().lockfileCommit()).isEqualTo(second);
         assertThat(refused.record().failureReason())
             .contains("made from lockfile commit " + first + ", not " + second);
@@ -135,7 +135,7 @@ class RebuildPipelineIT {
               .hasMessageContaining("already being rebuilt by " + held.holder().describe());
         }
         RebuildResult stopped = run(git, "HEAD", false, false, Map.of("provider", "registry.invalid/phoenix/none"));
-        assertThat(stopped.outcome()).as(lines.toString()).isEqualTo(Outcome.STOPPED_AFTER_SYNTH);
+        assertThat(stopped.outcome()).as(lines.toString()).isEqualTo(RebuildOutcome.STOPPED_AFTER_SYNTH);
         assertThat(stopped.failureKind()).isEqualTo(dev.phoenix.core.PhoenixException.Kind.UNAVAILABLE);
         assertThat(stopped.record().failureReason()).contains("could not install its provider plugins");
         assertThat(stackDir("services").resolve("main.tf.json")).exists();

@@ -33,7 +33,7 @@ class RebuildPipelineTest {
       try (GitRepository git = GitRepository.open(dir)) {
         RebuildResult result = run(git, RebuildFixtures.allOk(), request(dir, dir.resolve(".phoenix"), "2026-11-01", false, Map.of()));
         assertThat(result.failureKind()).isNull();
-        assertThat(result.outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(result.outcome()).isEqualTo(RebuildOutcome.PLANNED);
         assertThat(target.calls).containsExactly("synthesize " + commit, "deploy apply=false");
         DrillRecord r = result.record();
         assertThat(r.phases()).extracting(DrillRecord.Phase::name)
@@ -64,7 +64,7 @@ class RebuildPipelineTest {
       try (GitRepository git = GitRepository.open(dir)) {
         RebuildResult result = run(git, List.of(RebuildFixtures.checker(r -> r instanceof Ref.Secret ? Status.MISSING
             : r instanceof Ref.Image ? Status.CORRUPT : Status.OK)), request(dir, dir.resolve(".phoenix"), "HEAD", true, Map.of()));
-        assertThat(result.outcome()).isEqualTo(Outcome.STOPPED_AT_PREFLIGHT);
+        assertThat(result.outcome()).isEqualTo(RebuildOutcome.STOPPED_AT_PREFLIGHT);
         assertThat(result.failureKind()).isEqualTo(PhoenixException.Kind.CHECK_FAILED);
         assertThat(target.calls).isEmpty();
         assertThat(result.record().preflight()).extracting(DrillRecord.PreflightIssue::status)
@@ -83,14 +83,14 @@ class RebuildPipelineTest {
       RebuildFixtures.sampleRepo(repo);
       try (GitRepository git = GitRepository.open(dir)) {
         RebuildResult stopped = run(git, List.of(), request(dir, dir.resolve(".phoenix"), "HEAD", false, Map.of()));
-        assertThat(stopped.outcome()).isEqualTo(Outcome.STOPPED_AT_PREFLIGHT);
+        assertThat(stopped.outcome()).isEqualTo(RebuildOutcome.STOPPED_AT_PREFLIGHT);
         assertThat(stopped.failureKind()).isEqualTo(PhoenixException.Kind.UNAVAILABLE);
         assertThat(stopped.record().preflight()).allSatisfy(i -> assertThat(i.reason()).startsWith("no checker for store"));
         assertThat(target.calls).isEmpty();
         RebuildRequest r = request(dir, dir.resolve(".phoenix"), "HEAD", false, Map.of());
         RebuildRequest allow = new RebuildRequest(r.environment(), r.at(), r.now(), r.workTree(), r.out(), r.drills(),
             r.targetFlags(), false, false, true, null, r.engineTimeout(), r.checkOptions());
-        assertThat(run(git, List.of(), allow).outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(run(git, List.of(), allow).outcome()).isEqualTo(RebuildOutcome.PLANNED);
         DrillRecords.Listing listing = new DrillRecords(dir.resolve("drills")).list("prod");
         assertThat(listing.records()).extracting(DrillRecord::outcome).containsExactly("planned", "stopped-at-preflight");
       }
@@ -112,7 +112,7 @@ class RebuildPipelineTest {
             .hasMessageContaining(RebuildFixtures.LOCK + ":");
         assertThat(dir.resolve("drills")).doesNotExist();
         assertThat(run(git, RebuildFixtures.allOk(), request(dir, dir.resolve(".phoenix"), "2026-11-01", false, Map.of()))
-            .outcome()).isEqualTo(Outcome.PLANNED);
+            .outcome()).isEqualTo(RebuildOutcome.PLANNED);
       }
     }
   }

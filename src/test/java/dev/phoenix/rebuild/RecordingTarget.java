@@ -6,7 +6,7 @@ import java.util.List;
 /** A target that builds nothing and remembers what it was asked. */
 final class RecordingTarget implements Target {
   final List<String> calls = new ArrayList<>();
-  Outcome outcome = Outcome.PLANNED;
+  RebuildOutcome outcome = RebuildOutcome.PLANNED;
 
   @Override
   public String name() {
@@ -22,6 +22,6 @@ final class RecordingTarget implements Target {
   @Override
   public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext context) {
     calls.add("deploy apply=" + context.apply());
-    return new Deployed(outcome, List.of(), outcome == Outcome.FAILED ? "it broke" : null);
+    return new Deployed(outcome, List.of(), outcome == RebuildOutcome.FAILED ? "it broke" : null);
   }
 }

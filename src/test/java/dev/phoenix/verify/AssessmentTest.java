@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Pure logic: hand-built revisions and findings → revision statuses, merged intervals, summary line. */
 class AssessmentTest {
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-  static final Window WINDOW = Window.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d", true);
+  static final VerifyWindow WINDOW = VerifyWindow.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d", true);
   static final Ref API1 = image("payments/api", 'a');
   static final Ref API2 = image("payments/api", 'b');
   static final Ref LEDGER = image("payments/ledger", 'c');
@@ -109,7 +109,7 @@ class AssessmentTest {
 
   @Test
   void headOnlyRunsSayRestorableNow() {
-    Window head = Window.head();
+    VerifyWindow head = VerifyWindow.head();
     EnvRevision r = rev("9f3c2ab", "2026-11-20T00:00:00Z", null, API1);
     assertThat(Assessment.of("prod", head, List.of(r), findings, NOW).summary())
         .isEqualTo("prod: restorable now (HEAD 9f3c2ab)");
@@ -120,7 +120,7 @@ class AssessmentTest {
 
   @Test
   void aWindowEndingInThePastClipsTheLastRevision() {
-    Window past = Window.between(Instant.parse("2026-09-01T00:00:00Z"), Instant.parse("2026-09-30T00:00:00Z"), "x");
+    VerifyWindow past = VerifyWindow.between(Instant.parse("2026-09-01T00:00:00Z"), Instant.parse("2026-09-30T00:00:00Z"), "x");
     EnvReport r = Assessment.of("prod", past, List.of(rev("1", "2026-08-01T00:00:00Z", null, API1)), findings, NOW);
     assertThat(r.intervals().get(0).to()).isEqualTo(Instant.parse("2026-09-30T00:00:00Z"));
   }
@@ -131,10 +131,10 @@ class AssessmentTest {
     EnvReport r = Assessment.of("prod", WINDOW, List.of(rev("1", "2026-09-01T00:00:00Z", null, LEDGER)), findings, NOW);
     VerifyResult.Stats stats = new VerifyResult.Stats(1, 1, 1, Map.of(), java.time.Duration.ZERO,
         java.time.Duration.ZERO, java.time.Duration.ZERO);
-    assertThat(new VerifyResult(List.of(r), WINDOW, stats, false, false, NOW).outcome()).isEqualTo(Outcome.OK);
-    assertThat(new VerifyResult(List.of(r), WINDOW, stats, false, true, NOW).outcome()).isEqualTo(Outcome.BROKEN);
+    assertThat(new VerifyResult(List.of(r), WINDOW, stats, false, false, NOW).outcome()).isEqualTo(Verdict.OK);
+    assertThat(new VerifyResult(List.of(r), WINDOW, stats, false, true, NOW).outcome()).isEqualTo(Verdict.BROKEN);
     findings.put(LEDGER, Finding.unknown("timeout"));
     EnvReport u = Assessment.of("prod", WINDOW, List.of(rev("1", "2026-09-01T00:00:00Z", null, LEDGER)), findings, NOW);
-    assertThat(new VerifyResult(List.of(u), WINDOW, stats, false, true, NOW).outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(new VerifyResult(List.of(u), WINDOW, stats, false, true, NOW).outcome()).isEqualTo(Verdict.UNKNOWN);
   }
 }

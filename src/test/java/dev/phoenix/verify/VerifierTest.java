@@ -62,7 +62,7 @@ class VerifierTest {
     return GitRepository.open(dir);
   }
 
-  private VerifyRequest request(List<String> envs, Window window) {
+  private VerifyRequest request(List<String> envs, VerifyWindow window) {
     return new VerifyRequest(envs, envs.isEmpty(), window, false, 4, Duration.ofMinutes(1), Set.of(), false);
   }
 
@@ -71,7 +71,7 @@ class VerifierTest {
     FakeChecker checker = new FakeChecker(r -> true);
     checker.answers.put(ref(4), Finding.missing("manifest unknown"));
     try (GitRepository git = history()) {
-      Window window = Window.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d");
+      VerifyWindow window = VerifyWindow.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d");
       VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE, Clock.fixed(NOW, ZoneOffset.UTC))
           .verify(request(List.of(), window));
       assertThat(checker.asked).containsExactlyInAnyOrder(ref(1), ref(2), ref(3), ref(4));
@@ -90,7 +90,7 @@ class VerifierTest {
       assertThat(staging.summary()).isEqualTo("staging: restorable at every point since 2026-08-28 00:00 (2 revisions)");
       assertThat(result.stats().unique()).isEqualTo(4);
       assertThat(result.stats().uses()).isEqualTo(2 * 3 + 2 * 2);
-      assertThat(result.outcome()).isEqualTo(Outcome.BROKEN);
+      assertThat(result.outcome()).isEqualTo(Verdict.BROKEN);
     }
   }
 
@@ -99,10 +99,10 @@ class VerifierTest {
     FakeChecker checker = new FakeChecker(r -> true);
     try (GitRepository git = history()) {
       Verifier verifier = new Verifier(git, List.of(checker), ProgressListener.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
-      VerifyResult result = verifier.verify(request(List.of("prod"), Window.head()));
+      VerifyResult result = verifier.verify(request(List.of("prod"), VerifyWindow.head()));
       assertThat(checker.asked).containsExactlyInAnyOrder(ref(1), ref(3));
       assertThat(result.environments().get(0).summary()).startsWith("prod: restorable now (HEAD ");
-      assertThatThrownBy(() -> verifier.verify(request(List.of("nope"), Window.head())))
+      assertThatThrownBy(() -> verifier.verify(request(List.of("nope"), VerifyWindow.head())))
           .isInstanceOf(PhoenixException.class).hasMessageContaining("unknown environment 'nope'");
     }
   }
@@ -120,9 +120,9 @@ class VerifierTest {
         : java.util.Optional.empty();
     try (GitRepository git = history()) {
       VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
-          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod", "staging"), Window.head()));
+          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod", "staging"), VerifyWindow.head()));
       assertThat(checker.asked).containsExactlyInAnyOrder(ref(1), ref(3));
-      assertThat(result.outcome()).isEqualTo(Outcome.OK); // AT_RISK warns, unless --strict
+      assertThat(result.outcome()).isEqualTo(Verdict.OK); // AT_RISK warns, unless --strict
       assertThat(statusOf(result, "prod", ref(3))).isEqualTo(dev.phoenix.check.Status.AT_RISK);
       assertThat(statusOf(result, "staging", ref(3))).isEqualTo(dev.phoenix.check.Status.OK);
       assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.OK);
@@ -141,8 +141,8 @@ class VerifierTest {
     };
     try (GitRepository git = history()) {
       VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
-          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod"), Window.head()));
-      assertThat(result.outcome()).isEqualTo(Outcome.UNKNOWN);
+          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod"), VerifyWindow.head()));
+      assertThat(result.outcome()).isEqualTo(Verdict.UNKNOWN);
       assertThat(statusOf(result, "prod", ref(3))).isEqualTo(dev.phoenix.check.Status.UNKNOWN);
       assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.UNKNOWN);
       assertThat(result.environments().get(0).references().stream().filter(u -> u.ref().equals(ref(3)))
@@ -172,7 +172,7 @@ class VerifierTest {
     };
     try (GitRepository git = history()) {
       VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
-          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod", "staging"), Window.head()));
+          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request(List.of("prod", "staging"), VerifyWindow.head()));
       assertThat(peak.get()).isGreaterThanOrEqualTo(2);
       assertThat(asked).hasSize(4); // ref 1 and ref 3, once per environment
       assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.AT_RISK);
@@ -183,11 +183,11 @@ class VerifierTest {
   @Test
   void fromAndToAcceptDatesAndCommits() {
     try (GitRepository git = history()) {
-      Window w = Window.fromTo("2026-10-03", "2026-10-05", git, NOW);
+      VerifyWindow w = VerifyWindow.fromTo("2026-10-03", "2026-10-05", git, NOW);
       assertThat(w.from()).isEqualTo(Instant.parse("2026-10-03T00:00:00Z"));
       assertThat(w.to()).isEqualTo(((When.AtTime) When.parse("2026-10-05")).instant()); // the end of that day, as show --at
-      assertThat(Window.fromTo("HEAD~1", null, git, NOW).from()).isEqualTo(Instant.parse("2026-10-10T00:00:00Z"));
-      assertThatThrownBy(() -> Window.fromTo("2026-10-05", "2026-10-01", git, NOW)).isInstanceOf(PhoenixException.class);
+      assertThat(VerifyWindow.fromTo("HEAD~1", null, git, NOW).from()).isEqualTo(Instant.parse("2026-10-10T00:00:00Z"));
+      assertThatThrownBy(() -> VerifyWindow.fromTo("2026-10-05", "2026-10-01", git, NOW)).isInstanceOf(PhoenixException.class);
       FakeChecker checker = new FakeChecker(r -> true);
       VerifyResult r = new Verifier(git, List.of(checker), ProgressListener.NONE, Clock.fixed(NOW, ZoneOffset.UTC))
           .verify(request(List.of("prod"), w));

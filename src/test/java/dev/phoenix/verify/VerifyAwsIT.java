@@ -89,7 +89,7 @@ class VerifyAwsIT {
     git.close();
     aws.s3.deleteObject(b -> b.bucket("artefacts").key("fn.zip").versionId(v1[0]));
 
-    VerifyRequest request = new VerifyRequest(List.of("prod"), false, Window.since(Duration.ofDays(14), NOW, "14d"),
+    VerifyRequest request = new VerifyRequest(List.of("prod"), false, VerifyWindow.since(Duration.ofDays(14), NOW, "14d"),
         false, 8, Duration.ofMinutes(2), Set.of(), false);
     AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY,
         MotoServer.SECRET_KEY);
@@ -109,7 +109,7 @@ class VerifyAwsIT {
         .contains("; " + Summary.time(daysAgo(5)) + " → now (")
         .contains("fn s3://artefacts/fn.zip?versionId=" + v1[0] + " MISSING")
         .contains("config app.DB ssm:/app/db:" + oldDb + " MISSING");
-    assertThat(result.outcome()).isEqualTo(Outcome.BROKEN);
+    assertThat(result.outcome()).isEqualTo(Verdict.BROKEN);
     assertThat(prod.references()).filteredOn(u -> u.ref() instanceof dev.phoenix.check.Ref.Image)
         .extracting(u -> u.finding().status().name()).containsExactly("OK");
 

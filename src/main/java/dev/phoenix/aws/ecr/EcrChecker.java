@@ -1,7 +1,7 @@
 package dev.phoenix.aws.ecr;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.CheckRun;
+import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
@@ -50,14 +50,14 @@ public final class EcrChecker implements RefChecker {
         }
       }
     }
-    List<CheckRun.Unit> units = new ArrayList<>();
+    List<AwsCheckRun.Unit> units = new ArrayList<>();
     byRepo.forEach((key, images) -> {
       for (int i = 0; i < images.size(); i += EcrImages.BATCH) {
         List<Ref.Image> batch = List.copyOf(images.subList(i, Math.min(images.size(), i + EcrImages.BATCH)));
-        units.add(new CheckRun.Unit(List.copyOf(batch), () -> checkBatch(batch)));
+        units.add(new AwsCheckRun.Unit(List.copyOf(batch), () -> checkBatch(batch)));
       }
     });
-    return CheckRun.run(refs, units, options);
+    return AwsCheckRun.run(refs, units, options);
   }
 
   Map<Ref, Finding> checkBatch(List<Ref.Image> images) {
@@ -68,7 +68,7 @@ public final class EcrChecker implements RefChecker {
       codes = service.images(host.region()).batchGet(host.account(), first.repository(),
           images.stream().map(i -> i.digest().toString()).toList());
     } catch (AwsException e) {
-      return CheckRun.all(images, e.notFound()
+      return AwsCheckRun.all(images, e.notFound()
           ? Finding.missing("repository " + first.repository() + " not found in " + host.host())
           : Finding.unknown(e.getMessage()));
     }

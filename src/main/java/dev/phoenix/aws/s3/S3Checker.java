@@ -1,7 +1,7 @@
 package dev.phoenix.aws.s3;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.CheckRun;
+import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
@@ -33,13 +33,13 @@ public final class S3Checker implements RefChecker {
 
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
-    List<CheckRun.Unit> units = new ArrayList<>();
+    List<AwsCheckRun.Unit> units = new ArrayList<>();
     for (Ref ref : new LinkedHashSet<>(refs)) {
       if (ref instanceof Ref.S3Object s3) {
-        units.add(new CheckRun.Unit(List.of(ref), () -> Map.of(ref, checkOne(s3, options.deep()))));
+        units.add(new AwsCheckRun.Unit(List.of(ref), () -> Map.of(ref, checkOne(s3, options.deep()))));
       }
     }
-    return CheckRun.run(refs, units, options);
+    return AwsCheckRun.run(refs, units, options);
   }
 
   Finding checkOne(Ref.S3Object ref, boolean deep) {

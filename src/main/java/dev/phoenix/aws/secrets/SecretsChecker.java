@@ -1,7 +1,7 @@
 package dev.phoenix.aws.secrets;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.CheckRun;
+import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
@@ -39,9 +39,9 @@ public final class SecretsChecker implements RefChecker {
         }
       }
     }
-    List<CheckRun.Unit> units = new ArrayList<>();
-    byId.forEach((id, pins) -> units.add(new CheckRun.Unit(List.copyOf(pins), () -> checkSecret(id, pins))));
-    return CheckRun.run(refs, units, options);
+    List<AwsCheckRun.Unit> units = new ArrayList<>();
+    byId.forEach((id, pins) -> units.add(new AwsCheckRun.Unit(List.copyOf(pins), () -> checkSecret(id, pins))));
+    return AwsCheckRun.run(refs, units, options);
   }
 
   Map<Ref, Finding> checkSecret(String secretId, List<Ref.Secret> pins) {
@@ -56,7 +56,7 @@ public final class SecretsChecker implements RefChecker {
       }
       return out;
     } catch (AwsException e) {
-      return CheckRun.all(pins, e.notFound()
+      return AwsCheckRun.all(pins, e.notFound()
           ? Finding.missing("secret " + secretId + " not found") : Finding.unknown(e.getMessage()));
     }
   }

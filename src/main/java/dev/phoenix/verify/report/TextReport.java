@@ -1,7 +1,7 @@
 package dev.phoenix.verify.report;
 
 import dev.phoenix.check.Status;
-import dev.phoenix.verify.Durations;
+import dev.phoenix.core.Durations;
 import dev.phoenix.verify.EnvReport;
 import dev.phoenix.verify.RefUse;
 import dev.phoenix.verify.RevisionResult;
@@ -21,8 +21,8 @@ public final class TextReport {
         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     return "verify " + window + ": " + r.environments().size() + " environment(s), " + r.stats().revisions()
         + " revision(s), " + r.stats().uses() + " references, " + r.stats().unique() + " unique checked"
-        + (r.deep() ? " deeply" : "") + " in " + Durations.human(r.stats().elapsed()) + " (reading history "
-        + Durations.human(r.stats().reading()) + ", checking " + Durations.human(r.stats().checking()) + ")"
+        + (r.deep() ? " deeply" : "") + " in " + Durations.elapsed(r.stats().elapsed()) + " (reading history "
+        + Durations.elapsed(r.stats().reading()) + ", checking " + Durations.elapsed(r.stats().checking()) + ")"
         + (counts.isEmpty() ? "" : ": " + counts);
   }
 

@@ -12,7 +12,7 @@ import dev.phoenix.engine.ProcessEngine;
 import dev.phoenix.engine.ProviderMirror;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
-import dev.phoenix.rebuild.Outcome;
+import dev.phoenix.rebuild.RebuildOutcome;
 import dev.phoenix.rebuild.Progress;
 import dev.phoenix.rebuild.RebuildFixtures;
 import dev.phoenix.rebuild.RebuildPipeline;
@@ -159,7 +159,7 @@ abstract class AwsRebuildContract {
   @Test
   @Order(1)
   void theDryRunIntoAnEmptyAccountPlansEveryResourceOfEveryStack() throws Exception {
-    assertThat(planned.outcome()).as(String.join("\n", lines)).isEqualTo(Outcome.PLANNED);
+    assertThat(planned.outcome()).as(String.join("\n", lines)).isEqualTo(RebuildOutcome.PLANNED);
     JsonNode config = JSON.readTree(workDir().resolve("cdk.tf.json").toFile());
     TreeSet<String> configured = new TreeSet<>();
     config.path("resource").properties().forEach(type ->
@@ -174,7 +174,7 @@ abstract class AwsRebuildContract {
   @Test
   @Order(2)
   void theApplyCreatesExactlyThePlanWithThePinnedDigestAndSecretVersions() throws Exception {
-    assertThat(applied.outcome()).as(String.join("\n", lines)).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(applied.outcome()).as(String.join("\n", lines)).isEqualTo(RebuildOutcome.SUCCEEDED);
     assertThat(applied.record().stacks().get(0).applied()).isEqualTo(planned.record().stacks().get(0).planned());
 
     String family = inventory.ecs.listTaskDefinitionFamilies().families().stream()
@@ -207,7 +207,7 @@ abstract class AwsRebuildContract {
   @Order(3)
   void aSecondPlanChangesNothing() throws Exception {
     RebuildResult again = rebuild(false, false);
-    assertThat(again.outcome()).as(String.join("\n", lines)).isEqualTo(Outcome.PLANNED);
+    assertThat(again.outcome()).as(String.join("\n", lines)).isEqualTo(RebuildOutcome.PLANNED);
     ProcessEngine engine = new ProcessEngine(EngineBinary.of(engine()), Duration.ofMinutes(5), l -> { },
         childEnv(new ProviderMirror(MIRROR).writeConfig(dir)));
     List<String> changed = new java.util.ArrayList<>();

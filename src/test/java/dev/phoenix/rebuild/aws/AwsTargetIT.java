@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
-import dev.phoenix.rebuild.Outcome;
+import dev.phoenix.rebuild.RebuildOutcome;
 import dev.phoenix.rebuild.Progress;
 import dev.phoenix.rebuild.RebuildFixtures;
 import dev.phoenix.rebuild.RebuildPipeline;
@@ -79,7 +79,7 @@ class AwsTargetIT {
       RebuildFixtures.sampleRepo(repo);
       try (GitRepository git = GitRepository.open(dir)) {
         RebuildResult result = rebuild(git);
-        assertThat(result.outcome()).isEqualTo(Outcome.STOPPED_AFTER_SYNTH);
+        assertThat(result.outcome()).isEqualTo(RebuildOutcome.STOPPED_AFTER_SYNTH);
         assertThat(result.record().failureReason()).contains("not run in this test");
         assertThat(result.prepared().stacks()).extracting(s -> s.name()).containsExactly("environment");
         String drill = result.record().id();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
 import dev.phoenix.rebuild.DrillRecord;
-import dev.phoenix.rebuild.Outcome;
+import dev.phoenix.rebuild.RebuildOutcome;
 import dev.phoenix.rebuild.Progress;
 import dev.phoenix.rebuild.RebuildFixtures;
 import dev.phoenix.rebuild.RebuildPipeline;
@@ -103,7 +103,7 @@ class SampleEstateResourcesIT {
       try (GitRepository git = GitRepository.open(dir)) {
         Path outA = dir.resolve("drill-a");
         RebuildResult a = rebuild(git, outA, false);
-        assertThat(a.outcome()).isEqualTo(Outcome.STOPPED_AFTER_SYNTH);
+        assertThat(a.outcome()).isEqualTo(RebuildOutcome.STOPPED_AFTER_SYNTH);
         DrillRecord record = a.record();
         Path stacks = outA.resolve("prod/aws/stacks");
         JsonNode services = JSON.readTree(stacks.resolve("environment/cdk.tf.json").toFile());

@@ -1,0 +1,29 @@
+package dev.phoenix.rebuild.local;
+
+import java.util.List;
+
+/**
+ * What a local drill did. {@code totalMillis} is the recovery time: from the start of the drill
+ * (before any pull) until the last service answered its health check. {@code failure} says why
+ * the drill failed before starting anything (missing image, unreadable config), else null.
+ */
+public record DrillOutcome(
+    String environment,
+    String commit,
+    String drillId,
+    String network,
+    List<ServiceResult> services,
+    List<FunctionResult> functions,
+    long totalMillis,
+    String failure) {
+
+  public boolean ok() {
+    return failure == null
+        && services.stream().allMatch(ServiceResult::healthy)
+        && functions.stream().allMatch(FunctionResult::ok);
+  }
+
+  public List<ServiceResult> failedServices() {
+    return services.stream().filter(s -> !s.healthy()).toList();
+  }
+}
