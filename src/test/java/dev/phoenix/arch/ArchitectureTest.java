@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.PackageMatcher;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +45,8 @@ class ArchitectureTest {
     "software.amazon.awssdk.services.secretsmanager.., dev.phoenix.aws.secrets..",
     "software.amazon.awssdk.services.ec2.., dev.phoenix.aws.ec2..",
     "software.amazon.awssdk.services.ecr.., dev.phoenix.aws.ecr..",
+    "org.yaml.snakeyaml.., dev.phoenix.yaml..",
+    "com.fasterxml.jackson.dataformat.yaml.., dev.phoenix.yaml..",
   })
   void eachOutsideSystemIsUsedByOnePackage(String outside, String owner) {
     // a misspelt package on either side would make the rule below pass over nothing
@@ -62,5 +69,59 @@ class ArchitectureTest {
   @Test
   void packagesHaveNoCycles() {
     slices().matching("dev.phoenix.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void subPackagesHaveNoCycles() {
+    // every package on its own, so rebuild/aws and rebuild/local cannot lean on each other in a circle
+    slices().matching("dev.phoenix.(**)").should().beFreeOfCycles().check(classes);
+  }
+
+  /** Outside systems: each adapter package talks to one. */
+  static final String[] ADAPTERS = {
+    "dev.phoenix.registry..", "dev.phoenix.aws..", "dev.phoenix.docker..", "dev.phoenix.git..",
+    "dev.phoenix.engine..", "dev.phoenix.synth.."};
+
+  /** What runs a command's work: they wire adapters together; nothing below may know them. */
+  static final String[] WORKFLOWS = {
+    "dev.phoenix.cli..", "dev.phoenix.stores..", "dev.phoenix.verify..", "dev.phoenix.protect..",
+    "dev.phoenix.pin..", "dev.phoenix.rebuild..", "dev.phoenix.promote..", "dev.phoenix.lockwrite..",
+    "dev.phoenix.history..", "dev.phoenix.drift..", "dev.phoenix.page.."};
+
+  @Test
+  void theGroundImportsNoAdapterAndNoWorkflow() {
+    noClasses().that().resideInAnyPackage("dev.phoenix.model..", "dev.phoenix.check..", "dev.phoenix.core..")
+        .should().dependOnClassesThat().resideInAnyPackage(concat(ADAPTERS, WORKFLOWS))
+        .check(classes);
+  }
+
+  @Test
+  void adaptersImportNoWorkflow() {
+    noClasses().that().resideInAnyPackage(ADAPTERS)
+        .should().dependOnClassesThat().resideInAnyPackage(WORKFLOWS)
+        .check(classes);
+  }
+
+  @Test
+  void httpIsSpokenByTheRegistryClientAndTheDrillHealthCheckOnly() {
+    noClasses().that().resideOutsideOfPackages("dev.phoenix.registry..", "dev.phoenix.rebuild.local..")
+        .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+        .check(classes);
+  }
+
+  @Test
+  void noTwoMainClassesShareASimpleName() {
+    Map<String, List<String>> byName = classes.stream()
+        .filter(JavaClass::isTopLevelClass) // a nested class is always written Outer.Name
+        .collect(Collectors.groupingBy(JavaClass::getSimpleName, TreeMap::new,
+            Collectors.mapping(JavaClass::getName, Collectors.toList())));
+    byName.values().removeIf(names -> names.size() < 2);
+    assertThat(byName).as("simple names used by more than one main class (rename one of each)").isEmpty();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 }
