@@ -107,6 +107,11 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackages("dev.phoenix.registry..", "dev.phoenix.rebuild.local..")
         .should().dependOnClassesThat().resideInAPackage("java.net.http..")
         .check(classes);
+    noClasses().that().resideOutsideOfPackage("dev.phoenix.registry..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.net.ssl.HttpsURLConnection")
+        .orShould().callMethod(java.net.URL.class, "openConnection")
+        .check(classes);
   }
 
   @Test
