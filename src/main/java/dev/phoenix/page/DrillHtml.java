@@ -59,10 +59,12 @@ final class DrillHtml {
     if (!trend.known()) {
       return count + ": a trend needs at least two succeeded drills.";
     }
-    return count + ". Recovery time trend (least squares): " + signed(trend.slopePerDay() * 30) + " s per 30 days"
-        + (trend.n() > 0 ? "; the last " + trend.n() + " took " + fixed(trend.lastMean()) + " s on average against "
-            + fixed(trend.previousMean()) + " s for the " + trend.n() + " before (" + signed(trend.changePercent())
-            + " %)" : "") + ".";
+    String groups = trend.n() == 1
+        ? "the last took " + fixed(trend.lastMean()) + " s against " + fixed(trend.previousMean()) + " s for the one before"
+        : "the last " + trend.n() + " took " + fixed(trend.lastMean()) + " s on average against "
+            + fixed(trend.previousMean()) + " s for the " + trend.n() + " before";
+    return count + ". Recovery time trend (least squares): " + signed(trend.slopePerDay() * 30) + " s per 30 days; "
+        + groups + " (" + signed(trend.changePercent()) + " %).";
   }
 
   private static void chart(StringBuilder h, DrillHistory.Series series, Trend trend, int s) {

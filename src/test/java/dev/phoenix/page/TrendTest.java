@@ -24,6 +24,10 @@ class TrendTest {
     assertThat(t.lastMean()).isEqualTo(60.0);
     assertThat(t.previousMean()).isEqualTo(50.0);
     assertThat(t.changePercent()).isCloseTo(20.0, within(1e-9));
+    DrillHistory.Series s = new DrillHistory.Series("prod", "local", List.of(
+        drill("1", "2026-09-01T00:00:00Z", "succeeded", 40_000), drill("3", "2026-09-11T00:00:00Z", "succeeded", 50_000)));
+    assertThat(DrillHtml.trendWords(s, s.trend())).isEqualTo("2 drills, 2 succeeded. Recovery time trend (least "
+        + "squares): +30.0 s per 30 days; the last took 50.0 s against 40.0 s for the one before (+25.0 %).");
   }
 
   @Test
