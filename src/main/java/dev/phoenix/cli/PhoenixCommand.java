@@ -34,6 +34,7 @@ final class PhoenixCommand implements Runnable {
     m.put("show", ShowCommand::new);
     m.put("diff", DiffCommand::new);
     m.put("verify", VerifyCommand::new);
+    m.put("report", ReportCommand::new);
     m.put("rebuild", RebuildCommand::new);
     m.put("drills", DrillsCommand::new);
     m.put("teardown", TeardownCommand::new);

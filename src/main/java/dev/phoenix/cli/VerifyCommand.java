@@ -79,7 +79,8 @@ final class VerifyCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--report", paramLabel = "FORMAT:FILE",
-      description = "Also write a report (repeatable): json:FILE, junit:FILE or markdown:FILE. A regular file is "
+      description = "Also write a report (repeatable): json:FILE, junit:FILE, markdown:FILE or html:FILE (the restorability "
+          + "page, docs/report.md). A regular file is "
           + "replaced atomically; a pipe or device (/dev/stdout) is written through; one file per report.")
   List<String> reports = new ArrayList<>();
 

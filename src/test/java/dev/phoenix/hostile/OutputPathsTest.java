@@ -134,6 +134,19 @@ class OutputPathsTest {
   }
 
   @Test
+  void theRestorabilityPageToADirectoryIsRefusedBeforeAnythingIsChecked() throws Exception {
+    Path sub = Files.createDirectory(out.resolve("page.html"));
+    Map<String, String> before = Tree.of(out);
+
+    Cli run = Cli.in(repo, "report", "--env", "prod", "--out", sub.toString());
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("--out " + sub + " cannot be written: it is a directory");
+    assertThat(run.err()).doesNotContain("prod:"); // nothing was verified
+    assertThat(Tree.of(out)).isEqualTo(before);
+  }
+
+  @Test
   void aSocketIsRefused() throws Exception {
     Path socket = out.resolve("report.sock");
     try (ServerSocketChannel server = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {

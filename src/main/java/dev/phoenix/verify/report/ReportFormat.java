@@ -15,13 +15,16 @@ import java.util.Optional;
 public enum ReportFormat {
   JSON,
   JUNIT,
-  MARKDOWN;
+  MARKDOWN,
+  /** The restorability page (docs/report.md): one self-contained HTML file. */
+  HTML;
 
   public String render(VerifyResult result) {
     return switch (this) {
       case JSON -> JsonReport.render(result);
       case JUNIT -> JunitReport.render(result);
       case MARKDOWN -> MarkdownReport.render(result);
+      case HTML -> HtmlReport.render(result);
     };
   }
 
@@ -66,11 +69,12 @@ public enum ReportFormat {
       case "json" -> JSON;
       case "junit" -> JUNIT;
       case "markdown", "md" -> MARKDOWN;
+      case "html" -> HTML;
       default -> null;
     };
     if (format == null || file.isBlank()) {
       throw PhoenixException.input("--report '" + spec + "' is not FORMAT:FILE",
-          "write json:FILE, junit:FILE or markdown:FILE, e.g. --report junit:out/verify.xml");
+          "write json:FILE, junit:FILE, markdown:FILE or html:FILE, e.g. --report junit:out/verify.xml");
     }
     return new Target(format, Path.of(file));
   }
