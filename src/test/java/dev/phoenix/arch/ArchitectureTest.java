@@ -40,6 +40,8 @@ class ArchitectureTest {
     "software.amazon.awssdk.services.secretsmanager.., dev.phoenix.aws.secrets..",
     "software.amazon.awssdk.services.ec2.., dev.phoenix.aws.ec2..",
     "software.amazon.awssdk.services.ecr.., dev.phoenix.aws.ecr..",
+    "software.amazon.awssdk.services.ecs.., dev.phoenix.aws.ecs..",
+    "software.amazon.awssdk.services.lambda.., dev.phoenix.aws.lambda..",
   })
   void eachOutsideSystemIsUsedByOnePackage(String outside, String owner) {
     // a misspelt package on either side would make the rule below pass over nothing
