@@ -36,6 +36,7 @@ final class PhoenixCommand implements Runnable {
     m.put("verify", VerifyCommand::new);
     m.put("rebuild", RebuildCommand::new);
     m.put("drills", DrillsCommand::new);
+    m.put("drift", DriftCommand::new);
     m.put("teardown", TeardownCommand::new);
     m.put("lock", LockCommand::new);
     m.put("attest", AttestCommand::new);
