@@ -41,6 +41,7 @@ final class PhoenixCommand implements Runnable {
     m.put("lock", LockCommand::new);
     m.put("attest", AttestCommand::new);
     m.put("promote", PromoteCommand::new);
+    m.put("rollback", RollbackCommand::new);
     m.put("protect", ProtectCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
