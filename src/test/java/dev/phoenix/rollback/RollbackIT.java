@@ -143,9 +143,16 @@ class RollbackIT {
     assertThat(history.out().lines().findFirst().orElse("")).contains("phoenix rollback prod to " + good.substring(0, 7));
     assertThat(history.out()).contains("    ~ b: version 1.0.2-1-abcdef0 → version 1.0.1-1-abcdef0");
 
-    Run config = run(repo, "rollback", "--env", "prod", "--to", good.substring(0, 7), "--only", "a", "--with-config");
+    Run config = run(repo, "rollback", "--env", "prod", "--to", good.substring(0, 7), "--only", "a", "--with-config",
+        "--output", "json");
     assertThat(config.code()).as(config.out() + config.err()).isZero();
-    assertThat(config.out()).contains("~ a.MODE: value:two → value:one").contains("note: config rolled back too: 1 variable(s)");
+    var json = dev.phoenix.report.Json.mapper().readTree(config.out());
+    assertThat(json.get("rolledBackTo").get("commit").asText()).isEqualTo(good);
+    assertThat(json.get("rolledBackTo").get("until").asText()).isEqualTo("2026-11-02T16:40:00Z");
+    assertThat(json.get("configRolledBack").asBoolean()).isTrue();
+    assertThat(json.get("changes")).hasSize(2);
+    assertThat(json.get("notes").get(0).asText()).startsWith("config rolled back too: 1 variable(s)");
+    assertThat(json.get("commit").isNull()).isTrue();
     assertThat(read(repo).config().get("a").get("MODE")).isEqualTo(new ConfigSource.PlainValue("one"));
     assertThat(imageOf(read(repo), "a")).isEqualTo(a1);
   }
