@@ -190,5 +190,17 @@ class DriftLocalIT {
     assertThat(text.code()).isEqualTo(1);
     assertThat(text.out()).contains("DRIFTED     service db").contains("running:  " + web2)
         .contains(ENV + " runs none of its last 2 lockfile revision(s); api drifted, db drifted, jobs not running");
+
+    // back on api's running image, but with config the running container was not given
+    git.put("environments/" + ENV + "/environment.lock.yaml", lockfile(web1).replace("{value: drill}", "{value: other}"));
+    git.commit(Instant.parse("2026-11-03T09:00:00Z"), "api config");
+    git.checkout();
+    Run config = drift(repo, "--output", "json");
+    assertThat(config.code()).isEqualTo(1);
+    assertThat(config.item("api").get("status").asText()).isEqualTo("DRIFTED");
+    assertThat(config.item("api").get("running").asText()).isEqualTo(web1);
+    assertThat(config.item("api").get("detail").asText()).contains("other config than the lockfile pins")
+        .contains("salted hash");
+    assertThat(config.out()).doesNotContain("other\"").doesNotContain("drill\"");
   }
 }
