@@ -37,10 +37,12 @@ final class PhoenixCommand implements Runnable {
     m.put("report", ReportCommand::new);
     m.put("rebuild", RebuildCommand::new);
     m.put("drills", DrillsCommand::new);
+    m.put("drift", DriftCommand::new);
     m.put("teardown", TeardownCommand::new);
     m.put("lock", LockCommand::new);
     m.put("attest", AttestCommand::new);
     m.put("promote", PromoteCommand::new);
+    m.put("rollback", RollbackCommand::new);
     m.put("protect", ProtectCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }

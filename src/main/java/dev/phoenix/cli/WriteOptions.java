@@ -41,6 +41,11 @@ final class WriteOptions {
 
   /** The Git commit to run under the write lock, or nothing. */
   Consumer<WriteResult> afterWrite(Path root, String command, List<String> details) {
+    return afterWrite(root, command, "", details);
+  }
+
+  /** As {@link #afterWrite(Path, String, List)}, {@code qualifier} following the environment in the subject. */
+  Consumer<WriteResult> afterWrite(Path root, String command, String qualifier, List<String> details) {
     if (!commit) {
       return r -> {};
     }
@@ -48,7 +53,7 @@ final class WriteOptions {
       try (GitRepository git = GitRepository.open(root)) {
         String path = git.workTree().toAbsolutePath().normalize()
             .relativize(root.toAbsolutePath().normalize().resolve(r.path())).toString().replace('\\', '/');
-        committed = git.commitFiles(List.of(path), CommitMessage.of(command, r, details), author);
+        committed = git.commitFiles(List.of(path), CommitMessage.of(command, qualifier, r, details), author);
       }
     };
   }

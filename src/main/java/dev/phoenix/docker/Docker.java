@@ -144,6 +144,22 @@ public final class Docker implements AutoCloseable {
     return containers.logsTail(containerId, lines);
   }
 
+  /**
+   * The RepoDigests ({@code host/repo@sha256:…}) of a local image by id: the manifest digests it was
+   * pulled by. Empty when the image has none (built or loaded locally) or is gone.
+   */
+  public List<String> repoDigests(String imageId) {
+    try {
+      InspectImageResponse image = guard.call("inspect image " + imageId, () -> client.inspectImageCmd(imageId).exec());
+      return image.getRepoDigests() == null ? List.of() : List.copyOf(image.getRepoDigests());
+    } catch (DockerException e) {
+      if (e.notFound()) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
   /** All containers (running or not) carrying every one of these labels. */
   public List<ContainerSummary> containers(Map<String, String> labels) {
     return containers.list(labels);

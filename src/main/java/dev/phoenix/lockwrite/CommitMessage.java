@@ -11,9 +11,15 @@ public final class CommitMessage {
   private CommitMessage() {}
 
   public static String of(String command, WriteResult result, List<String> details) {
+    return of(command, "", result, details);
+  }
+
+  /** As {@link #of(String, WriteResult, List)}, with {@code qualifier} after the environment in the subject ("to 83d377b"). */
+  public static String of(String command, String qualifier, WriteResult result, List<String> details) {
     List<Change> changes = result.changes();
     String what = changes.isEmpty() ? "update" : changes.size() == 1 ? changes.get(0).render() : changes.size() + " changes";
-    StringBuilder s = new StringBuilder("phoenix " + command + " " + result.environment() + ": " + what + "\n\n");
+    StringBuilder s = new StringBuilder("phoenix " + command + " " + result.environment()
+        + (qualifier.isEmpty() ? "" : " " + qualifier) + ": " + what + "\n\n");
     for (Change c : changes) {
       s.append(c.render()).append('\n');
     }

@@ -47,6 +47,8 @@ class ArchitectureTest {
     "software.amazon.awssdk.services.ecr.., dev.phoenix.aws.ecr..",
     "org.yaml.snakeyaml.., dev.phoenix.yaml..",
     "com.fasterxml.jackson.dataformat.yaml.., dev.phoenix.yaml..",
+    "software.amazon.awssdk.services.ecs.., dev.phoenix.aws.ecs..",
+    "software.amazon.awssdk.services.lambda.., dev.phoenix.aws.lambda..",
   })
   void eachOutsideSystemIsUsedByOnePackage(String outside, String owner) {
     // a misspelt package on either side would make the rule below pass over nothing
@@ -86,7 +88,8 @@ class ArchitectureTest {
   static final String[] WORKFLOWS = {
     "dev.phoenix.cli..", "dev.phoenix.stores..", "dev.phoenix.verify..", "dev.phoenix.protect..",
     "dev.phoenix.pin..", "dev.phoenix.rebuild..", "dev.phoenix.promote..", "dev.phoenix.lockwrite..",
-    "dev.phoenix.history..", "dev.phoenix.drift..", "dev.phoenix.page.."};
+    "dev.phoenix.history..", "dev.phoenix.drift..", "dev.phoenix.rollback..", "dev.phoenix.overview..",
+    "dev.phoenix.mirror.."};
 
   @Test
   void theGroundImportsNoAdapterAndNoWorkflow() {

@@ -23,7 +23,9 @@ class AwsBoundaryTest {
       "ssm", "software.amazon.awssdk.services.ssm..",
       "secrets", "software.amazon.awssdk.services.secretsmanager..",
       "ec2", "software.amazon.awssdk.services.ec2..",
-      "ecr", "software.amazon.awssdk.services.ecr..");
+      "ecr", "software.amazon.awssdk.services.ecr..",
+      "ecs", "software.amazon.awssdk.services.ecs..",
+      "lambda", "software.amazon.awssdk.services.lambda..");
 
   private static final JavaClasses classes = importMain();
 

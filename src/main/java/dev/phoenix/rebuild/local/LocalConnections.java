@@ -19,10 +19,10 @@ import java.util.function.Supplier;
  * options {@code configRegion} (else {@code region}) and {@code endpoint}, with the default
  * credentials chain.
  */
-final class LocalConnections {
+public final class LocalConnections {
   private LocalConnections() {}
 
-  static LocalServices open(TargetSettings settings) {
+  public static LocalServices open(TargetSettings settings) {
     AwsConfig base = AwsConfig.defaults();
     AwsConfig aws = new AwsConfig(settings.get("configRegion").or(() -> settings.get("region")).orElse(null),
         settings.get("endpoint").map(URI::create).orElse(null), null, null,

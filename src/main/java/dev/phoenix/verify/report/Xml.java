@@ -1,10 +1,10 @@
 package dev.phoenix.verify.report;
 
 /** XML escaping for attribute values and text; characters XML 1.0 cannot hold are dropped. */
-final class Xml {
+public final class Xml {
   private Xml() {}
 
-  static String text(String s) {
+  public static String text(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
     s.codePoints().forEach(c -> {
       switch (c) {
@@ -21,7 +21,7 @@ final class Xml {
     return b.toString();
   }
 
-  static String attr(String s) {
+  public static String attr(String s) {
     return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\t", "&#9;");
   }
 
