@@ -44,6 +44,12 @@ final class DriftCommand implements Callable<Integer> {
   public Integer call() {
     EnvNames.check("--env", env);
     List<ReportFormat.Target> targets = ReportFormat.targets(reports);
+    for (ReportFormat.Target t : targets) {
+      if (t.format() == ReportFormat.HTML) {
+        throw dev.phoenix.core.PhoenixException.input("--report html:" + t.file() + ": drift has no page of its own",
+            "write --report json:FILE and give it to the page: phoenix report --env ENV --drift FILE --out report.html");
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DriftResult result;

@@ -20,6 +20,7 @@ public final class DriftReports {
       case JSON -> Json.write(json(result)) + "\n";
       case JUNIT -> junit(result);
       case MARKDOWN -> markdown(result);
+      case HTML -> throw new IllegalArgumentException("drift is shown on the page through phoenix report --drift");
     };
   }
 

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class DriftFiles {
   static final long MAX_BYTES = 8L << 20;
-  private static final List<String> LISTS = List.of("services", "functions");
+  private static final List<String> LISTS = List.of("items", "services", "functions"); // items: phoenix drift --output json
 
   private DriftFiles() {}
 
@@ -109,7 +109,8 @@ final class DriftFiles {
       problems.add(where + ": no \"services\" list (give [] when the environment runs nothing)");
     }
     String own = text(node.get("checkedAt"));
-    String line = text(node.get("summary"));
+    // phoenix drift writes its sentence as "headline" and counts as "summary"
+    String line = node.has("headline") ? text(node.get("headline")) : text(node.get("summary"));
     envs.add(new DriftStatus.Environment(env, f.toString(), own != null ? own : checkedAt, line != null ? line : summary,
         items));
   }
