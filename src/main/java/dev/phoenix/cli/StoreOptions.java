@@ -1,6 +1,7 @@
 package dev.phoenix.cli;
 
 import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.stores.StoreSettings;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -28,5 +29,10 @@ final class StoreOptions {
 
   Set<String> insecureRegistries() {
     return new HashSet<>(insecure);
+  }
+
+  /** The run's store settings: these AWS overrides and plain-HTTP registries, default client limits. */
+  StoreSettings settings() {
+    return StoreSettings.of(aws(), insecureRegistries());
   }
 }

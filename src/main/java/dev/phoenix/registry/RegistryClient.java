@@ -30,6 +30,11 @@ public final class RegistryClient implements AutoCloseable {
     return new RegistryClient(DockerConfigCredentials.fromEnvironment(), RegistrySettings.defaults(), Set.of());
   }
 
+  /** {@code phoenix protect}'s marks on images: a keep tag in the image's repository, on this client. */
+  public dev.phoenix.check.Keeper keeper() {
+    return new RegistryKeeper(this);
+  }
+
   public RegistrySettings settings() {
     return settings;
   }
