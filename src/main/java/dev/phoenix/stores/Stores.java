@@ -7,6 +7,7 @@ import dev.phoenix.check.RefChecker;
 import dev.phoenix.model.ConfigSource;
 import dev.phoenix.model.S3ObjectVersion;
 import dev.phoenix.registry.RegistryChecker;
+import dev.phoenix.registry.RegistryCredentials;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -104,6 +105,11 @@ public final class Stores implements AutoCloseable {
   /** SHA-256 of an S3 object version's bytes (a Lambda package), streamed, not kept. */
   public String packageSha256(S3ObjectVersion version) {
     return clients.s3(region).packages().sha256(version);
+  }
+
+  /** The one credential chain of the run's registry clients (tests). */
+  RegistryCredentials registryCredentials() {
+    return clients.registryCredentials();
   }
 
   @Override
