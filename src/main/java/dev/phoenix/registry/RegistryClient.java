@@ -19,10 +19,21 @@ public final class RegistryClient implements AutoCloseable {
 
   private final RegistrySettings settings;
   private final RegistryHttp http;
+  private final boolean owner;
 
   public RegistryClient(RegistryCredentials credentials, RegistrySettings settings, Set<String> insecureRegistries) {
+    this(settings, new RegistryHttp(settings, insecureRegistries, credentials), true);
+  }
+
+  private RegistryClient(RegistrySettings settings, RegistryHttp http, boolean owner) {
     this.settings = settings;
-    this.http = new RegistryHttp(settings, insecureRegistries, credentials);
+    this.http = http;
+    this.owner = owner;
+  }
+
+  /** This client (connections, tokens) for a user that closes what it is given: its close does nothing. */
+  public RegistryClient borrowed() {
+    return new RegistryClient(settings, http, false);
   }
 
   /** Docker config.json credentials, default settings, no insecure registries. */
@@ -131,6 +142,9 @@ public final class RegistryClient implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!owner) {
+      return;
+    }
     http.close();
   }
 }

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * and shared by everything handed out here: {@link #checkers()} for verify and preflight,
  * {@link #keepers()} for protect and {@code verify --check-protection}, {@link #pinning()} for lock,
  * {@link #configValue} and {@link #packageSha256} for local drills. ECR tokens come from the run's
- * one ECR service and answer ECR hosts in the one registry credential chain.
+ * one ECR service and answer ECR hosts in the one registry client's credential chain (checks,
+ * keep tags and tag resolution all go through that client).
  *
  * <p>S3, SSM and Secrets Manager clients are keyed by region: this object asks in its region (the
  * settings' region, else the SDK's chain); {@link #region(String)} is the same run asking in
@@ -61,7 +62,7 @@ public final class Stores implements AutoCloseable {
    */
   public synchronized List<RefChecker> checkers() {
     if (checkers == null) {
-      RegistryChecker registry = new RegistryChecker(clients.registryCredentials(), clients.settings().registry());
+      RegistryChecker registry = new RegistryChecker(clients.registry()); // the run's one registry client
       checkers = List.of(
           clients.ecr().checker(registry), // --deep on ECR: manifest and blobs through the registry API, hashed
           registry,

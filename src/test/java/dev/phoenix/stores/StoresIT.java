@@ -100,11 +100,11 @@ class StoresIT {
       assertThat(stores.registryCredentials().lookup("registry.example.com")).contains(other);
       assertThat(stores.registryCredentials().lookup("registry.other.example")).isEmpty();
 
-      assertThat(events).containsExactlyInAnyOrder("built ecr", "built registry credentials", "built ec2",
+      assertThat(events).containsExactlyInAnyOrder("built ecr", "built registry credentials", "built registry", "built ec2",
           "built s3 us-east-1", "built ssm us-east-1", "built secrets us-east-1");
     }
     assertThat(events.stream().filter(e -> e.startsWith("closed ")).toList()).containsExactlyInAnyOrder(
-        "closed ecr", "closed ec2", "closed s3 us-east-1", "closed ssm us-east-1", "closed secrets us-east-1");
+        "closed ecr", "closed registry", "closed ec2", "closed s3 us-east-1", "closed ssm us-east-1", "closed secrets us-east-1");
   }
 
   private static Map<Ref, Finding> check(List<RefChecker> checkers, List<Ref> refs) {

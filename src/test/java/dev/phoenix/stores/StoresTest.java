@@ -51,7 +51,7 @@ class StoresTest {
       assertThat(first(checkers, PARAMETER)).isEqualTo(4);
       assertThat(first(checkers, SECRET)).isEqualTo(5);
       // ECR and EC2 keep one SDK client per region themselves and build none yet; S3, SSM, Secrets wait for a reference
-      assertThat(events).containsExactlyInAnyOrder("built ecr", "built registry credentials", "built ec2");
+      assertThat(events).containsExactlyInAnyOrder("built ecr", "built registry credentials", "built registry", "built ec2");
     }
   }
 
@@ -61,7 +61,7 @@ class StoresTest {
       stores.checkers();
       List<Keeper> keepers = stores.keepers();
       assertThat(stores.keepers()).isSameAs(keepers);
-      assertThat(events).doesNotContain("built registry", "built s3 us-east-1"); // keepers are lazy too
+      assertThat(events).doesNotContain("built s3 us-east-1"); // keepers are lazy too
       for (Ref ref : List.of(ECR_IMAGE, IMAGE, OBJECT, PARAMETER, SECRET, AMI)) {
         Keeper keeper = keepers.stream().filter(k -> k.handles(ref)).findFirst().orElseThrow();
         assertThat(keeper.mark(ref, "prod")).contains("phoenix-keep-prod");
