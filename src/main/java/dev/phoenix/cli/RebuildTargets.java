@@ -2,7 +2,9 @@ package dev.phoenix.cli;
 
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.rebuild.Target;
+import dev.phoenix.rebuild.TerraformDeployer;
 import dev.phoenix.rebuild.aws.AwsTarget;
+import dev.phoenix.rebuild.aws.ConfigServices;
 import dev.phoenix.rebuild.local.LocalTarget;
 import dev.phoenix.stores.Stores;
 import java.util.LinkedHashMap;
@@ -17,7 +19,8 @@ final class RebuildTargets {
   private static final Map<String, Function<Stores, Target>> TARGETS = new LinkedHashMap<>();
 
   static {
-    TARGETS.put("aws", stores -> new AwsTarget());
+    TARGETS.put("aws", stores -> new AwsTarget(new TerraformDeployer(),
+        ConfigServices.of(region -> stores.region(region).ssm(), region -> stores.region(region).secrets())));
     TARGETS.put(LocalTarget.NAME, stores -> new LocalTarget(stores::configValue, stores::packageSha256));
   }
 

@@ -1,5 +1,7 @@
 package dev.phoenix.stores;
 
+import dev.phoenix.aws.secrets.SecretsService;
+import dev.phoenix.aws.ssm.SsmService;
 import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Pinning;
 import dev.phoenix.check.Ref;
@@ -106,6 +108,16 @@ public final class Stores implements AutoCloseable {
   /** SHA-256 of an S3 object version's bytes (a Lambda package), streamed, not kept. */
   public String packageSha256(S3ObjectVersion version) {
     return clients.s3(region).packages().sha256(version);
+  }
+
+  /** The run's SSM service in this region: the aws target's parameter lookups and materialized copies. */
+  public SsmService ssm() {
+    return clients.ssm(region);
+  }
+
+  /** The run's Secrets Manager service in this region: the aws target's secret ARN lookups. */
+  public SecretsService secrets() {
+    return clients.secrets(region);
   }
 
   /** The one credential chain of the run's registry clients (tests). */
