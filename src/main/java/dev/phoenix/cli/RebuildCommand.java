@@ -10,7 +10,6 @@ import dev.phoenix.rebuild.RebuildResult;
 import dev.phoenix.rebuild.Target;
 import dev.phoenix.rebuild.TargetSettings;
 import dev.phoenix.rebuild.TargetsFile;
-import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.stores.StoreSettings;
 import dev.phoenix.stores.Stores;
 import dev.phoenix.verify.VerifyRequest;
@@ -111,16 +110,9 @@ final class RebuildCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The stores preflight checks and the local target reads: in the target's {@code configRegion}
-   * (else {@code region}, else the SDK's chain), at its {@code endpoint} (--aws-endpoint or
-   * targets.yaml), with the limits verify uses.
-   */
+  /** The stores preflight checks and the target reads, where the target's settings say. */
   private StoreSettings storeSettings(TargetSettings settings) {
-    AwsConfig aws = AwsConfig.defaults().withRegion(
-        settings.get("configRegion").or(() -> settings.get("region")).orElse(null));
-    aws = settings.get("endpoint").map(URI::create).map(aws::withEndpoint).orElse(aws);
-    return StoreSettings.of(aws, VerifyRequest.DEFAULT_CONCURRENCY, Set.copyOf(insecure));
+    return StoreOptions.forTarget(settings, Set.copyOf(insecure));
   }
 
   private Path out() {
