@@ -1,24 +1,23 @@
 package dev.phoenix.cli;
 
-import dev.phoenix.aws.AwsConfig;
-import dev.phoenix.aws.ecs.EcsService;
-import dev.phoenix.aws.lambda.LambdaService;
+import dev.phoenix.docker.Docker;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.drift.AwsProbe;
 import dev.phoenix.drift.LocalProbe;
 import dev.phoenix.drift.Probe;
 import dev.phoenix.rebuild.TargetSettings;
 import dev.phoenix.rebuild.TargetsFile;
-import dev.phoenix.rebuild.local.LocalConnections;
-import dev.phoenix.rebuild.local.LocalServices;
+import dev.phoenix.rebuild.local.LocalTarget;
+import dev.phoenix.stores.Stores;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place {@code phoenix drift} obtains its clients: the Docker daemon and the config stores
- * (through the local drill's own connections and targets.yaml settings) for {@code local}, ECS and
- * Lambda for {@code aws}.
+ * (the run's {@code Stores}, with targets.yaml's region and endpoint) for {@code local}; the
+ * run's ECS and Lambda services for {@code aws}.
  */
 final class DriftProbes {
   private DriftProbes() {}
@@ -46,23 +45,22 @@ final class DriftProbes {
           flags.put("endpoint", stores.endpoint.toString());
         }
         TargetSettings settings = TargetsFile.read(root, env, "local").withFlags(flags);
-        LocalServices services = LocalConnections.open(settings);
-        return new Opened(new LocalProbe(services.docker(), services.config()), services);
-      }
-      case "aws" -> {
-        AwsConfig aws = stores.aws();
-        EcsService ecs = EcsService.connect(aws);
-        LambdaService lambda;
+        Stores live = Stores.open(StoreOptions.forTarget(settings, Set.of()));
+        Docker docker;
         try {
-          lambda = LambdaService.connect(aws);
+          docker = Docker.connect(LocalTarget.dockerTimeout(settings));
         } catch (RuntimeException e) {
-          ecs.close();
+          live.close();
           throw e;
         }
-        return new Opened(new AwsProbe(ecs, lambda, cluster, functionPrefix), () -> {
-          ecs.close();
-          lambda.close();
+        return new Opened(new LocalProbe(docker, live::configValue), () -> {
+          docker.close();
+          live.close();
         });
+      }
+      case "aws" -> {
+        Stores live = Stores.open(stores.settings());
+        return new Opened(new AwsProbe(live.ecs(), live.lambda(), cluster, functionPrefix), live);
       }
       default -> throw PhoenixException.input("--target '" + target + "' is not local or aws", "write --target local or --target aws");
     }

@@ -3,7 +3,6 @@ package dev.phoenix.cli;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.lockfile.EstateReader;
 import dev.phoenix.lockfile.WorkingTreeFiles;
-import dev.phoenix.pin.LiveStores;
 import dev.phoenix.pin.LockPlan;
 import dev.phoenix.pin.LockRequest;
 import dev.phoenix.pin.PinResult;
@@ -11,6 +10,7 @@ import dev.phoenix.pin.Resolver;
 import dev.phoenix.lockwrite.WriteResult;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.Lockfile;
+import dev.phoenix.stores.Stores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,8 +73,8 @@ final class LockCommand implements Callable<Integer> {
     }
     Lockfile before = current.value().lockfile();
     PinResult resolved;
-    try (LiveStores live = new LiveStores(stores.aws(), stores.insecureRegistries())) {
-      resolved = new Resolver(live).resolve(request, name -> before.artefacts().get(name) instanceof Artefact.MachineImage m ? m.region() : null);
+    try (Stores live = Stores.open(stores.settings())) {
+      resolved = new Resolver(live.pinning()).resolve(request, name -> before.artefacts().get(name) instanceof Artefact.MachineImage m ? m.region() : null);
     }
     List<String> problems = new ArrayList<>(resolved.problems());
     LockPlan.edits(before, resolved, problems);

@@ -5,12 +5,13 @@ import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.core.Durations;
 import dev.phoenix.protect.Action;
-import dev.phoenix.protect.EcrRule;
-import dev.phoenix.protect.RecycleBinRule;
+import dev.phoenix.aws.ec2.RecycleBinRule;
+import dev.phoenix.aws.ecr.EcrRule;
 import dev.phoenix.protect.Keepers;
 import dev.phoenix.protect.ProtectPlan;
 import dev.phoenix.protect.ProtectWindow;
 import dev.phoenix.report.Json;
+import dev.phoenix.stores.Stores;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +60,8 @@ final class ProtectCommand implements Callable<Integer> {
         "--since '" + since + "' is not a duration", "write e.g. 90d, 12w or 36h"));
     Instant start = Instant.now().minus(window).truncatedTo(ChronoUnit.SECONDS);
     PrintWriter out = spec.commandLine().getOut();
-    try (GitRepository git = repo.open(); Keepers keepers = Keepers.live(stores.aws(), stores.insecureRegistries())) {
+    try (GitRepository git = repo.open(); Stores live = Stores.open(stores.settings())) {
+      Keepers keepers = Keepers.of(live.keepers());
       ProtectWindow w = ProtectWindow.of(git, env, start);
       if (w.revisions().isEmpty()) {
         throw PhoenixException.input("environment " + env + " has no lockfile in the history of HEAD",

@@ -10,10 +10,9 @@ import dev.phoenix.rebuild.RebuildResult;
 import dev.phoenix.rebuild.Target;
 import dev.phoenix.rebuild.TargetSettings;
 import dev.phoenix.rebuild.TargetsFile;
-import dev.phoenix.aws.AwsConfig;
-import dev.phoenix.verify.StoreCheckers;
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.stores.Stores;
 import dev.phoenix.verify.VerifyRequest;
-import dev.phoenix.verify.VerifyWindow;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -74,9 +73,12 @@ final class RebuildCommand implements Callable<Integer> {
     EnvNames.check("--env", env);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Target chosen = RebuildTargets.of(target);
+    String targetName = RebuildTargets.name(target);
     if (forceUnlock) {
-      out.println(chosen.forceUnlock(env, out(), TargetSettings.empty("command line").withFlags(flags())));
+      TargetSettings commandLine = TargetSettings.empty("command line").withFlags(flags());
+      try (Stores stores = Stores.open(storeSettings(commandLine))) {
+        out.println(RebuildTargets.of(targetName, stores).forceUnlock(env, out(), commandLine));
+      }
       return ExitCodes.OK;
     }
     if (savedPlan && !apply) {
@@ -93,13 +95,10 @@ final class RebuildCommand implements Callable<Integer> {
       RebuildRequest request = new RebuildRequest(env, at, Instant.now(), root, out(),
           drills != null ? drills : dev.phoenix.core.UnderRoot.resolve(root, "drills"), flags(), apply, savedPlan, allowUnknown, engine,
           Duration.ofMinutes(engineMinutes), checks);
-      VerifyRequest verify = new VerifyRequest(java.util.List.of(env), false, VerifyWindow.head(), deep,
-          VerifyRequest.DEFAULT_CONCURRENCY, deadline, Set.copyOf(insecure), false);
-      var settings = TargetsFile.read(root, env, chosen.name()).withFlags(flags());
-      String storesRegion = settings.get("configRegion").or(() -> settings.get("region")).orElse(null);
-      AwsConfig aws = new AwsConfig(storesRegion, awsEndpoint, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+      var settings = TargetsFile.read(root, env, targetName).withFlags(flags());
       RebuildResult result;
-      try (StoreCheckers stores = new StoreCheckers(verify, aws)) {
+      try (Stores stores = Stores.open(storeSettings(settings))) {
+        Target chosen = RebuildTargets.of(targetName, stores);
         result = new RebuildPipeline(git, chosen, stores.checkers(), new StderrProgress(err), confirm).run(request);
       }
       RebuildOutput.print(out, result, repo.json());
@@ -109,6 +108,11 @@ final class RebuildCommand implements Callable<Integer> {
         case UNAVAILABLE -> ExitCodes.UNAVAILABLE;
       };
     }
+  }
+
+  /** The stores preflight checks and the target reads, where the target's settings say. */
+  private StoreSettings storeSettings(TargetSettings settings) {
+    return StoreOptions.forTarget(settings, Set.copyOf(insecure));
   }
 
   private Path out() {

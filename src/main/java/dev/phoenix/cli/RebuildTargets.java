@@ -2,27 +2,39 @@ package dev.phoenix.cli;
 
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.rebuild.Target;
+import dev.phoenix.rebuild.TerraformDeployer;
 import dev.phoenix.rebuild.aws.AwsTarget;
+import dev.phoenix.rebuild.aws.ConfigServices;
+import dev.phoenix.rebuild.local.LocalTarget;
+import dev.phoenix.stores.Stores;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-/** The {@code --target} words and the {@link Target} each one makes. Add new targets here. */
+/**
+ * The {@code --target} words and the {@link Target} each one makes, on the run's stores (a target
+ * that reads stores reads them through these clients). Add new targets here.
+ */
 final class RebuildTargets {
-  private static final Map<String, Supplier<Target>> TARGETS = new LinkedHashMap<>();
+  private static final Map<String, Function<Stores, Target>> TARGETS = new LinkedHashMap<>();
 
   static {
-    TARGETS.put("aws", AwsTarget::new);
-    TARGETS.put("local", dev.phoenix.rebuild.local.LocalTarget::new);
+    TARGETS.put("aws", stores -> new AwsTarget(new TerraformDeployer(),
+        ConfigServices.of(region -> stores.region(region).ssm(), region -> stores.region(region).secrets())));
+    TARGETS.put(LocalTarget.NAME, stores -> new LocalTarget(stores::configValue, stores::packageSha256));
   }
 
   private RebuildTargets() {}
 
-  static Target of(String word) {
-    Supplier<Target> make = TARGETS.get(word);
-    if (make == null) {
+  /** The word when it names a target; a usage error listing the known targets otherwise. */
+  static String name(String word) {
+    if (!TARGETS.containsKey(word)) {
       throw PhoenixException.input("unknown target '" + word + "'", "known targets: " + String.join(", ", TARGETS.keySet()));
     }
-    return make.get();
+    return word;
+  }
+
+  static Target of(String word, Stores stores) {
+    return TARGETS.get(name(word)).apply(stores);
   }
 }

@@ -1,5 +1,8 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.stores.Stores;
+
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.core.AtomicFiles;
 import dev.phoenix.core.Durations;
@@ -12,7 +15,6 @@ import dev.phoenix.protect.KeeperProbe;
 import dev.phoenix.protect.Keepers;
 import dev.phoenix.report.Json;
 import dev.phoenix.verify.ProtectionProbe;
-import dev.phoenix.verify.StoreCheckers;
 import dev.phoenix.verify.VerifyRequest;
 import dev.phoenix.verify.VerifyWindow;
 import dev.phoenix.verify.report.ExitCode;
@@ -118,7 +120,7 @@ final class ReportCommand implements Callable<Integer> {
     });
     Durations.option(deadline, "--deadline", Durations.DEADLINE);
     Duration window = from != null ? null : Durations.option(since == null ? "90d" : since, "--since", Durations.WINDOW);
-    try (GitRepository git = repo.open(); StoreCheckers stores = StoreCheckers.standard(requestFor(VerifyWindow.head()))) {
+    try (GitRepository git = repo.open(); Stores stores = Stores.open(StoreSettings.of(AwsConfig.defaults(), concurrency, new LinkedHashSet<>(insecure)))) {
       Instant now = Instant.now();
       VerifyWindow w = window != null ? VerifyWindow.since(window, now, since == null ? "90d" : since)
           : VerifyWindow.fromTo(from, to, git, now);
@@ -126,10 +128,8 @@ final class ReportCommand implements Callable<Integer> {
       OverviewRequest request = new OverviewRequest(requestFor(w), dir, drift);
       Overview.Result result;
       if (checkProtection) {
-        try (Keepers keepers = Keepers.live(AwsConfig.defaults(), new LinkedHashSet<>(insecure))) {
-          result = new Overview(git, stores.checkers(), new KeeperProbe(keepers), ProgressPrinter.forTerminal(err),
-              Clock.systemUTC()).build(request);
-        }
+        result = new Overview(git, stores.checkers(), new KeeperProbe(Keepers.of(stores.keepers())),
+            ProgressPrinter.forTerminal(err), Clock.systemUTC()).build(request); // the same clients as the checks
       } else {
         result = new Overview(git, stores.checkers(), ProtectionProbe.NONE, ProgressPrinter.forTerminal(err),
             Clock.systemUTC()).build(request);

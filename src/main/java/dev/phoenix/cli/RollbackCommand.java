@@ -15,9 +15,8 @@ import dev.phoenix.report.Views;
 import dev.phoenix.rollback.Rollback;
 import dev.phoenix.rollback.RollbackPlan;
 import dev.phoenix.rollback.RollbackRequest;
-import dev.phoenix.verify.StoreCheckers;
+import dev.phoenix.stores.Stores;
 import dev.phoenix.verify.VerifyRequest;
-import dev.phoenix.verify.VerifyWindow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,13 +62,11 @@ final class RollbackCommand implements Callable<Integer> {
     Policy policy = PolicyFiles.load(root, env);
     Instant at = Instant.now();
     Duration deadline = Duration.ofMinutes(10);
-    VerifyRequest verify = new VerifyRequest(List.of(env), false, VerifyWindow.head(), false,
-        VerifyRequest.DEFAULT_CONCURRENCY, deadline, stores.insecureRegistries(), false);
     CheckOptions checks = new CheckOptions(false, VerifyRequest.DEFAULT_CONCURRENCY, at.plus(deadline),
         stores.insecureRegistries(), r -> { });
     RollbackPlan plan;
-    try (GitRepository git = GitRepository.open(root); StoreCheckers checkers = new StoreCheckers(verify, stores.aws())) {
-      plan = new Rollback(git, checkers.checkers(), checks)
+    try (GitRepository git = GitRepository.open(root); Stores live = Stores.open(stores.settings())) {
+      plan = new Rollback(git, live.checkers(), checks)
           .prepare(new RollbackRequest(env, to, only, withConfig, at), now.value().lockfile(), policy);
     }
     List<String> details = new ArrayList<>(plan.commitDetails());

@@ -1,6 +1,9 @@
 package dev.phoenix.cli;
 
 import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.rebuild.TargetSettings;
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.verify.VerifyRequest;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -28,5 +31,22 @@ final class StoreOptions {
 
   Set<String> insecureRegistries() {
     return new HashSet<>(insecure);
+  }
+
+  /**
+   * The stores a rebuild target's settings name: its {@code configRegion} (else {@code region},
+   * else the SDK's chain), its {@code endpoint} (--aws-endpoint or targets.yaml), the client limits
+   * verify uses.
+   */
+  static StoreSettings forTarget(TargetSettings settings, Set<String> insecureRegistries) {
+    AwsConfig aws = AwsConfig.defaults().withRegion(
+        settings.get("configRegion").or(() -> settings.get("region")).orElse(null));
+    aws = settings.get("endpoint").map(URI::create).map(aws::withEndpoint).orElse(aws);
+    return StoreSettings.of(aws, VerifyRequest.DEFAULT_CONCURRENCY, insecureRegistries);
+  }
+
+  /** The run's store settings: these AWS overrides and plain-HTTP registries, default client limits. */
+  StoreSettings settings() {
+    return StoreSettings.of(aws(), insecureRegistries());
   }
 }

@@ -6,14 +6,20 @@ import dev.phoenix.rebuild.local.LocalTarget;
 import dev.phoenix.rebuild.local.Teardown;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
+import dev.phoenix.rebuild.TargetSettings;
+import dev.phoenix.rebuild.TargetsFile;
+import dev.phoenix.rebuild.TerraformDeployer;
 import dev.phoenix.rebuild.aws.AwsTeardown;
+import dev.phoenix.rebuild.aws.ConfigServices;
 import dev.phoenix.report.Json;
+import dev.phoenix.stores.Stores;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,8 +119,14 @@ final class TeardownCommand implements Callable<Integer> {
     if (providerMirror != null) {
       flags.put("providerMirror", providerMirror);
     }
-    AwsTeardown.Result r = new AwsTeardown().run(new AwsTeardown.Request(env, workTree, this.out.toAbsolutePath().normalize(), flags, engine, Duration.ofMinutes(engineMinutes)),
-        confirm(), new StderrProgress(err));
+    AwsTeardown.Result r;
+    TargetSettings settings = TargetsFile.read(workTree, env, "aws").withFlags(flags);
+    try (Stores stores = Stores.open(StoreOptions.forTarget(settings, Set.of()))) {
+      AwsTeardown teardown = new AwsTeardown(new TerraformDeployer(),
+          ConfigServices.of(region -> stores.region(region).ssm(), region -> stores.region(region).secrets()));
+      r = teardown.run(new AwsTeardown.Request(env, workTree, this.out.toAbsolutePath().normalize(), flags, engine,
+          Duration.ofMinutes(engineMinutes)), confirm(), new StderrProgress(err));
+    }
     if (output == OutputFormat.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("environment", env);

@@ -3,7 +3,6 @@ package dev.phoenix.cli;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.core.Durations;
-import dev.phoenix.verify.StoreCheckers;
 import dev.phoenix.verify.VerifyRequest;
 import dev.phoenix.verify.VerifyResult;
 import dev.phoenix.verify.Verifier;
@@ -27,6 +26,8 @@ import picocli.CommandLine.Option;
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.protect.KeeperProbe;
 import dev.phoenix.protect.Keepers;
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.stores.Stores;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -108,17 +109,16 @@ final class VerifyCommand implements Callable<Integer> {
     }
     Durations.option(deadline, "--deadline", Durations.DEADLINE); // a usage error before anything is opened
     Duration window = since == null ? null : Durations.option(since, "--since", Durations.WINDOW);
-    try (GitRepository git = repo.open(); StoreCheckers stores = StoreCheckers.standard(requestFor(VerifyWindow.head()))) {
+    try (GitRepository git = repo.open();
+        Stores stores = Stores.open(StoreSettings.of(AwsConfig.defaults(), concurrency, new LinkedHashSet<>(insecure)))) {
       Instant now = Instant.now();
       VerifyWindow w = since != null ? VerifyWindow.since(window, now, since)
           : from != null ? VerifyWindow.fromTo(from, to, git, now) : VerifyWindow.head();
       VerifyRequest request = requestFor(w);
       VerifyResult result;
       if (checkProtection) {
-        try (Keepers keepers = Keepers.live(AwsConfig.defaults(), new LinkedHashSet<>(insecure))) {
-          result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC(),
-              new KeeperProbe(keepers)).verify(request);
-        }
+        result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC(),
+            new KeeperProbe(Keepers.of(stores.keepers()))).verify(request); // the same clients as the checks
       } else {
         result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC())
             .verify(request);

@@ -1,5 +1,6 @@
 package dev.phoenix.pin;
 
+import dev.phoenix.check.Pinning;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.ConfigSource;
@@ -20,11 +21,11 @@ import java.util.function.Supplier;
  * current version. Every failure is collected; nothing stops at the first.
  */
 public final class Resolver {
-  private final Stores stores;
+  private final Pinning stores;
   private final List<String> problems = new ArrayList<>();
   private boolean unavailable;
 
-  public Resolver(Stores stores) {
+  public Resolver(Pinning stores) {
     this.stores = stores;
   }
 

@@ -1,6 +1,7 @@
 package dev.phoenix.protect;
 
 import dev.phoenix.check.Finding;
+import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.verify.ProtectionProbe;

@@ -1,5 +1,6 @@
 package dev.phoenix.protect;
 
+import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.PhoenixException;
 import java.util.ArrayList;

@@ -32,10 +32,22 @@ public final class RegistryChecker implements RefChecker {
 
   private final RegistryCredentials credentials;
   private final RegistrySettings settings;
+  private final RegistryClient shared; // null: a client of its own per check, on the options' plain-HTTP hosts
 
   public RegistryChecker(RegistryCredentials credentials, RegistrySettings settings) {
     this.credentials = credentials;
     this.settings = settings;
+    this.shared = null;
+  }
+
+  /**
+   * Checks through the run's one registry client (its credentials, settings and plain-HTTP hosts,
+   * its connections and tokens); whoever built the client closes it.
+   */
+  public RegistryChecker(RegistryClient shared) {
+    this.credentials = null;
+    this.settings = shared.settings();
+    this.shared = shared;
   }
 
   /** Docker config.json credentials and default settings. */
@@ -60,7 +72,7 @@ public final class RegistryChecker implements RefChecker {
     int threads = Math.max(1, options.concurrency());
     int perHost = Math.max(1, Math.min(settings.perHostConcurrency(), threads));
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("registry-check"));
-    try (RegistryClient client = new RegistryClient(credentials, settings, options.insecureRegistries())) {
+    try (RegistryClient client = clientFor(options)) {
       Run run = new Run(new ImageCheck(client, options.deep(), options.deadline()), options, results);
       for (int round = 0; round < perHost; round++) { // round robin: every host gets a worker early
         for (Map.Entry<String, Queue<Ref.Image>> e : byHost.entrySet()) {
@@ -86,6 +98,10 @@ public final class RegistryChecker implements RefChecker {
       }
     }
     return out;
+  }
+
+  private RegistryClient clientFor(CheckOptions options) {
+    return shared != null ? shared.borrowed() : new RegistryClient(credentials, settings, options.insecureRegistries());
   }
 
   private static void awaitUntil(ExecutorService pool, Instant until) {

@@ -19,15 +19,31 @@ public final class RegistryClient implements AutoCloseable {
 
   private final RegistrySettings settings;
   private final RegistryHttp http;
+  private final boolean owner;
 
   public RegistryClient(RegistryCredentials credentials, RegistrySettings settings, Set<String> insecureRegistries) {
+    this(settings, new RegistryHttp(settings, insecureRegistries, credentials), true);
+  }
+
+  private RegistryClient(RegistrySettings settings, RegistryHttp http, boolean owner) {
     this.settings = settings;
-    this.http = new RegistryHttp(settings, insecureRegistries, credentials);
+    this.http = http;
+    this.owner = owner;
+  }
+
+  /** This client (connections, tokens) for a user that closes what it is given: its close does nothing. */
+  public RegistryClient borrowed() {
+    return new RegistryClient(settings, http, false);
   }
 
   /** Docker config.json credentials, default settings, no insecure registries. */
   public static RegistryClient withDefaults() {
     return new RegistryClient(DockerConfigCredentials.fromEnvironment(), RegistrySettings.defaults(), Set.of());
+  }
+
+  /** {@code phoenix protect}'s marks on images: a keep tag in the image's repository, on this client. */
+  public dev.phoenix.check.Keeper keeper() {
+    return new RegistryKeeper(this);
   }
 
   public RegistrySettings settings() {
@@ -126,6 +142,9 @@ public final class RegistryClient implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!owner) {
+      return;
+    }
     http.close();
   }
 }

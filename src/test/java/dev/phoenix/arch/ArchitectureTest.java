@@ -69,6 +69,27 @@ class ArchitectureTest {
   }
 
   @Test
+  void storeAdaptersImportNoWorkflowPackage() {
+    String[] adapters = {"dev.phoenix.registry..", "dev.phoenix.aws.."};
+    String[] workflows = {"dev.phoenix.rebuild..", "dev.phoenix.verify..", "dev.phoenix.protect..", "dev.phoenix.pin..",
+        "dev.phoenix.promote..", "dev.phoenix.lockwrite..", "dev.phoenix.history..", "dev.phoenix.stores.."};
+    for (String p : adapters) {
+      assertThat(classes.stream().anyMatch(c -> PackageMatcher.of(p).matches(c.getPackageName()))).as("classes in " + p).isTrue();
+    }
+    noClasses().that().resideInAnyPackage(adapters)
+        .should().dependOnClassesThat().resideInAnyPackage(workflows)
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheCommandLineUsesTheCompositionRoot() {
+    assertThat(classes.contain("dev.phoenix.stores.Stores")).as("stores/Stores imported").isTrue();
+    noClasses().that().resideOutsideOfPackages("dev.phoenix.cli..", "dev.phoenix.stores..")
+        .should().dependOnClassesThat().resideInAPackage("dev.phoenix.stores..")
+        .check(classes);
+  }
+
+  @Test
   void packagesHaveNoCycles() {
     slices().matching("dev.phoenix.(*)..").should().beFreeOfCycles().check(classes);
   }

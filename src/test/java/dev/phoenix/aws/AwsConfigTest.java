@@ -30,13 +30,4 @@ class AwsConfigTest {
     assertThat(AwsClients.region(AwsConfig.defaults().withRegion("ap-south-1"))).isEqualTo("ap-south-1");
     assertThat(AwsConfig.DEFAULT_REGION).isEqualTo("us-east-1");
   }
-
-  @Test
-  void keepLabelsValidateTheEnvironmentName() {
-    assertThat(KeepLabels.forEnv("prod-eu")).isEqualTo("phoenix-keep-prod-eu");
-    assertThat(KeepLabels.isPhoenix("phoenix-keep-prod")).isTrue();
-    assertThat(KeepLabels.isPhoenix("AWSCURRENT")).isFalse();
-    assertThatThrownBy(() -> KeepLabels.forEnv("Prod!")).isInstanceOf(AwsException.class)
-        .hasMessageContaining("Prod!");
-  }
 }

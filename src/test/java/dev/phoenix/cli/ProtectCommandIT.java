@@ -9,6 +9,8 @@ import dev.phoenix.check.RefChecker;
 import dev.phoenix.check.Status;
 import dev.phoenix.model.Digest;
 import dev.phoenix.protect.Keepers;
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.stores.Stores;
 import dev.phoenix.protect.KeeperProbe;
 import dev.phoenix.support.GitFixture;
 import dev.phoenix.testsupport.LocalRegistry;
@@ -177,8 +179,8 @@ class ProtectCommandIT {
     Ref released = new Ref.Ssm("/prod/payments/database-url", PARAM[0]);
     Ref image = new Ref.Image(registry.hostPort(), "payments/api", Digest.of(IMAGE[2]));
     Ref untaggedImage = new Ref.Image(registry.hostPort(), "payments/api", Digest.of(IMAGE[0]));
-    try (Keepers keepers = Keepers.live(seed.config, Set.of())) {
-      KeeperProbe probe = new KeeperProbe(keepers);
+    try (Stores stores = Stores.open(StoreSettings.of(seed.config, Set.of()))) {
+      KeeperProbe probe = new KeeperProbe(Keepers.of(stores.keepers()));
       Map<Ref, Finding> findings = new java.util.LinkedHashMap<>();
       for (Ref r : List.of(kept, released, image, untaggedImage)) {
         findings.put(r, probe.concern(r, "prod")

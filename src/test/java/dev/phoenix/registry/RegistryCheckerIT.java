@@ -6,10 +6,15 @@ import static dev.phoenix.registry.Fixtures.checkOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
+import dev.phoenix.model.Digest;
+import dev.phoenix.model.ImageReference;
 import dev.phoenix.testsupport.LocalRegistry;
 import dev.phoenix.testsupport.Servers;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,21 @@ class RegistryCheckerIT {
     assertThat(LocalRegistry.countRequests(shallowLog, "HEAD", "/v2/ok/app/")).isZero();
     assertThat(LocalRegistry.countRequests(shallowLog, "GET", "/blobs/")).isZero();
     assertThat(deep).isEqualTo(Finding.ok("present, manifest and 2 blobs verified"));
+  }
+
+  @Test
+  void aCheckerOnTheRunsSharedClientLeavesItOpenForTheNextUser() {
+    String digest = registry.pushSyntheticImage("shared/app", "v1", bytes("shared app"));
+    Ref.Image ref = new Ref.Image(registry.hostPort(), "shared/app", Digest.of(digest));
+    try (RegistryClient shared = new RegistryClient(RegistryCredentials.anonymous(), Fixtures.fast(), Set.of())) {
+      RegistryChecker checker = new RegistryChecker(shared);
+      assertThat(checker.check(List.of(ref), Fixtures.options(true)).get(ref))
+          .isEqualTo(Finding.ok("present, manifest and 2 blobs verified"));
+      assertThat(checker.check(List.of(ref), Fixtures.options(false)).get(ref).status()).isEqualTo(Status.OK);
+      // the checks closed only what they borrowed: keep tags and tag lookups still go through the same client
+      assertThat(shared.resolveTag(new ImageReference(registry.hostPort(), "shared/app", "v1", null)))
+          .contains(Digest.of(digest));
+    }
   }
 
   @Test

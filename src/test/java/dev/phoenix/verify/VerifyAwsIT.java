@@ -8,6 +8,8 @@ import dev.phoenix.support.GitFixture;
 import dev.phoenix.testsupport.MotoServer;
 import dev.phoenix.verify.report.ReportFormat;
 import dev.phoenix.verify.report.TextReport;
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.stores.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +96,8 @@ class VerifyAwsIT {
     AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY,
         MotoServer.SECRET_KEY);
     VerifyResult result;
-    try (GitRepository repo = GitRepository.open(dir); StoreCheckers stores = new StoreCheckers(request, config)) {
+    try (GitRepository repo = GitRepository.open(dir); Stores stores = Stores.open(
+        StoreSettings.of(config, request.concurrency(), request.insecureRegistries()))) {
       result = new Verifier(repo, stores.checkers(), ProgressListener.NONE, Clock.systemUTC()).verify(request);
     }
 

@@ -2,7 +2,7 @@ package dev.phoenix.aws.ec2;
 
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.AwsFailure;
-import dev.phoenix.aws.KeepLabels;
+import dev.phoenix.check.KeepLabels;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -27,6 +27,11 @@ public final class Ec2Service implements AutoCloseable {
     return new AmiTags(this);
   }
 
+  /** {@code phoenix protect}'s marks: a keep tag on the pinned machine image (any region). */
+  public dev.phoenix.check.Keeper keeper() {
+    return new AmiKeeper(tags());
+  }
+
   public AmiPins pins() {
     return new AmiPins(this);
   }

@@ -1,6 +1,5 @@
 package dev.phoenix.aws.ecr;
 
-import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.registry.RegistryCredential;
 import dev.phoenix.registry.RegistryCredentials;
@@ -16,16 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * no {@code docker login}. Tokens are reused until five minutes before they expire. Other hosts
  * get nothing here (the next credential source answers); an ECR client is only built when an ECR
  * host is asked for. A token that cannot be had leaves the request anonymous, and the registry's
- * 401 then says so.
+ * 401 then says so. Tokens come through the given {@link EcrService} (the run's one ECR service:
+ * its clients per region are shared with the ECR checker); the service's owner closes it.
  */
-public final class EcrRegistryCredentials implements RegistryCredentials, AutoCloseable {
+public final class EcrRegistryCredentials implements RegistryCredentials {
   private static final Duration EARLY = Duration.ofMinutes(5);
-  private final AwsConfig config;
+  private final EcrService service;
   private final Map<String, EcrToken> tokens = new ConcurrentHashMap<>();
-  private EcrService service;
 
-  public EcrRegistryCredentials(AwsConfig config) {
-    this.config = config;
+  public EcrRegistryCredentials(EcrService service) {
+    this.service = service;
   }
 
   @Override
@@ -36,24 +35,10 @@ public final class EcrRegistryCredentials implements RegistryCredentials, AutoCl
     try {
       EcrToken token = tokens.compute(registry, (host, old) ->
           old != null && old.expiresAt() != null && old.expiresAt().minus(EARLY).isAfter(Instant.now())
-              ? old : service().auth().token(host));
+              ? old : service.auth().token(host));
       return Optional.of(new RegistryCredential.Basic(token.username(), token.password().reveal()));
     } catch (PhoenixException e) {
       return Optional.empty();
-    }
-  }
-
-  private synchronized EcrService service() {
-    if (service == null) {
-      service = EcrService.connect(config);
-    }
-    return service;
-  }
-
-  @Override
-  public synchronized void close() {
-    if (service != null) {
-      service.close();
     }
   }
 }

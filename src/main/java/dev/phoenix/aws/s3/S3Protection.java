@@ -2,7 +2,7 @@ package dev.phoenix.aws.s3;
 
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.AwsFailure;
-import dev.phoenix.aws.KeepLabels;
+import dev.phoenix.check.KeepLabels;
 import dev.phoenix.model.S3ObjectVersion;
 import java.util.ArrayList;
 import java.util.List;

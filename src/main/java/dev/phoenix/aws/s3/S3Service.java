@@ -4,7 +4,7 @@ import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsConfig;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Phoenix's one S3 connection: checker, pins and protection share the client. Close when done. */
+/** Phoenix's one S3 connection: checker, pins, protection and package reads share the client. Close when done. */
 public final class S3Service implements AutoCloseable {
   private final S3Client s3;
   private final S3Reads reads;
@@ -30,6 +30,16 @@ public final class S3Service implements AutoCloseable {
 
   public S3Protection protection() {
     return new S3Protection(s3);
+  }
+
+  /** {@code phoenix protect}'s marks on object versions: keep tag plus legal hold. */
+  public dev.phoenix.check.Keeper keeper() {
+    return new S3Keeper(protection());
+  }
+
+  /** Lambda packages for a local drill, fetched by versionId and hashed on this client. */
+  public S3PackageReader packages() {
+    return new S3PackageReader(reads);
   }
 
   @Override

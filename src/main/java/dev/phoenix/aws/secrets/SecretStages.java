@@ -1,7 +1,7 @@
 package dev.phoenix.aws.secrets;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.KeepLabels;
+import dev.phoenix.check.KeepLabels;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -34,6 +34,11 @@ public final class SecretsService implements AutoCloseable {
     return new SecretStages(sm, descriptions);
   }
 
+  /** {@code phoenix protect}'s marks: a staging label on the pinned secret version. */
+  public dev.phoenix.check.Keeper keeper() {
+    return new SecretKeeper(stages());
+  }
+
   @Override
   public void close() {
     sm.close();

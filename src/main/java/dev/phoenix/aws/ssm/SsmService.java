@@ -34,6 +34,11 @@ public final class SsmService implements AutoCloseable {
     return new SsmLabels(ssm, history);
   }
 
+  /** {@code phoenix protect}'s marks: a label on the pinned parameter version. */
+  public dev.phoenix.check.Keeper keeper() {
+    return new SsmKeeper(labels());
+  }
+
   public SsmParameters parameters() {
     return new SsmParameters(ssm);
   }

@@ -25,13 +25,20 @@ import java.util.Map;
  */
 public final class AwsTarget implements Target {
   private final TerraformDeployer deployer;
+  private final ConfigServices services; // null: SSM/Secrets Manager clients of its own per synthesis
 
   public AwsTarget() {
     this(new TerraformDeployer());
   }
 
   public AwsTarget(TerraformDeployer deployer) {
+    this(deployer, null);
+  }
+
+  /** Config lookups and materialization on the run's services (the command's store clients). */
+  public AwsTarget(TerraformDeployer deployer, ConfigServices services) {
     this.deployer = deployer;
+    this.services = services;
   }
 
   @Override
@@ -56,7 +63,9 @@ public final class AwsTarget implements Target {
     List<String> notes = new ArrayList<>();
     List<String> materialized;
     try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.configRegion(),
-        aws.target().accountId().orElse(null)) : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
+        aws.target().accountId().orElse(null))
+        : services != null ? new AwsConfigRefs(services, aws.configRegion())
+        : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
       Scope scope = new Scope(context.environment(),
           DrillScope.drillId(context.outDir(), aws.resources().drill(), context.drillId()), resolved.commit());
       RequestMapper mapper = new RequestMapper(aws, refs, scope, context.apply() && !aws.offline());

@@ -55,13 +55,20 @@ public final class AwsTeardown {
       Duration engineTimeout) {}
 
   private final TerraformDeployer deployer;
+  private final ConfigServices services; // null: an SSM client of its own for the copies
 
   public AwsTeardown() {
     this(new TerraformDeployer());
   }
 
   public AwsTeardown(TerraformDeployer deployer) {
+    this(deployer, null);
+  }
+
+  /** Materialized copies deleted through the run's SSM service (the command's store clients). */
+  public AwsTeardown(TerraformDeployer deployer, ConfigServices services) {
     this.deployer = deployer;
+    this.services = services;
   }
 
   public Result run(Request request, Confirm confirm, Progress progress) {
@@ -125,9 +132,15 @@ public final class AwsTeardown {
     return Optional.of(value.path("name_prefix").asText());
   }
 
-  private static List<String> deleteCopies(AwsSettings aws, String path) {
+  private List<String> deleteCopies(AwsSettings aws, String path) {
     if (aws.offline()) {
       return List.of();
+    }
+    if (services != null) {
+      SsmService ssm = services.ssm(aws.configRegion());
+      List<String> copies = ssm.parameters().rebuildCopiesUnder(path);
+      ssm.parameters().delete(copies);
+      return copies;
     }
     AwsConfig config = AwsConfig.defaults().withRegion(aws.configRegion());
     config = aws.endpoint().map(config::withEndpoint).orElse(config);

@@ -36,8 +36,14 @@ public final class LocalTarget implements Target {
   private final Function<TargetSettings, LocalServices> connect;
   private volatile DrillOutcome last;
 
-  public LocalTarget() {
-    this(LocalConnections::open);
+  /**
+   * The Docker daemon (DOCKER_HOST or the default socket, each call bounded by {@code dockerTimeout})
+   * with the run's config and package readers: AWS clients are built by whoever made them (the
+   * run's stores), on first use only, so an estate with plain values and no functions never
+   * touches AWS.
+   */
+  public LocalTarget(ConfigResolver config, PackageFetcher packages) {
+    this(settings -> new LocalServices(Docker.connect(dockerTimeout(settings)), config, packages, null));
   }
 
   public LocalTarget(Function<TargetSettings, LocalServices> connect) {
@@ -77,7 +83,7 @@ public final class LocalTarget implements Target {
     }
   }
 
-  static Duration dockerTimeout(TargetSettings s) {
+  public static Duration dockerTimeout(TargetSettings s) {
     return s.get("dockerTimeout").map(v -> Duration.ofSeconds(Long.parseLong(v.strip())))
         .orElse(Docker.DEFAULT_CALL_TIMEOUT);
   }

@@ -105,7 +105,8 @@ class EcrIT {
 
   @Test
   void ecrHostsGetRegistryCredentialsThroughTheSdkOthersNothing() {
-    try (EcrRegistryCredentials credentials = new EcrRegistryCredentials(MotoAws.config(AWS.moto()))) {
+    try (EcrService service = EcrService.connect(MotoAws.config(AWS.moto()))) {
+      EcrRegistryCredentials credentials = new EcrRegistryCredentials(service);
       var found = credentials.lookup(HOST);
       assertThat(found).get().isInstanceOf(dev.phoenix.registry.RegistryCredential.Basic.class);
       assertThat(((dev.phoenix.registry.RegistryCredential.Basic) found.get()).username()).isEqualTo("AWS");

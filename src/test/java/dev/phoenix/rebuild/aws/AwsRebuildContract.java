@@ -19,6 +19,8 @@ import dev.phoenix.rebuild.RebuildPipeline;
 import dev.phoenix.rebuild.RebuildRequest;
 import dev.phoenix.rebuild.RebuildResult;
 import dev.phoenix.rebuild.TerraformDeployer;
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.stores.Stores;
 import dev.phoenix.support.GitFixture;
 import dev.phoenix.testsupport.MotoServer;
 import java.nio.charset.StandardCharsets;
@@ -228,7 +230,11 @@ abstract class AwsRebuildContract {
   void teardownRefusesAStateItDidNotWriteAndThenLeavesMotoAsItWas() throws Exception {
     List<String> built = inventory.snapshot();
     assertThat(built).hasSizeGreaterThan(before.size() + 20);
-    AwsTeardown teardown = new AwsTeardown(deployer());
+    // as phoenix teardown does: the materialized copies deleted through the run's SSM client
+    Stores stores = Stores.open(StoreSettings.of(dev.phoenix.aws.AwsConfig.forEndpoint(moto.endpoint(),
+        MotoEstate.REGION, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY), java.util.Set.of()));
+    AwsTeardown teardown = new AwsTeardown(deployer(),
+        ConfigServices.of(r -> stores.region(r).ssm(), r -> stores.region(r).secrets()));
     Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
         "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(), TerraformDeployer.MIRROR_OPTION,
         MIRROR.toString());
@@ -262,6 +268,7 @@ abstract class AwsRebuildContract {
     assertThat(result.copiesDeleted()).containsExactly(materializedCopy());
     assertThat(inventory.snapshot()).isEqualTo(before);
     assertThat(estate.versionOf("/prod/payments/database-url")).as("the original is left alone").isEqualTo(8);
+    stores.close();
   }
 
   private static String lambdaAttribute(JsonNode state, String attribute) {

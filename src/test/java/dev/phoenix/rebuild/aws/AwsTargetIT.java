@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.rebuild.Confirm;
 import dev.phoenix.rebuild.RebuildOutcome;
@@ -12,6 +13,8 @@ import dev.phoenix.rebuild.RebuildFixtures;
 import dev.phoenix.rebuild.RebuildPipeline;
 import dev.phoenix.rebuild.RebuildResult;
 import dev.phoenix.rebuild.TerraformDeployer;
+import dev.phoenix.stores.StoreSettings;
+import dev.phoenix.stores.Stores;
 import dev.phoenix.support.GitFixture;
 import dev.phoenix.testsupport.MotoServer;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +70,13 @@ class AwsTargetIT {
     TerraformDeployer noEngine = new TerraformDeployer((ctx, env) -> {
       throw new TerraformDeployer.EngineUnavailable("not run in this test");
     });
-    return new RebuildPipeline(git, new AwsTarget(noEngine), RebuildFixtures.allOk(), Progress.silent(), Confirm.yes())
-        .run(RebuildFixtures.request(dir, dir.resolve(".phoenix"), "2026-11-01", apply, flags));
+    // as the command does: config lookups and materialization on the run's store clients
+    AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoEstate.REGION, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY);
+    try (Stores stores = Stores.open(StoreSettings.of(config, Set.of()))) {
+      ConfigServices services = ConfigServices.of(r -> stores.region(r).ssm(), r -> stores.region(r).secrets());
+      return new RebuildPipeline(git, new AwsTarget(noEngine, services), RebuildFixtures.allOk(), Progress.silent(),
+          Confirm.yes()).run(RebuildFixtures.request(dir, dir.resolve(".phoenix"), "2026-11-01", apply, flags));
+    }
   }
 
   @Test

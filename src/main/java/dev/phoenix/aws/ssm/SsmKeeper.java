@@ -1,6 +1,6 @@
-package dev.phoenix.protect;
+package dev.phoenix.aws.ssm;
 
-import dev.phoenix.aws.ssm.SsmLabels;
+import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,5 @@
-package dev.phoenix.protect;
+package dev.phoenix.check;
 
-import dev.phoenix.check.Ref;
 import java.util.Collection;
 import java.util.List;
 

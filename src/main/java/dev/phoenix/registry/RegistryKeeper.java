@@ -1,9 +1,9 @@
-package dev.phoenix.protect;
+package dev.phoenix.registry;
 
-import dev.phoenix.aws.KeepLabels;
+import dev.phoenix.check.KeepLabels;
+import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Ref;
 import dev.phoenix.model.ImageReference;
-import dev.phoenix.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

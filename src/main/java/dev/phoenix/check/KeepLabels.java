@@ -1,4 +1,6 @@
-package dev.phoenix.aws;
+package dev.phoenix.check;
+
+import dev.phoenix.core.PhoenixException;
 
 import java.util.regex.Pattern;
 
@@ -15,7 +17,7 @@ public final class KeepLabels {
   /** {@code phoenix-keep-<env>}; env is 1-40 of lowercase letters, digits, '-' and '_'. */
   public static String forEnv(String env) {
     if (env == null || !ENV.matcher(env).matches()) {
-      throw AwsException.input("environment name '" + env + "' cannot be used in a protection label",
+      throw PhoenixException.input("environment name '" + env + "' cannot be used in a protection label",
           "use 1-40 lowercase letters, digits, '-' or '_', starting with a letter or digit");
     }
     return PREFIX + env;

@@ -1,6 +1,6 @@
-package dev.phoenix.protect;
+package dev.phoenix.aws.ecr;
 
-import dev.phoenix.aws.KeepLabels;
+import dev.phoenix.check.KeepLabels;
 
 /**
  * The ECR lifecycle rule that exempts Phoenix's keep tags: an image matched by a higher-priority

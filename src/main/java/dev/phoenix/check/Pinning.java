@@ -1,4 +1,4 @@
-package dev.phoenix.pin;
+package dev.phoenix.check;
 
 import dev.phoenix.model.Digest;
 import dev.phoenix.model.ImageReference;
@@ -6,11 +6,12 @@ import dev.phoenix.model.S3ObjectVersion;
 import java.util.Optional;
 
 /**
- * What {@code lock} asks the stores, each question once, at lock time. Implementations throw
- * {@link dev.phoenix.core.PhoenixException} (INPUT for "not there / not allowed", UNAVAILABLE when
- * the store could not answer); {@link LiveStores} binds them to the adapter packages.
+ * What {@code lock} asks the stores, each question once, at lock time: the contract between
+ * {@code pin/} and the stores. Implementations throw {@link dev.phoenix.core.PhoenixException}
+ * (INPUT for "not there / not allowed", UNAVAILABLE when the store could not answer);
+ * {@code stores/LivePins} binds them to the adapter packages.
  */
-public interface Stores {
+public interface Pinning {
   /** The digest a tag points at now; empty when the tag does not exist. */
   Optional<Digest> resolveTag(ImageReference withTag);
 

@@ -1,29 +1,22 @@
-package dev.phoenix.verify;
+package dev.phoenix.stores;
 
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** A checker for one kind of reference whose service (and its SDK client) is built on first use. */
-final class LazyChecker<S extends AutoCloseable> implements RefChecker {
+final class LazyChecker implements RefChecker {
   private final Class<? extends Ref> kind;
-  private final Supplier<S> connect;
-  private final Function<S, RefChecker> checker;
-  private final List<AutoCloseable> open;
+  private final Supplier<RefChecker> make;
   private RefChecker delegate;
 
-  LazyChecker(Class<? extends Ref> kind, Supplier<S> connect, Function<S, RefChecker> checker,
-      List<AutoCloseable> open) {
+  LazyChecker(Class<? extends Ref> kind, Supplier<RefChecker> make) {
     this.kind = kind;
-    this.connect = connect;
-    this.checker = checker;
-    this.open = open;
+    this.make = make;
   }
 
   @Override
@@ -38,11 +31,7 @@ final class LazyChecker<S extends AutoCloseable> implements RefChecker {
 
   private synchronized RefChecker delegate() {
     if (delegate == null) {
-      S service = connect.get();
-      synchronized (open) {
-        open.add(service);
-      }
-      delegate = checker.apply(service);
+      delegate = make.get();
     }
     return delegate;
   }

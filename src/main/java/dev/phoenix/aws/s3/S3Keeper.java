@@ -1,8 +1,7 @@
-package dev.phoenix.protect;
+package dev.phoenix.aws.s3;
 
-import dev.phoenix.aws.KeepLabels;
-import dev.phoenix.aws.s3.S3KeptVersion;
-import dev.phoenix.aws.s3.S3Protection;
+import dev.phoenix.check.KeepLabels;
+import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Ref;
 import dev.phoenix.model.S3ObjectVersion;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package dev.phoenix.protect;
+package dev.phoenix.aws.ec2;
 
-import dev.phoenix.aws.KeepLabels;
-import dev.phoenix.aws.ec2.AmiTags;
+import dev.phoenix.check.KeepLabels;
+import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,6 @@
-package dev.phoenix.protect;
+package dev.phoenix.aws.ec2;
 
-import dev.phoenix.aws.KeepLabels;
-import dev.phoenix.aws.ec2.AmiTags;
+import dev.phoenix.check.KeepLabels;
 
 /**
  * The Recycle Bin retention rule that keeps a deregistered machine image carrying the

@@ -1,6 +1,6 @@
-package dev.phoenix.protect;
+package dev.phoenix.aws.secrets;
 
-import dev.phoenix.aws.secrets.SecretStages;
+import dev.phoenix.check.Keeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;
