@@ -28,7 +28,8 @@ public final class ProtectPlan {
   public static Plan of(ProtectWindow window, Keepers keepers, String env, boolean prune, int concurrency,
       java.util.function.IntConsumer done) {
     List<Map.Entry<Ref, List<String>>> wanted = List.copyOf(window.wanted().entrySet());
-    List<Action> asked = Lanes.run(wanted, Map.Entry::getKey, e -> ask(e.getKey(), summary(e.getValue()), keepers, env),
+    List<Action> asked = ObjectOrder.run(wanted, Map.Entry::getKey, e -> ask(e.getKey(), summary(e.getValue()), keepers, env),
+        (e, x) -> new Action(Action.Kind.FAILED, e.getKey(), null, "could not check its protection: " + why(x)),
         concurrency, done);
     List<Action> actions = new ArrayList<>();
     int already = 0;
@@ -87,7 +88,9 @@ public final class ProtectPlan {
    */
   public static List<Action> apply(Plan plan, Keepers keepers, String env, int concurrency,
       java.util.function.IntConsumer done) {
-    return Lanes.run(plan.actions(), Action::ref, a -> applyOne(a, keepers, env), concurrency, done);
+    return ObjectOrder.run(plan.actions(), Action::ref, a -> applyOne(a, keepers, env),
+        (a, x) -> new Action(Action.Kind.FAILED, a.ref(), a.mark(), (a.kind() == Action.Kind.ADD ? "could not add: "
+            : "could not remove: ") + why(x)), concurrency, done);
   }
 
   private static Action applyOne(Action a, Keepers keepers, String env) {
@@ -107,6 +110,11 @@ public final class ProtectPlan {
       return new Action(Action.Kind.FAILED, a.ref(), a.mark(), (a.kind() == Action.Kind.ADD ? "could not add: " : "could not remove: ")
           + x.getMessage());
     }
+  }
+
+  /** A keeper's own failure says what happened; anything else is named by its type (its message may hold anything). */
+  private static String why(RuntimeException x) {
+    return x instanceof PhoenixException && x.getMessage() != null ? x.getMessage() : x.getClass().getSimpleName();
   }
 
   private static String summary(List<String> uses) {

@@ -1,5 +1,6 @@
 package dev.phoenix.registry;
 
+import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 
 /** Turns a registry failure into a finding: only an answered 404 is MISSING; the rest is UNKNOWN. */
@@ -11,7 +12,7 @@ final class Findings {
       case NOT_FOUND:
         return Finding.missing(e.getMessage());
       case DEADLINE:
-        return Finding.unknown(RegistryChecker.DEADLINE);
+        return Checks.DEADLINE;
       default:
         return Finding.unknown(e.getMessage());
     }

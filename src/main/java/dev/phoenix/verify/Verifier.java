@@ -1,9 +1,10 @@
 package dev.phoenix.verify;
 
 import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
-import dev.phoenix.core.DaemonThreads;
+import dev.phoenix.check.Runner;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import java.time.Clock;
@@ -16,10 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code phoenix verify}: reads every lockfile revision in the window, checks each unique
@@ -78,12 +76,16 @@ public final class Verifier {
       }
     }
     long readNanos = System.nanoTime() - startNanos;
+    int total = unique.size();
+    AtomicInteger checked = new AtomicInteger();
     CheckOptions options = new CheckOptions(request.deep(), request.concurrency(), deadline,
-        request.insecureRegistries(), r -> {});
-    Map<Ref, Finding> findings = new CheckRun(checkers, options, progress).run(unique);
+        request.insecureRegistries(), r -> progress.advanced(checked.incrementAndGet(), total));
+    progress.started(total);
+    Map<Ref, Finding> findings = Checks.run(checkers, unique, options);
+    progress.finished(Math.min(checked.get(), total), total);
     long checkNanos = System.nanoTime() - startNanos - readNanos;
     Instant now = clock.instant();
-    Map<String, Map<Ref, Finding>> seen = withProtection(byEnv, findings, request.concurrency());
+    Map<String, Map<Ref, Finding>> seen = withProtection(byEnv, findings, request.concurrency(), deadline);
     List<EnvReport> reports = new ArrayList<>();
     byEnv.forEach((env, list) -> reports.add(Assessment.of(env, request.window(), list, seen.get(env), now)));
     VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
@@ -94,50 +96,47 @@ public final class Verifier {
 
   /**
    * The run's findings as each environment sees them: OK but without the environment's protection
-   * mark is AT_RISK. The probes (one or two store calls each) run {@code concurrency} at a time.
+   * mark is AT_RISK. The probes (one or two store calls each) run on the {@link Runner}, one lane
+   * per store, {@code concurrency} at a time in each, under the run's deadline.
    */
   private Map<String, Map<Ref, Finding>> withProtection(Map<String, List<EnvRevision>> byEnv,
-      Map<Ref, Finding> findings, int concurrency) {
+      Map<Ref, Finding> findings, int concurrency, Instant deadline) {
     Map<String, Map<Ref, Finding>> out = new LinkedHashMap<>();
     if (protection == ProtectionProbe.NONE) {
       byEnv.keySet().forEach(env -> out.put(env, findings));
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), DaemonThreads.named("phoenix-verify-protection"));
-    try {
-      Map<String, Map<Ref, Future<Optional<Finding>>>> probes = new LinkedHashMap<>();
-      byEnv.forEach((env, revisions) -> {
-        Map<Ref, Future<Optional<Finding>>> mine = new LinkedHashMap<>();
-        revisions.forEach(r -> r.refs().keySet().forEach(ref -> {
-          Finding f = findings.get(ref);
-          if (f != null && f.status() == dev.phoenix.check.Status.OK && !mine.containsKey(ref)) {
-            mine.put(ref, pool.submit(() -> protection.concern(ref, env)));
+    List<Runner.Unit<Optional<Finding>>> probes = new ArrayList<>();
+    List<Map.Entry<String, Ref>> asked = new ArrayList<>();
+    byEnv.forEach((env, revisions) -> {
+      Set<Ref> mine = new LinkedHashSet<>();
+      revisions.forEach(r -> r.refs().keySet().forEach(ref -> {
+        Finding f = findings.get(ref);
+        if (f != null && f.status() == dev.phoenix.check.Status.OK && mine.add(ref)) {
+          probes.add(new Runner.Unit<>(ref.store(), null, () -> protection.concern(ref, env)));
+          asked.add(Map.entry(env, ref));
+        }
+      }));
+    });
+    List<Optional<Finding>> concerns = Runner.lanes(concurrency).until(deadline, Duration.ZERO).named("verify-protection")
+        .run(probes, new Runner.Outcomes<>() {
+          @Override
+          public Optional<Finding> late(Runner.Unit<Optional<Finding>> unit) {
+            return Optional.of(Checks.DEADLINE);
           }
-        }));
-        probes.put(env, mine);
-      });
-      probes.forEach((env, mine) -> {
-        Map<Ref, Finding> seen = new LinkedHashMap<>(findings);
-        mine.forEach((ref, probe) -> concern(probe).ifPresent(finding -> seen.put(ref, finding)));
-        out.put(env, seen);
-      });
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 
-  /** A probe that failed outright makes the reference UNKNOWN: its protection could not be checked. */
-  private static Optional<Finding> concern(Future<Optional<Finding>> probe) {
-    try {
-      return probe.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return Optional.of(Finding.unknown("present, but its protection could not be checked: "
-          + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.of(Finding.unknown("present, but the protection check was interrupted"));
+          /** A probe that failed outright makes the reference UNKNOWN: its protection could not be checked. */
+          @Override
+          public Optional<Finding> failed(Runner.Unit<Optional<Finding>> unit, RuntimeException e) {
+            return Optional.of(Finding.unknown("present, but its protection could not be checked: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+          }
+        });
+    byEnv.keySet().forEach(env -> out.put(env, new LinkedHashMap<>(findings)));
+    for (int i = 0; i < asked.size(); i++) {
+      Map.Entry<String, Ref> probe = asked.get(i);
+      concerns.get(i).ifPresent(finding -> out.get(probe.getKey()).put(probe.getValue(), finding));
     }
+    return out;
   }
 }

@@ -153,7 +153,7 @@ class RegistryResilienceIT {
       assertThat(Instant.now()).as("nor before the deadline (less timer granularity)")
           .isAfter(options.deadline().minusMillis(100));
       assertThat(found).hasSize(2);
-      assertThat(found.values()).allMatch(f -> f.equals(Finding.unknown("deadline reached before checking")));
+      assertThat(found.values()).allMatch(f -> f.equals(Finding.unknown("not checked: the run's deadline passed")));
     }
   }
 

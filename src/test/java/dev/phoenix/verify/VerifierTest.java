@@ -152,6 +152,32 @@ class VerifierTest {
   }
 
   @Test
+  void aProtectionProbeStillRunningAtTheDeadlineIsUnknownWithTheRunsOneWording() {
+    FakeChecker checker = new FakeChecker(r -> true);
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    ProtectionProbe probe = (ref, env) -> {
+      if (ref.equals(ref(3))) {
+        try {
+          never.await(); // a store that never answers
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return java.util.Optional.empty();
+    };
+    try (GitRepository git = history()) {
+      VerifyRequest request = new VerifyRequest(List.of("prod"), false, VerifyWindow.head(), false, 4,
+          Duration.ofSeconds(3), Set.of(), false);
+      VerifyResult result = new Verifier(git, List.of(checker), ProgressListener.NONE,
+          Clock.fixed(NOW, ZoneOffset.UTC), probe).verify(request);
+      assertThat(result.outcome()).isEqualTo(Verdict.UNKNOWN);
+      assertThat(result.environments().get(0).references().stream().filter(u -> u.ref().equals(ref(3)))
+          .findFirst().orElseThrow().finding()).isEqualTo(dev.phoenix.check.Checks.DEADLINE);
+      assertThat(statusOf(result, "prod", ref(1))).isEqualTo(dev.phoenix.check.Status.OK);
+    }
+  }
+
+  @Test
   void protectionProbesRunSideBySideAndEveryEnvironmentGetsItsOwn() {
     FakeChecker checker = new FakeChecker(r -> true);
     java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();

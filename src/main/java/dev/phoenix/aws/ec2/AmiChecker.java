@@ -1,8 +1,8 @@
 package dev.phoenix.aws.ec2;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
@@ -37,14 +37,14 @@ public final class AmiChecker implements RefChecker {
         }
       }
     }
-    List<AwsCheckRun.Unit> units = new ArrayList<>();
+    List<Checks.Job> jobs = new ArrayList<>();
     byRegion.forEach((region, amis) -> {
       for (int i = 0; i < amis.size(); i += AmiLookup.BATCH) {
         List<Ref.Ami> batch = List.copyOf(amis.subList(i, Math.min(amis.size(), i + AmiLookup.BATCH)));
-        units.add(new AwsCheckRun.Unit(List.copyOf(batch), () -> checkRegion(region, batch)));
+        jobs.add(new Checks.Job("ec2:" + region, List.copyOf(batch), () -> checkRegion(region, batch)));
       }
     });
-    return AwsCheckRun.run(refs, units, options);
+    return Checks.jobs(refs, jobs, options);
   }
 
   Map<Ref, Finding> checkRegion(String region, List<Ref.Ami> amis) {
@@ -52,7 +52,7 @@ public final class AmiChecker implements RefChecker {
     try {
       result = service.lookup(region).lookup(amis.stream().map(Ref.Ami::amiId).toList());
     } catch (AwsException e) {
-      return AwsCheckRun.all(amis, Finding.unknown(e.getMessage()));
+      return Checks.all(amis, Finding.unknown(e.getMessage()));
     }
     Instant now = Instant.now();
     Map<Ref, Finding> out = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package dev.phoenix.aws.ecr;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
@@ -50,14 +50,14 @@ public final class EcrChecker implements RefChecker {
         }
       }
     }
-    List<AwsCheckRun.Unit> units = new ArrayList<>();
+    List<Checks.Job> jobs = new ArrayList<>();
     byRepo.forEach((key, images) -> {
       for (int i = 0; i < images.size(); i += EcrImages.BATCH) {
         List<Ref.Image> batch = List.copyOf(images.subList(i, Math.min(images.size(), i + EcrImages.BATCH)));
-        units.add(new AwsCheckRun.Unit(List.copyOf(batch), () -> checkBatch(batch)));
+        jobs.add(new Checks.Job(batch.get(0).store(), List.copyOf(batch), () -> checkBatch(batch)));
       }
     });
-    return AwsCheckRun.run(refs, units, options);
+    return Checks.jobs(refs, jobs, options);
   }
 
   Map<Ref, Finding> checkBatch(List<Ref.Image> images) {
@@ -68,7 +68,7 @@ public final class EcrChecker implements RefChecker {
       codes = service.images(host.region()).batchGet(host.account(), first.repository(),
           images.stream().map(i -> i.digest().toString()).toList());
     } catch (AwsException e) {
-      return AwsCheckRun.all(images, e.notFound()
+      return Checks.all(images, e.notFound()
           ? Finding.missing("repository " + first.repository() + " not found in " + host.host())
           : Finding.unknown(e.getMessage()));
     }

@@ -1,8 +1,8 @@
 package dev.phoenix.aws.s3;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
@@ -33,13 +33,13 @@ public final class S3Checker implements RefChecker {
 
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
-    List<AwsCheckRun.Unit> units = new ArrayList<>();
+    List<Checks.Job> jobs = new ArrayList<>();
     for (Ref ref : new LinkedHashSet<>(refs)) {
       if (ref instanceof Ref.S3Object s3) {
-        units.add(new AwsCheckRun.Unit(List.of(ref), () -> Map.of(ref, checkOne(s3, options.deep()))));
+        jobs.add(new Checks.Job("s3", List.of(ref), () -> Map.of(ref, checkOne(s3, options.deep()))));
       }
     }
-    return AwsCheckRun.run(refs, units, options);
+    return Checks.jobs(refs, jobs, options);
   }
 
   Finding checkOne(Ref.S3Object ref, boolean deep) {

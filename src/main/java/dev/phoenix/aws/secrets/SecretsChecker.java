@@ -1,8 +1,8 @@
 package dev.phoenix.aws.secrets;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
@@ -39,9 +39,9 @@ public final class SecretsChecker implements RefChecker {
         }
       }
     }
-    List<AwsCheckRun.Unit> units = new ArrayList<>();
-    byId.forEach((id, pins) -> units.add(new AwsCheckRun.Unit(List.copyOf(pins), () -> checkSecret(id, pins))));
-    return AwsCheckRun.run(refs, units, options);
+    List<Checks.Job> jobs = new ArrayList<>();
+    byId.forEach((id, pins) -> jobs.add(new Checks.Job("secretsmanager", List.copyOf(pins), () -> checkSecret(id, pins))));
+    return Checks.jobs(refs, jobs, options);
   }
 
   Map<Ref, Finding> checkSecret(String secretId, List<Ref.Secret> pins) {
@@ -56,7 +56,7 @@ public final class SecretsChecker implements RefChecker {
       }
       return out;
     } catch (AwsException e) {
-      return AwsCheckRun.all(pins, e.notFound()
+      return Checks.all(pins, e.notFound()
           ? Finding.missing("secret " + secretId + " not found") : Finding.unknown(e.getMessage()));
     }
   }

@@ -1,8 +1,8 @@
 package dev.phoenix.aws.ssm;
 
 import dev.phoenix.aws.AwsException;
-import dev.phoenix.aws.AwsCheckRun;
 import dev.phoenix.check.CheckOptions;
+import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
@@ -40,9 +40,9 @@ public final class SsmChecker implements RefChecker {
         }
       }
     }
-    List<AwsCheckRun.Unit> units = new ArrayList<>();
-    byName.forEach((name, pins) -> units.add(new AwsCheckRun.Unit(List.copyOf(pins), () -> checkName(name, pins))));
-    return AwsCheckRun.run(refs, units, options);
+    List<Checks.Job> jobs = new ArrayList<>();
+    byName.forEach((name, pins) -> jobs.add(new Checks.Job("ssm", List.copyOf(pins), () -> checkName(name, pins))));
+    return Checks.jobs(refs, jobs, options);
   }
 
   Map<Ref, Finding> checkName(String name, List<Ref.Ssm> pins) {
@@ -50,7 +50,7 @@ public final class SsmChecker implements RefChecker {
     try {
       versions = history.versions(name);
     } catch (AwsException e) {
-      return AwsCheckRun.all(pins, e.notFound()
+      return Checks.all(pins, e.notFound()
           ? Finding.missing("parameter " + name + " not found") : Finding.unknown(e.getMessage()));
     }
     Map<Ref, Finding> out = new LinkedHashMap<>();

@@ -1,11 +1,8 @@
-package dev.phoenix.aws;
+package dev.phoenix.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.check.CheckOptions;
-import dev.phoenix.check.Finding;
-import dev.phoenix.check.Ref;
-import dev.phoenix.check.Status;
+import dev.phoenix.aws.AwsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class CheckRunTest {
+/** {@link Checks#jobs}: how a checker spreads its requests (was aws/AwsCheckRun). */
+class CheckJobsTest {
   private static Ref ssm(int v) {
     return new Ref.Ssm("/p", v);
   }
@@ -27,20 +25,22 @@ class CheckRunTest {
     AtomicInteger running = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
     List<Ref> refs = new ArrayList<>();
-    List<AwsCheckRun.Unit> units = new ArrayList<>();
+    List<Checks.Job> units = new ArrayList<>();
+    CountDownLatch together = new CountDownLatch(3);
     for (int i = 0; i < 12; i++) {
       Ref ref = ssm(i);
       refs.add(ref);
-      units.add(new AwsCheckRun.Unit(List.of(ref), () -> {
+      units.add(new Checks.Job("ssm", List.of(ref), () -> {
         peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-        sleep(30);
+        together.countDown();
+        await(together); // the first three wait for one another: three run at once, then the rest pass
         running.decrementAndGet();
         return Map.of(ref, Finding.ok());
       }));
     }
     AtomicInteger done = new AtomicInteger();
     CheckOptions options = new CheckOptions(false, 3, Instant.now().plusSeconds(30), Set.of(), r -> done.incrementAndGet());
-    Map<Ref, Finding> out = AwsCheckRun.run(refs, units, options);
+    Map<Ref, Finding> out = Checks.jobs(refs, units, options);
     assertThat(out).hasSize(12).allSatisfy((r, f) -> assertThat(f.status()).isEqualTo(Status.OK));
     assertThat(peak.get()).isLessThanOrEqualTo(3).isGreaterThan(1);
     assertThat(done.get()).isEqualTo(12);
@@ -52,9 +52,9 @@ class CheckRunTest {
     Ref slow = ssm(2);
     CountDownLatch release = new CountDownLatch(1); // the slow unit answers only once the test lets it
     AtomicBoolean slowAnswered = new AtomicBoolean();
-    List<AwsCheckRun.Unit> units = List.of(
-        new AwsCheckRun.Unit(List.of(fast), () -> Map.of(fast, Finding.ok())),
-        new AwsCheckRun.Unit(List.of(slow), () -> {
+    List<Checks.Job> units = List.of(
+        new Checks.Job("ssm", List.of(fast), () -> Map.of(fast, Finding.ok())),
+        new Checks.Job("ssm", List.of(slow), () -> {
           try {
             slowAnswered.set(release.await(60, TimeUnit.SECONDS));
           } catch (InterruptedException e) {
@@ -66,7 +66,7 @@ class CheckRunTest {
     Map<Ref, Finding> out;
     boolean answeredBeforeReturn;
     try {
-      out = AwsCheckRun.run(List.of(fast, slow), units, new CheckOptions(false, 2, deadline, Set.of(), r -> {}));
+      out = Checks.jobs(List.of(fast, slow), units, new CheckOptions(false, 2, deadline, Set.of(), r -> {}));
       answeredBeforeReturn = slowAnswered.get();
     } finally {
       release.countDown();
@@ -76,6 +76,7 @@ class CheckRunTest {
     assertThat(out.get(fast).status()).isEqualTo(Status.OK);
     assertThat(out.get(slow).status()).isEqualTo(Status.UNKNOWN);
     assertThat(out.get(slow).reason()).contains("deadline");
+    assertThat(out.get(slow)).isEqualTo(Checks.DEADLINE);
   }
 
   @Test
@@ -83,18 +84,18 @@ class CheckRunTest {
     Ref a = ssm(1);
     Ref b = ssm(2);
     Ref stray = new Ref.Ami("ami-1", "us-east-1");
-    List<AwsCheckRun.Unit> units = List.of(new AwsCheckRun.Unit(List.of(a, b), () -> {
+    List<Checks.Job> units = List.of(new Checks.Job("ssm", List.of(a, b), () -> {
       throw AwsException.input("boom", null);
     }));
-    Map<Ref, Finding> out = AwsCheckRun.run(List.of(a, b, stray), units, CheckOptions.defaults());
-    assertThat(out.get(a)).isEqualTo(Finding.unknown("boom"));
+    Map<Ref, Finding> out = Checks.jobs(List.of(a, b, stray), units, CheckOptions.defaults());
+    assertThat(out.get(a)).isEqualTo(Finding.unknown("the ssm check failed: boom"));
     assertThat(out.get(b).status()).isEqualTo(Status.UNKNOWN);
-    assertThat(out.get(stray)).isEqualTo(Finding.unknown("not checked"));
+    assertThat(out.get(stray)).isEqualTo(Checks.NO_ANSWER);
   }
 
-  private static void sleep(long ms) {
+  private static void await(CountDownLatch latch) {
     try {
-      Thread.sleep(ms);
+      latch.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class LanesTest {
+class ObjectOrderTest {
   @Test
   void oneObjectsWorkGoesInOrderOtherObjectsRunBesideItAndResultsKeepTheItemsOrder() {
     List<Ref> items = new ArrayList<>();
@@ -25,7 +25,7 @@ class LanesTest {
     CountDownLatch together = new CountDownLatch(2);
     AtomicInteger counted = new AtomicInteger();
 
-    List<String> out = Lanes.run(items, r -> r, r -> {
+    List<String> out = ObjectOrder.run(items, r -> r, r -> {
       peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       together.countDown();
       try {
@@ -37,7 +37,7 @@ class LanesTest {
       seen.add(p.name() + ":" + p.version());
       inFlight.decrementAndGet();
       return p.name() + ":" + p.version();
-    }, 4, n -> counted.accumulateAndGet(n, Math::max));
+    }, (r, e) -> "failed " + r, 4, n -> counted.accumulateAndGet(n, Math::max));
 
     assertThat(out).containsExactly("/a:1", "/b:1", "/a:2", "/b:2", "/a:3", "/b:3", "/a:4", "/b:4", "/a:5", "/b:5");
     assertThat(peak.get()).isEqualTo(2); // two lanes side by side, never two calls on one parameter
@@ -50,8 +50,8 @@ class LanesTest {
   void imagesOfOneRepositoryAreSeparateLanesButVersionsOfOneObjectShareOne() {
     var digest1 = dev.phoenix.model.Digest.of("sha256:" + "1".repeat(64));
     var digest2 = dev.phoenix.model.Digest.of("sha256:" + "2".repeat(64));
-    assertThat(Lanes.lane(new Ref.Image("r", "app", digest1))).isNotEqualTo(Lanes.lane(new Ref.Image("r", "app", digest2)));
-    assertThat(Lanes.lane(new Ref.S3Object("b", "k", "v1", null))).isEqualTo(Lanes.lane(new Ref.S3Object("b", "k", "v2", null)));
-    assertThat(Lanes.lane(new Ref.Secret("s", "v1"))).isEqualTo(Lanes.lane(new Ref.Secret("s", "v2")));
+    assertThat(ObjectOrder.object(new Ref.Image("r", "app", digest1))).isNotEqualTo(ObjectOrder.object(new Ref.Image("r", "app", digest2)));
+    assertThat(ObjectOrder.object(new Ref.S3Object("b", "k", "v1", null))).isEqualTo(ObjectOrder.object(new Ref.S3Object("b", "k", "v2", null)));
+    assertThat(ObjectOrder.object(new Ref.Secret("s", "v1"))).isEqualTo(ObjectOrder.object(new Ref.Secret("s", "v2")));
   }
 }

@@ -1,11 +1,7 @@
-package dev.phoenix.verify;
+package dev.phoenix.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.check.CheckOptions;
-import dev.phoenix.check.Finding;
-import dev.phoenix.check.Ref;
-import dev.phoenix.check.Status;
 import dev.phoenix.model.Digest;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +12,24 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class CheckRunTest {
+/** {@link Checks#run}: the first checker that handles a reference, one lane per store, the run's deadline. */
+class ChecksTest {
   static Ref image(String host, int i) {
     return new Ref.Image(host, "r", new Digest("sha256", String.format("%064x", i)));
   }
 
   static CheckOptions options(Duration budget) {
-    return new CheckOptions(false, 4, Instant.now().plus(budget), Set.of(), r -> {});
+    return options(budget, r -> {});
+  }
+
+  static CheckOptions options(Duration budget, java.util.function.Consumer<Ref> done) {
+    return new CheckOptions(false, 4, Instant.now().plus(budget), Set.of(), done);
   }
 
   @Test
   void eachReferenceGoesToOneCheckerOnceAndUnhandledOnesAreUnknown() {
-    FakeChecker images = new FakeChecker(r -> r instanceof Ref.Image);
-    FakeChecker ssm = new FakeChecker(r -> r instanceof Ref.Ssm);
+    Fake images = new Fake(r -> r instanceof Ref.Image);
+    Fake ssm = new Fake(r -> r instanceof Ref.Ssm);
     List<Ref> refs = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
       refs.add(image(i % 2 == 0 ? "a.example" : "b.example", i));
@@ -37,8 +38,8 @@ class CheckRunTest {
     refs.add(new Ref.Secret("s", "v"));
     images.answers.put(refs.get(5), Finding.missing("manifest unknown"));
     AtomicInteger progress = new AtomicInteger();
-    Map<Ref, Finding> found = new CheckRun(List.of(images, ssm), options(Duration.ofMinutes(1)), counting(progress))
-        .run(refs);
+    Map<Ref, Finding> found = Checks.run(List.of(images, ssm), refs,
+        options(Duration.ofMinutes(1), r -> progress.incrementAndGet()));
     assertThat(images.asked).hasSize(600).doesNotHaveDuplicates();
     assertThat(ssm.asked).containsExactly(new Ref.Ssm("/p", 3));
     assertThat(found.get(refs.get(5)).status()).isEqualTo(Status.MISSING);
@@ -51,7 +52,7 @@ class CheckRunTest {
   void aSlowStoreDoesNotStallOthersAndTheDeadlineTurnsTheRestUnknown() {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.atomic.AtomicBoolean slowAnswered = new java.util.concurrent.atomic.AtomicBoolean();
-    FakeChecker checker = new FakeChecker(r -> true) {
+    Fake checker = new Fake(r -> true) {
       @Override
       public Map<Ref, Finding> check(java.util.Collection<Ref> refs, CheckOptions options) {
         if (refs.iterator().next().store().equals("slow.example")) { // answers only once the test lets it
@@ -70,7 +71,7 @@ class CheckRunTest {
     Map<Ref, Finding> found;
     boolean answeredBeforeReturn;
     try {
-      found = new CheckRun(List.of(checker), options, ProgressListener.NONE).run(refs);
+      found = Checks.run(List.of(checker), refs, options);
       answeredBeforeReturn = slowAnswered.get();
     } finally {
       release.countDown();
@@ -82,33 +83,46 @@ class CheckRunTest {
     assertThat(found.get(refs.get(2)).status()).isEqualTo(Status.OK);
     assertThat(found.get(refs.get(0)).status()).isEqualTo(Status.UNKNOWN);
     assertThat(found.get(refs.get(0)).reason()).contains("deadline");
+    assertThat(found.get(refs.get(0))).isEqualTo(Checks.DEADLINE);
   }
 
   @Test
   void aCheckerThatThrowsGivesUnknownNotACrash() {
-    FakeChecker broken = new FakeChecker(r -> true) {
+    Fake broken = new Fake(r -> true) {
       @Override
       public Map<Ref, Finding> check(java.util.Collection<Ref> refs, CheckOptions o) {
         throw new IllegalStateException("boom");
       }
     };
-    Map<Ref, Finding> found = new CheckRun(List.of(broken), options(Duration.ofMinutes(1)), ProgressListener.NONE)
-        .run(List.of(image("a", 1)));
+    Map<Ref, Finding> found = Checks.run(List.of(broken), List.of(image("a", 1)), options(Duration.ofMinutes(1)));
     assertThat(found.values()).extracting(Finding::status).containsExactly(Status.UNKNOWN);
+    assertThat(found.values()).containsExactly(Finding.unknown("the a check failed: IllegalStateException"));
   }
 
-  static ProgressListener counting(AtomicInteger n) {
-    return new ProgressListener() {
-      @Override
-      public void started(int total) {}
+  /** Answers from a map (default OK) and records every reference it is asked about. */
+  static class Fake implements RefChecker {
+    final java.util.function.Predicate<Ref> handles;
+    final Map<Ref, Finding> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<Ref> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-      @Override
-      public void advanced(int done, int total) {
-        n.set(Math.max(n.get(), done));
+    Fake(java.util.function.Predicate<Ref> handles) {
+      this.handles = handles;
+    }
+
+    @Override
+    public boolean handles(Ref ref) {
+      return handles.test(ref);
+    }
+
+    @Override
+    public Map<Ref, Finding> check(java.util.Collection<Ref> refs, CheckOptions options) {
+      asked.addAll(refs);
+      Map<Ref, Finding> out = new java.util.HashMap<>();
+      for (Ref r : refs) {
+        out.put(r, answers.getOrDefault(r, Finding.ok()));
+        options.done().accept(r);
       }
-
-      @Override
-      public void finished(int done, int total) {}
-    };
+      return out;
+    }
   }
 }
