@@ -1,5 +1,6 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.core.Concurrency;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.core.Durations;
@@ -60,7 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
   boolean deep;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
-      description = "Requests in flight per store. Default: ${DEFAULT-VALUE}.")
+      description = "Requests in flight per store, 1 to " + Concurrency.MAX + ". Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
   @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m",
@@ -102,9 +103,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw PhoenixException.input("give either --since AGE or --from WHEN [--to WHEN]",
           "e.g. --since 90d, or --from 2026-09-01 --to 2026-10-01");
     }
-    if (concurrency < 1 || concurrency > 256) {
-      throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 256");
-    }
+    Concurrency.check("--concurrency", concurrency);
     Durations.option(deadline, "--deadline", Durations.DEADLINE); // a usage error before anything is opened
     Duration window = since == null ? null : Durations.option(since, "--since", Durations.WINDOW);
     try (GitRepository git = repo.open(); StoreCheckers stores = StoreCheckers.standard(requestFor(VerifyWindow.head()))) {
