@@ -20,8 +20,12 @@ public final class History {
     this.git = git;
   }
 
+  /** Newest first; an INPUT error naming the known environments when this one never had a lockfile. */
   public List<HistoryEntry> of(String environment) {
     List<Mainline.Step> steps = new Mainline(git).steps(environment, Instant.now());
+    if (steps.isEmpty()) {
+      new TimeTravel(git).head(environment); // throws "unknown environment" with the known ones
+    }
     List<HistoryEntry> entries = new ArrayList<>();
     Estate after = null;
     for (int i = 0; i < steps.size(); i++) {
