@@ -47,14 +47,14 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--all-envs", description = "Every environment with a lockfile at HEAD.")
   boolean allEnvs;
 
-  @Option(names = "--since", paramLabel = "AGE", description = "VerifyWindow ending now: 90d, 36h, 4w.")
+  @Option(names = "--since", paramLabel = "AGE", description = "Window ending now: 90d, 36h, 4w.")
   String since;
 
   @Option(names = "--from", paramLabel = "WHEN",
-      description = "VerifyWindow start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
+      description = "Window start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
   String from;
 
-  @Option(names = "--to", paramLabel = "WHEN", description = "VerifyWindow end (as show --at). Default: now.")
+  @Option(names = "--to", paramLabel = "WHEN", description = "Window end (as show --at). Default: now.")
   String to;
 
   @Option(names = "--deep", description = "Fetch and hash content (image blobs, S3 objects), not only existence.")
