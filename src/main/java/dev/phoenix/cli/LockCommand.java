@@ -1,16 +1,10 @@
 package dev.phoenix.cli;
 
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.lockfile.EstateReader;
-import dev.phoenix.lockfile.WorkingTreeFiles;
-import dev.phoenix.pin.LockPlan;
-import dev.phoenix.pin.LockRequest;
-import dev.phoenix.pin.PinResult;
-import dev.phoenix.pin.Resolver;
-import dev.phoenix.lockwrite.WriteResult;
-import dev.phoenix.model.Artefact;
-import dev.phoenix.model.Lockfile;
 import dev.phoenix.stores.Stores;
+import dev.phoenix.pin.LockRequest;
+import dev.phoenix.pin.PinRun;
+import dev.phoenix.lockwrite.WriteResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,38 +60,12 @@ final class LockCommand implements Callable<Integer> {
       throw PhoenixException.input("nothing to lock", "give --image, --lambda, --ami or --config");
     }
     Path root = WriteOptions.root(repo);
-    var current = EstateReader.read(new WorkingTreeFiles(root), env);
-    if (current.value() == null) {
-      throw PhoenixException.input("environment " + env + " has no readable lockfile (" + Lockfile.path(env) + ")",
-          "create it first (docs/lockfile.md), then run phoenix validate --env " + env);
-    }
-    Lockfile before = current.value().lockfile();
-    PinResult resolved;
+    WriteResult r;
     try (Stores live = Stores.open(stores.settings())) {
-      resolved = new Resolver(live.pinning()).resolve(request, name -> before.artefacts().get(name) instanceof Artefact.MachineImage m ? m.region() : null);
+      r = new PinRun(live.pinning()).run(request, root, write.writer(root), write.afterWrite(root, "lock", List.of()));
     }
-    List<String> problems = new ArrayList<>(resolved.problems());
-    LockPlan.edits(before, resolved, problems);
-    refuseIf(problems, resolved.unavailable());
-    WriteResult r = write.writer(root).write(env, now -> {
-      List<String> late = new ArrayList<>();
-      var edits = LockPlan.edits(now, resolved, late);
-      refuseIf(late, false);
-      return edits;
-    }, write.afterWrite(root, "lock", List.of()));
     write.print(spec.commandLine().getOut(), repo.json(), r);
     return ExitCodes.OK;
-  }
-
-  private static void refuseIf(List<String> problems, boolean unavailable) {
-    if (problems.isEmpty()) {
-      return;
-    }
-    StringBuilder m = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-        + "; nothing was written");
-    problems.forEach(p -> m.append("\n  ").append(p));
-    throw new PhoenixException(unavailable ? PhoenixException.Kind.UNAVAILABLE : PhoenixException.Kind.INPUT,
-        m.toString(), "fix them and run lock again");
   }
 
   /** "name=value" pairs, or one bare value under "". */

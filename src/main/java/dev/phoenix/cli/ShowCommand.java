@@ -1,17 +1,12 @@
 package dev.phoenix.cli;
 
-import dev.phoenix.core.Problem;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.Revision;
 import dev.phoenix.history.Snapshot;
 import dev.phoenix.history.TimeTravel;
-import dev.phoenix.report.Json;
-import dev.phoenix.report.Views;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,49 +44,16 @@ final class ShowCommand implements Callable<Integer> {
       long lookup = System.nanoTime() - start - open;
       Snapshot snapshot = Snapshot.of(revision);
       long read = System.nanoTime() - start - open - lookup;
-      List<Problem> problems = snapshot.estate().problems();
       Warnings.uncommitted(git, env, err);
       Warnings.futureDated(git, List.of(revision.commit()), err);
-      if (repo.json()) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("environment", env);
-        json.put("asked", at);
-        json.put("understoodAs", revision.asked().explain());
-        json.put("commit", revision.commit().id());
-        json.put("committedAt", revision.commit().committedAt().toString());
-        json.put("author", revision.commit().author());
-        json.put("subject", revision.commit().subject());
-        json.put("valid", problems.isEmpty());
-        json.put("problems", problems.stream().map(Views::problem).toList());
-        json.put("lock", snapshot.lockTree());
-        json.put("stacks", snapshot.stackTrees());
-        out.println(Json.write(json));
-      } else {
-        out.println("# " + env + " at " + revision.asked().explain());
-        out.println("# commit " + revision.commit().id() + " committed " + revision.commit().committedAt()
-            + " by " + revision.commit().author() + ": " + revision.commit().subject());
-        out.println("# --- " + snapshot.lockPath());
-        if (snapshot.lockNode() == null) {
-          out.println(Snapshot.UNREADABLE);
-        } else {
-          out.print(snapshot.lockText());
-        }
-        for (var stack : snapshot.stackTexts().entrySet()) {
-          out.println("# --- " + stack.getKey());
-          out.print(stack.getValue());
-        }
-      }
+      out.print(repo.json() ? ShowOutput.json(at, revision, snapshot) : ShowOutput.text(revision, snapshot));
       out.flush();
-      if (!problems.isEmpty()) {
-        err.println("error: " + env + " at commit " + revision.commit().shortId() + " is INVALID, not restorable as written ("
-            + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):");
-        problems.forEach(p -> err.println("  " + p.render()));
-      }
+      err.print(ShowOutput.problems(revision, snapshot));
       if (timings) {
         err.printf("timings: open %.1f ms (JGit start-up, repository opened), lookup %.1f ms (commit found, lockfile read),"
                 + " parse %.1f ms%n", open / 1e6, lookup / 1e6, read / 1e6);
       }
-      return problems.isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+      return snapshot.estate().problems().isEmpty() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }
   }
 }

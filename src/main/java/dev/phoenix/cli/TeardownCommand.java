@@ -11,7 +11,6 @@ import dev.phoenix.rebuild.TargetsFile;
 import dev.phoenix.rebuild.TerraformDeployer;
 import dev.phoenix.rebuild.aws.AwsTeardown;
 import dev.phoenix.rebuild.aws.ConfigServices;
-import dev.phoenix.report.Json;
 import dev.phoenix.stores.Stores;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -82,23 +81,7 @@ final class TeardownCommand implements Callable<Integer> {
         err.flush();
       });
     }
-    if (output == OutputFormat.json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("environment", env);
-      m.put("target", target);
-      m.put("containers", r.containers());
-      m.put("volumes", r.volumes());
-      m.put("networks", r.networks());
-      out.println(Json.write(m));
-    } else if (r.nothing()) {
-      out.println("teardown " + env + " --target local: nothing labelled phoenix.env=" + env + " was found");
-    } else {
-      out.println("teardown " + env + " --target local: removed " + r.containers().size() + " container(s), "
-          + r.volumes().size() + " volume(s), " + r.networks().size() + " network(s)");
-      r.containers().forEach(c -> out.println("  container " + c));
-      r.volumes().forEach(v -> out.println("  volume " + v));
-      r.networks().forEach(n -> out.println("  network " + n));
-    }
+    out.print(TeardownOutput.local(r, target, output == OutputFormat.json));
     out.flush();
     return ExitCodes.OK;
   }
@@ -127,18 +110,7 @@ final class TeardownCommand implements Callable<Integer> {
       r = teardown.run(new AwsTeardown.Request(env, workTree, this.out.toAbsolutePath().normalize(), flags, engine,
           Duration.ofMinutes(engineMinutes)), confirm(), new StderrProgress(err));
     }
-    if (output == OutputFormat.json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("environment", env);
-      m.put("target", target);
-      m.put("destroyed", r.destroyed());
-      m.put("materializedDeleted", r.copiesDeleted());
-      out.println(Json.write(m));
-    } else {
-      out.println("teardown " + env + " --target aws: destroyed " + r.destroyed() + " resource(s) of " + r.workDir()
-          + ", deleted " + r.copiesDeleted().size() + " materialized copy(ies)");
-      r.copiesDeleted().forEach(c -> out.println("  ssm parameter " + c));
-    }
+    out.print(TeardownOutput.aws(r, target, output == OutputFormat.json));
     out.flush();
     return ExitCodes.OK;
   }

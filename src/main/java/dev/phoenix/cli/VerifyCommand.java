@@ -1,5 +1,6 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.core.Concurrency;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.core.Durations;
@@ -47,21 +48,21 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--all-envs", description = "Every environment with a lockfile at HEAD.")
   boolean allEnvs;
 
-  @Option(names = "--since", paramLabel = "AGE", description = "VerifyWindow ending now: 90d, 36h, 4w.")
+  @Option(names = "--since", paramLabel = "AGE", description = "Window ending now: 90d, 36h, 4w.")
   String since;
 
   @Option(names = "--from", paramLabel = "WHEN",
-      description = "VerifyWindow start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
+      description = "Window start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
   String from;
 
-  @Option(names = "--to", paramLabel = "WHEN", description = "VerifyWindow end (as show --at). Default: now.")
+  @Option(names = "--to", paramLabel = "WHEN", description = "Window end (as show --at). Default: now.")
   String to;
 
   @Option(names = "--deep", description = "Fetch and hash content (image blobs, S3 objects), not only existence.")
   boolean deep;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
-      description = "Requests in flight per store. Default: ${DEFAULT-VALUE}.")
+      description = "Requests in flight per store, 1 to " + Concurrency.MAX + ". Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
   @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m",
@@ -104,9 +105,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw PhoenixException.input("give either --since AGE or --from WHEN [--to WHEN]",
           "e.g. --since 90d, or --from 2026-09-01 --to 2026-10-01");
     }
-    if (concurrency < 1 || concurrency > 256) {
-      throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 256");
-    }
+    Concurrency.check("--concurrency", concurrency);
     Durations.option(deadline, "--deadline", Durations.DEADLINE); // a usage error before anything is opened
     Duration window = since == null ? null : Durations.option(since, "--since", Durations.WINDOW);
     try (GitRepository git = repo.open();

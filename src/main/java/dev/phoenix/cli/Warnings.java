@@ -2,7 +2,7 @@ package dev.phoenix.cli;
 
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
-import dev.phoenix.verify.Revisions;
+import dev.phoenix.history.Mainline;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -27,7 +27,7 @@ final class Warnings {
    * skew allowed: a date --at cannot reach yet, and a sign the history's times are not to be trusted.
    */
   static void futureDated(GitRepository git, List<CommitInfo> commits, PrintWriter err) {
-    Instant limit = Instant.now().plus(Revisions.CLOCK_SKEW);
+    Instant limit = Instant.now().plus(Mainline.CLOCK_SKEW);
     Set<CommitInfo> all = new LinkedHashSet<>();
     git.head().ifPresent(all::add);
     all.addAll(commits);

@@ -24,12 +24,7 @@ public final class TimeTravel {
 
   public Revision resolve(String environment, String whenText, Instant now) {
     requireCommits(git);
-    When when;
-    try {
-      when = When.parse(whenText);
-    } catch (IllegalArgumentException e) {
-      throw PhoenixException.input(e.getMessage(), "write a date (2026-11-01), a date-time (2026-11-01T10:00Z), a commit id or HEAD~n");
-    }
+    When when = When.read(whenText, null);
     CommitInfo commit;
     if (when instanceof When.AtTime at) {
       if (at.instant().isAfter(now) && !at.dateOnly() || at.dateOnly() && at.instant().minusSeconds(86400).isAfter(now)) {
@@ -38,10 +33,7 @@ public final class TimeTravel {
       }
       commit = git.mainlineAt(at.instant()).orElseThrow(() -> beforeFirst(environment, whenText));
     } else {
-      String rev = ((When.AtRevision) when).revision();
-      commit = git.resolve(rev).orElseThrow(() -> PhoenixException.input(
-          "'" + rev + "' is neither a date nor a commit of this repository",
-          "write a date (2026-11-01), a date-time (2026-11-01T10:00Z), a commit id or HEAD~n"));
+      commit = ((When.AtRevision) when).commit(git, null);
     }
     Revision revision = new Revision(environment, commit, git.filesAt(commit), when);
     if (revision.files().lookup(Lockfile.path(environment)).isAbsent()) { // a refused one is read, and reported

@@ -3,6 +3,7 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.Problem;
 import dev.phoenix.git.CommitInfo;
+import dev.phoenix.history.Mainline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,5 +22,10 @@ public record EnvRevision(
   public EnvRevision(
       String environment, CommitInfo commit, Instant validUntil, Map<Ref, List<String>> refs, List<Problem> problems) {
     this(environment, commit, commit.committedAt(), validUntil, refs, problems, List.of());
+  }
+
+  /** In force at some moment of {@code [start, end]} ({@link Mainline#inForceDuring}). */
+  public boolean inForceDuring(Instant start, Instant end) {
+    return Mainline.inForceDuring(from, validUntil, start, end);
   }
 }

@@ -1,7 +1,6 @@
 package dev.phoenix.verify;
 
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.When;
 import java.time.Duration;
@@ -51,24 +50,14 @@ public record VerifyWindow(Instant from, Instant to, String asked, boolean until
         toText == null);
   }
 
+  /** One WHEN read by {@link When}: a date-time as written, a commit (or HEAD~n) at its commit time. */
   private static Instant moment(String text, String option, GitRepository git, boolean startOfDay) {
-    When when;
-    try {
-      when = When.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw PhoenixException.input(option + ": " + e.getMessage(), HINT);
-    }
+    When when = When.read(text, option);
     if (when instanceof When.AtTime at) {
-      return startOfDay && at.dateOnly()
-          ? java.time.LocalDate.parse(at.given().trim()).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-          : at.instant();
+      return startOfDay ? at.startOfDay() : at.instant();
     }
-    String rev = ((When.AtRevision) when).revision();
-    return git.resolve(rev).map(CommitInfo::committedAt).orElseThrow(() -> PhoenixException.input(
-        option + " '" + rev + "' is neither a date nor a commit of this repository", HINT));
+    return ((When.AtRevision) when).commit(git, option).committedAt();
   }
-
-  private static final String HINT = "write a date (2026-11-01), a date-time (2026-11-01T10:00Z), a commit id or HEAD~n";
 
   public boolean headOnly() {
     return from == null;

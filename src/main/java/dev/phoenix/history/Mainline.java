@@ -1,0 +1,179 @@
+package dev.phoenix.history;
+
+import dev.phoenix.git.CommitInfo;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.lockfile.LockfileReader;
+import dev.phoenix.lockfile.Parsed;
+import dev.phoenix.model.Lockfile;
+import dev.phoenix.model.Stack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one walk of HEAD's first-parent chain for an environment, and the one definition of what a
+ * revision of an environment is. {@code history}, {@code verify} and {@code protect} all walk
+ * through here, so they always agree on which commits are revisions.
+ *
+ * <p><b>A revision</b> is the content of the files an environment's estate is read from: its
+ * lockfile, and the blueprint of every stack that lockfile names (all of {@code stacks/} when the
+ * lockfile cannot be read, since then it is not known which it names). Two commits hold the same
+ * revision when those files are byte for byte the same. Nothing else makes a revision: not another
+ * file beside the lockfile ({@code policy.yaml}), not another environment, not a blueprint no stack
+ * of this environment uses. A mainline commit whose revision differs from its first parent's is a
+ * {@link Step}: it starts a revision, or, when it deleted the lockfile, ends one (a step without a
+ * lockfile). Before the first commit there is no lockfile.
+ *
+ * <p><b>When a step counts</b>: at its commit date, except that a commit dated after
+ * {@code latest} (its author's clock was wrong, or the date was forged) counts at {@code latest},
+ * and never later than the mainline commit after it; so the revision in force now is in every
+ * window that reaches now, whatever its date.
+ */
+public final class Mainline {
+  /**
+   * How far in the future a commit may be dated before it is reported: clocks of CI runners and
+   * laptops drift by seconds to minutes, not more.
+   */
+  public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /**
+   * A commit where the environment's revision changed, newest first in a walk: {@code lockfile}
+   * false when it deleted the lockfile. In force from {@code from} (its commit date, see the class
+   * comment) until {@code until}, the moment of the next step (null: still in force).
+   */
+  public record Step(CommitInfo commit, boolean lockfile, Instant from, Instant until) {
+    /** A revision (not a deletion) in force at some moment of {@code [start, end]}. */
+    public boolean inForceDuring(Instant start, Instant end) {
+      return lockfile && Mainline.inForceDuring(from, until, start, end);
+    }
+  }
+
+  /**
+   * Whether a revision in force from {@code from} until {@code until} (null: still) was in force at
+   * some moment of {@code [start, end]}: the one rule of what a window holds.
+   */
+  public static boolean inForceDuring(Instant from, Instant until, Instant start, Instant end) {
+    return !from.isAfter(end) && (until == null || until.isAfter(start));
+  }
+
+  private final GitRepository git;
+  private final Map<String, Optional<String>> objects = new HashMap<>();
+  /** Stack names per lockfile blob (null: unreadable): a lockfile is parsed once however many commits share it. */
+  private final Map<String, Optional<List<String>>> stackNames = new HashMap<>();
+  private List<CommitInfo> chain;
+
+  public Mainline(GitRepository git) {
+    this.git = git;
+  }
+
+  /** HEAD's first-parent chain, newest first, read once. */
+  public List<CommitInfo> commits() {
+    if (chain == null) {
+      chain = git.mainline(c -> false);
+    }
+    return chain;
+  }
+
+  /** Every step of the environment's whole history, newest first; commits dated after {@code latest} count at it. */
+  public List<Step> steps(String environment, Instant latest) {
+    return steps(environment, null, latest);
+  }
+
+  /**
+   * The steps of the environment, newest first, down to the one in force at {@code notBefore}
+   * (null: the whole history); older ones are not looked at.
+   */
+  public List<Step> steps(String environment, Instant notBefore, Instant latest) {
+    List<CommitInfo> commits = commits();
+    List<Step> steps = new ArrayList<>();
+    Instant newer = latest;
+    Instant nextStep = null;
+    for (int i = 0; i < commits.size(); i++) {
+      CommitInfo c = commits.get(i);
+      Instant at = c.committedAt().isAfter(newer) ? newer : c.committedAt();
+      newer = at;
+      CommitInfo parent = i + 1 < commits.size() ? commits.get(i + 1) : null;
+      if (sameRevision(c, parent, environment)) {
+        continue;
+      }
+      steps.add(new Step(c, lockfile(c, environment).isPresent(), at, nextStep));
+      nextStep = at;
+      if (notBefore != null && !at.isAfter(notBefore)) {
+        break; // the revision in force at notBefore: older ones are out of the window
+      }
+    }
+    return steps;
+  }
+
+  /**
+   * The revisions in force at some moment of {@code [start, end]}, oldest first: the one in force
+   * at {@code start} plus every one committed inside. {@code walked}, when given, receives every
+   * step looked at (to tell "no revision in the window" from "no such environment").
+   */
+  public List<Step> window(String environment, Instant start, Instant end, Instant latest, List<Step> walked) {
+    List<Step> steps = steps(environment, start, latest);
+    if (walked != null) {
+      walked.addAll(steps);
+    }
+    List<Step> in = new ArrayList<>();
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i).inForceDuring(start, end)) {
+        in.add(steps.get(i));
+      }
+    }
+    return in;
+  }
+
+  /**
+   * The one definition: the same lockfile blob and the same blueprints of the stacks it names.
+   * {@code other} null stands for "before the first commit" (no lockfile).
+   */
+  public boolean sameRevision(CommitInfo commit, CommitInfo other, String environment) {
+    Optional<String> lock = lockfile(commit, environment);
+    Optional<String> otherLock = other == null ? Optional.empty() : lockfile(other, environment);
+    if (!lock.equals(otherLock)) {
+      return false;
+    }
+    if (lock.isEmpty()) {
+      return true; // no lockfile on either side: no revision, whatever else changed
+    }
+    if (object(commit, "stacks").equals(object(other, "stacks"))) {
+      return true; // the cheap case: nothing under stacks/ changed
+    }
+    Optional<List<String>> names = stackNames.computeIfAbsent(lock.get(), blob -> readNames(commit, environment));
+    if (names.isEmpty()) {
+      return false; // unreadable lockfile: any change under stacks/ may matter
+    }
+    for (String name : names.get()) {
+      if (!object(commit, Stack.path(name)).equals(object(other, Stack.path(name)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Optional<String> lockfile(CommitInfo commit, String environment) {
+    return object(commit, Lockfile.path(environment));
+  }
+
+  private Optional<String> object(CommitInfo commit, String path) {
+    return objects.computeIfAbsent(commit.id() + " " + path, k -> git.objectAt(commit.id(), path));
+  }
+
+  private Optional<List<String>> readNames(CommitInfo commit, String environment) {
+    String path = Lockfile.path(environment);
+    Optional<byte[]> bytes = git.filesAt(commit).read(path);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    Parsed<Lockfile> lock = LockfileReader.read(path, bytes.get(), environment);
+    if (lock.value() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(lock.value().stacks() == null ? List.of() : List.copyOf(lock.value().stacks()));
+  }
+}
