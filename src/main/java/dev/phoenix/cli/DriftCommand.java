@@ -43,8 +43,8 @@ final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EnvNames.check("--env", env);
-    List<ReportFormat.Target> targets = ReportFormat.targets(reports);
-    for (ReportFormat.Target t : targets) {
+    List<ReportFormat.Destination> targets = ReportFormat.targets(reports);
+    for (ReportFormat.Destination t : targets) {
       if (t.format() == ReportFormat.HTML) {
         throw dev.phoenix.core.PhoenixException.input("--report html:" + t.file() + ": drift has no page of its own",
             "write --report json:FILE and give it to the page: phoenix report --env ENV --drift FILE --out report.html");
@@ -59,7 +59,7 @@ final class DriftCommand implements Callable<Integer> {
     }
     out.print(repo.json() ? dev.phoenix.report.Json.write(DriftReports.json(result)) + "\n" : DriftReports.text(result));
     out.flush();
-    for (ReportFormat.Target t : targets) {
+    for (ReportFormat.Destination t : targets) {
       dev.phoenix.core.AtomicFiles.write(t.file(), DriftReports.render(t.format(), result));
       err.println("drift: wrote " + t.format().name().toLowerCase(java.util.Locale.ROOT) + " report " + t.file());
     }

@@ -18,9 +18,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true)
-  Scope scope;
+  Reach scope;
 
-  static final class Scope {
+  static final class Reach {
     @Option(names = "--env", paramLabel = "ENV", required = true, description = "Validate this environment (repeatable).")
     List<String> envs;
 

@@ -96,7 +96,7 @@ final class VerifyCommand implements Callable<Integer> {
     EnvNames.check("--env", envs);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<ReportFormat.Target> targets = ReportFormat.targets(reports);
+    List<ReportFormat.Destination> targets = ReportFormat.targets(reports);
     if (allEnvs == !envs.isEmpty()) {
       throw PhoenixException.input(allEnvs ? "--env and --all-envs exclude each other" : "no environment given",
           "name environments with --env ENV (repeatable), or use --all-envs");
@@ -125,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
       out.print(repo.json() ? JsonReport.render(result) : TextReport.render(result));
       out.flush();
       int failed = 0;
-      for (ReportFormat.Target t : targets) {
+      for (ReportFormat.Destination t : targets) {
         String format = t.format().name().toLowerCase(java.util.Locale.ROOT);
         try {
           t.write(result);

@@ -109,7 +109,7 @@ public final class AwsProbe implements Probe {
       return new DriftItem(DriftItem.SERVICE, name, DriftStatus.DRIFTED, lock, runs,
           "task definition " + running.taskDefinition() + " has no container");
     }
-    ImageReference.Parsed parsed = ImageReference.parse(container.image());
+    ImageReference.Reading parsed = ImageReference.parse(container.image());
     ImageReference ran = parsed.reference();
     if (ran == null || !ran.pinned()) {
       return new DriftItem(DriftItem.SERVICE, name, DriftStatus.UNPINNED, lock, container.image(),

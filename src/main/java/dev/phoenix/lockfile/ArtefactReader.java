@@ -97,7 +97,7 @@ final class ArtefactReader {
       return null;
     }
     int line = Fields.lineOf(m, "image");
-    ImageReference.Parsed parsed = ImageReference.parse(text);
+    ImageReference.Reading parsed = ImageReference.parse(text);
     if (parsed.reference() == null) {
       f.problem(line, path + ".image: " + parsed.error(),
           "write registry/repository@sha256:<64 hex>, e.g. registry.example.com/payments/api@sha256:…");

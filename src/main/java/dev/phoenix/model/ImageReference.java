@@ -14,11 +14,11 @@ public record ImageReference(String registry, String repository, String tag, Dig
       Pattern.compile("(?:[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?");
 
   /** Why a reference could not be parsed, or the parsed reference. */
-  public record Parsed(ImageReference reference, String error) {}
+  public record Reading(ImageReference reference, String error) {}
 
-  public static Parsed parse(String text) {
+  public static Reading parse(String text) {
     if (text == null || text.isBlank()) {
-      return new Parsed(null, "image reference is empty");
+      return new Reading(null, "image reference is empty");
     }
     String rest = text;
     String digestText = null;
@@ -34,37 +34,37 @@ public record ImageReference(String registry, String repository, String tag, Dig
       tag = rest.substring(colon + 1);
       rest = rest.substring(0, colon);
       if (!TAG.matcher(tag).matches()) {
-        return new Parsed(null, "tag '" + tag + "' is not a valid tag");
+        return new Reading(null, "tag '" + tag + "' is not a valid tag");
       }
     }
     int firstSlash = rest.indexOf('/');
     if (firstSlash < 0) {
-      return new Parsed(null, "image '" + text + "' names no registry host");
+      return new Reading(null, "image '" + text + "' names no registry host");
     }
     String registry = rest.substring(0, firstSlash);
     String repository = rest.substring(firstSlash + 1);
     if (!(registry.contains(".") || registry.contains(":") || registry.equals("localhost"))
         || !REGISTRY.matcher(registry).matches()) {
-      return new Parsed(null, "image '" + text + "' does not start with a registry host");
+      return new Reading(null, "image '" + text + "' does not start with a registry host");
     }
     for (String part : repository.split("/", -1)) {
       if (!COMPONENT.matcher(part).matches()) {
-        return new Parsed(null, "repository '" + repository + "' is not a valid repository name");
+        return new Reading(null, "repository '" + repository + "' is not a valid repository name");
       }
     }
     Digest digest = null;
     if (digestText != null) {
       Optional<Digest> parsed = Digest.parse(digestText);
       if (parsed.isEmpty()) {
-        return new Parsed(null, "digest '" + digestText + "' is not sha256: followed by 64 lowercase hex characters");
+        return new Reading(null, "digest '" + digestText + "' is not sha256: followed by 64 lowercase hex characters");
       }
       digest = parsed.get();
     }
-    return new Parsed(new ImageReference(registry, repository, tag, digest), null);
+    return new Reading(new ImageReference(registry, repository, tag, digest), null);
   }
 
   public static ImageReference of(String text) {
-    Parsed parsed = parse(text);
+    Reading parsed = parse(text);
     if (parsed.reference() == null) {
       throw new IllegalArgumentException(parsed.error());
     }

@@ -3,7 +3,7 @@ package dev.phoenix.overview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.page.DriftStatus;
+import dev.phoenix.page.DriftView;
 import dev.phoenix.report.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,8 @@ final class DriftFiles {
 
   private DriftFiles() {}
 
-  static DriftStatus read(List<Path> files) {
-    List<DriftStatus.Environment> envs = new ArrayList<>();
+  static DriftView read(List<Path> files) {
+    List<DriftView.Environment> envs = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Path f : files) {
       JsonNode root = parse(f, problems);
@@ -54,7 +54,7 @@ final class DriftFiles {
       throw PhoenixException.input("--drift: " + String.join("\n  ", problems),
           "give the JSON written by phoenix drift --output json (shape in docs/report.md, \"Drift input\")");
     }
-    return new DriftStatus(envs, List.of());
+    return new DriftView(envs, List.of());
   }
 
   private static JsonNode parse(Path f, List<String> problems) {
@@ -79,7 +79,7 @@ final class DriftFiles {
   }
 
   private static void environment(Path f, JsonNode node, String path, String checkedAt, String summary,
-      List<DriftStatus.Environment> envs, List<String> problems) {
+      List<DriftView.Environment> envs, List<String> problems) {
     String where = f + ": " + (path.isEmpty() ? "/" : path);
     if (node == null || !node.isObject()) {
       problems.add(where + " is not a JSON object");
@@ -89,7 +89,7 @@ final class DriftFiles {
     if (env == null || env.isBlank()) {
       problems.add(where + ": no \"environment\" (the environment's name)");
     }
-    List<DriftStatus.Item> items = new ArrayList<>();
+    List<DriftView.Item> items = new ArrayList<>();
     boolean any = false;
     for (String key : LISTS) {
       JsonNode list = node.get(key);
@@ -111,11 +111,11 @@ final class DriftFiles {
     String own = text(node.get("checkedAt"));
     // phoenix drift writes its sentence as "headline" and counts as "summary"
     String line = node.has("headline") ? text(node.get("headline")) : text(node.get("summary"));
-    envs.add(new DriftStatus.Environment(env, f.toString(), own != null ? own : checkedAt, line != null ? line : summary,
+    envs.add(new DriftView.Environment(env, f.toString(), own != null ? own : checkedAt, line != null ? line : summary,
         items));
   }
 
-  private static void item(String where, JsonNode node, List<DriftStatus.Item> items, List<String> problems) {
+  private static void item(String where, JsonNode node, List<DriftView.Item> items, List<String> problems) {
     if (node == null || !node.isObject()) {
       problems.add(where + " is not a JSON object");
       return;
@@ -128,7 +128,7 @@ final class DriftFiles {
     if (status == null) {
       problems.add(where + ": no \"status\" (MATCH, DRIFTED, UNPINNED, NOT_RUNNING, UNMANAGED or UNKNOWN)");
     }
-    items.add(new DriftStatus.Item(name, status, text(node.get("lockfile")), text(node.get("running"))));
+    items.add(new DriftView.Item(name, status, text(node.get("lockfile")), text(node.get("running"))));
   }
 
   /** A string as written; another JSON value as its compact JSON text; null or absent as null. */

@@ -2,7 +2,7 @@ package dev.phoenix.overview;
 
 import dev.phoenix.check.RefChecker;
 import dev.phoenix.git.GitRepository;
-import dev.phoenix.page.DriftStatus;
+import dev.phoenix.page.DriftView;
 import dev.phoenix.page.Page;
 import dev.phoenix.page.Section;
 import dev.phoenix.rebuild.DrillRecords;
@@ -43,7 +43,7 @@ public final class Overview {
   public record Result(VerifyResult verify, Page page) {}
 
   public Result build(OverviewRequest request) {
-    DriftStatus drift = request.drift().isEmpty() ? null : DriftFiles.read(request.drift());
+    DriftView drift = request.drift().isEmpty() ? null : DriftFiles.read(request.drift());
     VerifyResult verify = new Verifier(git, checkers, progress, clock, protection).verify(request.verify());
     List<String> envs = verify.environments().stream().map(EnvReport::environment).toList();
     VerifyWindow w = verify.window();

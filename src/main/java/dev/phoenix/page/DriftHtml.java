@@ -8,7 +8,7 @@ import java.util.Map;
 final class DriftHtml {
   private DriftHtml() {}
 
-  static void render(StringBuilder h, DriftStatus drift) {
+  static void render(StringBuilder h, DriftView drift) {
     for (String note : drift.notes()) {
       h.append("<p class=\"note\">").append(Html.text(note)).append("</p>\n");
     }
@@ -17,7 +17,7 @@ final class DriftHtml {
     }
   }
 
-  private static void environment(StringBuilder h, DriftStatus.Environment env, int e) {
+  private static void environment(StringBuilder h, DriftView.Environment env, int e) {
     h.append("<article class=\"drift\" id=\"drift-").append(e).append("\" aria-labelledby=\"drift-").append(e)
         .append("-h\">\n<h3 id=\"drift-").append(e).append("-h\">").append(Html.text(env.environment())).append("</h3>\n");
     if (env.summary() != null) {
@@ -38,7 +38,7 @@ final class DriftHtml {
         .append(": what runs against what the lockfile pins</caption>\n<thead><tr><th scope=\"col\">Service or function</th>"
             + "<th scope=\"col\">Status</th><th scope=\"col\">Lockfile</th><th scope=\"col\">Running</th></tr></thead>\n"
             + "<tbody>\n");
-    for (DriftStatus.Item i : env.items()) {
+    for (DriftView.Item i : env.items()) {
       String status = i.status() == null ? "UNKNOWN" : i.status();
       h.append("<tr><th scope=\"row\">").append(Html.text(i.name())).append("</th><td><span class=\"badge ")
           .append(css(status)).append("\">").append(Html.text(status)).append("</span></td><td><code>")

@@ -38,7 +38,7 @@ public final class HtmlPage {
         restorability(h, r);
       } else if (s instanceof DrillHistory d) {
         DrillHtml.render(h, d);
-      } else if (s instanceof DriftStatus d) {
+      } else if (s instanceof DriftView d) {
         DriftHtml.render(h, d);
       }
       h.append("</section>\n");

@@ -6,7 +6,7 @@ package dev.phoenix.page;
  * method there; per-region restorability is more {@link Timeline.Row}s in an environment's
  * timeline, not a new section.
  */
-public sealed interface Section permits Restorability, DrillHistory, DriftStatus {
+public sealed interface Section permits Restorability, DrillHistory, DriftView {
   /** The heading the section is shown under. */
   String title();
 }

@@ -27,7 +27,7 @@ public record Timeline(String environment, String summary, Instant from, Instant
    * revisions in force during it; {@code causes}: what is not OK in them, worst first, with full
    * references.
    */
-  public record Band(Instant from, Instant to, Health health, List<Revision> revisions, List<Cause> causes) {
+  public record Band(Instant from, Instant to, Health health, List<Moment> revisions, List<Cause> causes) {
     public Band {
       revisions = List.copyOf(revisions);
       causes = List.copyOf(causes);
@@ -35,7 +35,7 @@ public record Timeline(String environment, String summary, Instant from, Instant
   }
 
   /** A lockfile revision: full commit id, when it was committed, its subject, its status. */
-  public record Revision(String commit, Instant committedAt, String subject, String status) {}
+  public record Moment(String commit, Instant committedAt, String subject, String status) {}
 
   /**
    * Why a band is not green: {@code subject} is the full reference ({@code host/repo@sha256:<64 hex>},

@@ -134,7 +134,7 @@ final class TimelineHtml {
         .append(" in force</summary>\n<table>\n<caption>Revisions in force during this band</caption>\n<thead><tr>"
             + "<th scope=\"col\">Commit</th><th scope=\"col\">Committed (UTC)</th><th scope=\"col\">Status</th>"
             + "<th scope=\"col\">Subject</th></tr></thead>\n<tbody>\n");
-    for (Timeline.Revision rev : band.revisions()) {
+    for (Timeline.Moment rev : band.revisions()) {
       h.append("<tr><th scope=\"row\"><code>").append(Html.text(rev.commit())).append("</code></th><td>")
           .append(Html.time(rev.committedAt())).append("</td><td>").append(Html.text(rev.status())).append("</td><td>")
           .append(Html.text(rev.subject())).append("</td></tr>\n");

@@ -41,7 +41,7 @@ public final class Resolver {
   }
 
   private Optional<Artefact> image(LockRequest r, String name, String text, int n) {
-    ImageReference.Parsed parsed = ImageReference.parse(text);
+    ImageReference.Reading parsed = ImageReference.parse(text);
     if (parsed.reference() == null) {
       problems.add(name + ": " + parsed.error());
       return Optional.empty();

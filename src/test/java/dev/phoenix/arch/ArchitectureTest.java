@@ -148,6 +148,18 @@ class ArchitectureTest {
     assertThat(byName).as("simple names used by more than one main class (rename one of each)").isEmpty();
   }
 
+  @Test
+  void noNestedClassTakesATopLevelClassName() {
+    // Outer.Target beside dev.phoenix.rebuild.Target: a file needing both writes one in full
+    java.util.Set<String> topLevel = classes.stream().filter(JavaClass::isTopLevelClass)
+        .map(JavaClass::getSimpleName).collect(Collectors.toSet());
+    List<String> clashes = classes.stream()
+        .filter(c -> c.isNestedClass() && !c.isAnonymousClass() && !c.isLocalClass())
+        .filter(c -> topLevel.contains(c.getSimpleName()))
+        .map(JavaClass::getName).sorted().toList();
+    assertThat(clashes).as("nested classes named like a top-level class (rename the nested one)").isEmpty();
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

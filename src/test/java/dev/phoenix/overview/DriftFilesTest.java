@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.page.DriftStatus;
+import dev.phoenix.page.DriftView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,17 +34,17 @@ class DriftFilesTest {
         {"summary": "1 environment checked", "checkedAt": "2026-11-26T09:00:00Z",
          "environments": [{"environment": "staging", "services": []}]}
         """);
-    DriftStatus d = DriftFiles.read(List.of(one, many));
-    assertThat(d.environments()).extracting(DriftStatus.Environment::environment).containsExactly("prod", "staging");
-    DriftStatus.Environment prod = d.environments().get(0);
+    DriftView d = DriftFiles.read(List.of(one, many));
+    assertThat(d.environments()).extracting(DriftView.Environment::environment).containsExactly("prod", "staging");
+    DriftView.Environment prod = d.environments().get(0);
     assertThat(prod.summary()).startsWith("prod runs the lockfile of 2026-11-02 16:40");
     assertThat(prod.checkedAt()).isEqualTo("2026-11-26T08:00:00Z");
     assertThat(prod.source()).isEqualTo(one.toString());
     assertThat(prod.items()).containsExactly(
-        new DriftStatus.Item("api", "DRIFTED", "r/api@sha256:aa", "r/api@sha256:bb"),
-        new DriftStatus.Item("web", "NOT_RUNNING", "r/web@sha256:cc", null),
-        new DriftStatus.Item("ledger", "MATCH", "{\"sha256\":\"dd\"}", "dd"));
-    DriftStatus.Environment staging = d.environments().get(1);
+        new DriftView.Item("api", "DRIFTED", "r/api@sha256:aa", "r/api@sha256:bb"),
+        new DriftView.Item("web", "NOT_RUNNING", "r/web@sha256:cc", null),
+        new DriftView.Item("ledger", "MATCH", "{\"sha256\":\"dd\"}", "dd"));
+    DriftView.Environment staging = d.environments().get(1);
     assertThat(staging.items()).isEmpty();
     assertThat(staging.summary()).isEqualTo("1 environment checked"); // the run's summary when it holds one environment
     assertThat(staging.checkedAt()).isEqualTo("2026-11-26T09:00:00Z");

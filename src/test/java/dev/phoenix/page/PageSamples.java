@@ -17,8 +17,8 @@ final class PageSamples {
     return Instant.parse(iso);
   }
 
-  static Timeline.Revision rev(char c, String at, String status) {
-    return new Timeline.Revision(String.valueOf(c).repeat(40), Instant.parse(at), "subject " + HOSTILE, status);
+  static Timeline.Moment rev(char c, String at, String status) {
+    return new Timeline.Moment(String.valueOf(c).repeat(40), Instant.parse(at), "subject " + HOSTILE, status);
   }
 
   /** Five bands: green, red (a missing image), green, amber (an S3 package at risk), grey until now. */
@@ -59,12 +59,12 @@ final class PageSamples {
         List.of("note " + HOSTILE));
   }
 
-  static DriftStatus drift(String env) {
-    return new DriftStatus(List.of(new DriftStatus.Environment(env, "out/drift-" + HOSTILE + ".json", "2026-11-26T08:00:00Z",
+  static DriftView drift(String env) {
+    return new DriftView(List.of(new DriftView.Environment(env, "out/drift-" + HOSTILE + ".json", "2026-11-26T08:00:00Z",
         env + " runs the lockfile of 2026-11-02 16:40 (83d377b); " + HOSTILE + " drifted", List.of(
-            new DriftStatus.Item("payments-api", "MATCH", MISSING_REF, MISSING_REF),
-            new DriftStatus.Item(HOSTILE, "DRIFTED", MISSING_REF, "registry.example.com/payments/api@sha256:" + "cd".repeat(32)),
-            new DriftStatus.Item("web", "NOT_RUNNING", MISSING_REF, null)))), List.of());
+            new DriftView.Item("payments-api", "MATCH", MISSING_REF, MISSING_REF),
+            new DriftView.Item(HOSTILE, "DRIFTED", MISSING_REF, "registry.example.com/payments/api@sha256:" + "cd".repeat(32)),
+            new DriftView.Item("web", "NOT_RUNNING", MISSING_REF, null)))), List.of());
   }
 
   static Page page(String env) {

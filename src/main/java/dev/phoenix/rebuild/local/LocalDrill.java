@@ -57,7 +57,7 @@ public final class LocalDrill {
     ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), DaemonThreads.named("phoenix-drill"));
     ExecutorService starts = Executors.newFixedThreadPool(options.parallelism(), DaemonThreads.named("phoenix-drill"));
     try {
-      Preparation.Prepared prepared = Preparation.run(plan, docker, config, packages, pool);
+      Preparation.Ready prepared = Preparation.run(plan, docker, config, packages, pool);
       SecretMask mask = SecretMask.of(prepared.env().values().stream().flatMap(e -> e.storeValues().stream()).toList());
       List<String> failures = new ArrayList<>(prepared.failures());
       if (failures.isEmpty()) {
@@ -98,7 +98,7 @@ public final class LocalDrill {
    * Creates every service's containers at once (bounded), then starts the stacks in dependency
    * order: a stack's services start, in parallel, when the stacks it depends on are healthy.
    */
-  private Map<String, ServiceResult> startAll(DrillPlan plan, Preparation.Prepared prepared, ServiceStarter starter,
+  private Map<String, ServiceResult> startAll(DrillPlan plan, Preparation.Ready prepared, ServiceStarter starter,
       ExecutorService pool, ExecutorService starts) {
     Map<String, ServiceResult> results = new ConcurrentHashMap<>();
     Map<String, CompletableFuture<ServiceStarter.Created>> created = new HashMap<>();

@@ -19,12 +19,12 @@ import java.util.concurrent.ExecutorService;
  */
 final class Preparation {
   /** Pulled images and their pull times by digest reference, env by service, function results. */
-  record Prepared(Map<String, PulledImage> images, Map<String, Long> pullMillis, Map<String, EnvConfig> env,
+  record Ready(Map<String, PulledImage> images, Map<String, Long> pullMillis, Map<String, EnvConfig> env,
       List<FunctionResult> functions, List<String> failures) {}
 
   private Preparation() {}
 
-  static Prepared run(DrillPlan plan, Docker docker, ConfigResolver config, PackageFetcher packages,
+  static Ready run(DrillPlan plan, Docker docker, ConfigResolver config, PackageFetcher packages,
       ExecutorService pool) {
     Map<String, PulledImage> images = new ConcurrentHashMap<>();
     Map<String, Long> pullMillis = new ConcurrentHashMap<>();
@@ -70,7 +70,7 @@ final class Preparation {
     List<FunctionResult> functions = fns.stream().map(CompletableFuture::join).toList();
     functions.stream().filter(f -> !f.ok())
         .forEach(f -> failures.add("function " + f.function() + " (" + f.uri() + "): " + f.failure()));
-    return new Prepared(Map.copyOf(images), Map.copyOf(pullMillis), Map.copyOf(env), functions, List.copyOf(failures));
+    return new Ready(Map.copyOf(images), Map.copyOf(pullMillis), Map.copyOf(env), functions, List.copyOf(failures));
   }
 
   private static void rethrowUnavailable(PhoenixException e) {

@@ -100,8 +100,8 @@ public final class HtmlReport {
     return r.status() == RevisionStatus.AT_RISK ? Health.AT_RISK : Health.RESTORABLE;
   }
 
-  private static List<Timeline.Revision> revisions(List<RevisionResult> results) {
-    return results.stream().map(r -> new Timeline.Revision(r.revision().commit().id(), r.revision().commit().committedAt(),
+  private static List<Timeline.Moment> revisions(List<RevisionResult> results) {
+    return results.stream().map(r -> new Timeline.Moment(r.revision().commit().id(), r.revision().commit().committedAt(),
         r.revision().commit().subject(), r.status().name())).toList();
   }
 

@@ -29,7 +29,7 @@ public enum ReportFormat {
   }
 
   /** A parsed {@code FORMAT:FILE}. */
-  public record Target(ReportFormat format, Path file) {
+  public record Destination(ReportFormat format, Path file) {
     public void write(VerifyResult result) {
       AtomicFiles.write(file, format.render(result));
     }
@@ -40,12 +40,12 @@ public enum ReportFormat {
    * file (two reports to one file, even through a link, would keep only the last) and that none is
    * a path Phoenix refuses to write (a directory, a socket). Every problem at once; an INPUT error.
    */
-  public static List<Target> targets(List<String> specs) {
-    List<Target> targets = new ArrayList<>();
+  public static List<Destination> targets(List<String> specs) {
+    List<Destination> targets = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Map<Path, String> seen = new LinkedHashMap<>();
     for (String spec : specs) {
-      Target t = target(spec);
+      Destination t = target(spec);
       targets.add(t);
       String earlier = seen.putIfAbsent(AtomicFiles.identity(t.file()), spec);
       if (earlier != null) {
@@ -61,7 +61,7 @@ public enum ReportFormat {
     return List.copyOf(targets);
   }
 
-  public static Target target(String spec) {
+  public static Destination target(String spec) {
     int colon = spec.indexOf(':');
     String name = colon < 0 ? "" : spec.substring(0, colon).toLowerCase(Locale.ROOT);
     String file = colon < 0 ? "" : spec.substring(colon + 1);
@@ -76,6 +76,6 @@ public enum ReportFormat {
       throw PhoenixException.input("--report '" + spec + "' is not FORMAT:FILE",
           "write json:FILE, junit:FILE, markdown:FILE or html:FILE, e.g. --report junit:out/verify.xml");
     }
-    return new Target(format, Path.of(file));
+    return new Destination(format, Path.of(file));
   }
 }

@@ -79,7 +79,7 @@ class HtmlReportTest {
       assertThat(bands.get(i).to()).as("band %d ends where the next starts", i).isEqualTo(bands.get(i + 1).from());
     }
     assertThat(bands.get(4).to()).isNull();
-    assertThat(bands.get(1).revisions()).extracting(Timeline.Revision::commit)
+    assertThat(bands.get(1).revisions()).extracting(Timeline.Moment::commit)
         .containsExactly("2".repeat(40), "3".repeat(40));
     assertThat(bands.get(1).causes()).extracting(Timeline.Cause::subject).containsExactly(PKG.id());
     // the red band names the missing image in full and the invalid lockfile with its file and line

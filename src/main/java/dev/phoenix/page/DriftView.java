@@ -6,8 +6,8 @@ import java.util.List;
  * What the last {@code phoenix drift} run found, per environment, from its JSON (the page shows it,
  * it does not compute it). {@code notes}: what the reader should know (a file that could not be read).
  */
-public record DriftStatus(List<Environment> environments, List<String> notes) implements Section {
-  public DriftStatus {
+public record DriftView(List<Environment> environments, List<String> notes) implements Section {
+  public DriftView {
     environments = List.copyOf(environments);
     notes = List.copyOf(notes);
   }
