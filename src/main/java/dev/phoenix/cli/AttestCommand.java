@@ -43,7 +43,8 @@ final class AttestCommand implements Callable<Integer> {
         lock -> List.of(Attestation.plan(env, lock, artefact, digest, step, result, evidence, now)),
         write.afterWrite(root, "attest", List.of("Artefact: " + artefact, "Digest: " + digest,
             "Step: " + step + " " + result, "Evidence: " + (evidence == null ? "-" : evidence))));
-    write.print(spec.commandLine().getOut(), repo.json(), r);
+    spec.commandLine().getOut().print(WriteOutput.render(r, write.committed, repo.json()));
+    spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 }

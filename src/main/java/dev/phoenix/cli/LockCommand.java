@@ -64,7 +64,8 @@ final class LockCommand implements Callable<Integer> {
     try (Stores live = Stores.open(stores.settings())) {
       r = new PinRun(live.pinning()).run(request, root, write.writer(root), write.afterWrite(root, "lock", List.of()));
     }
-    write.print(spec.commandLine().getOut(), repo.json(), r);
+    spec.commandLine().getOut().print(WriteOutput.render(r, write.committed, repo.json()));
+    spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 

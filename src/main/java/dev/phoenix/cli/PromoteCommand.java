@@ -1,14 +1,7 @@
 package dev.phoenix.cli;
 
-import dev.phoenix.lockfile.EstateReader;
-import dev.phoenix.lockfile.Parsed;
-import dev.phoenix.lockfile.WorkingTreeFiles;
 import dev.phoenix.lockwrite.WriteResult;
-import dev.phoenix.model.Estate;
-import dev.phoenix.promote.PolicyFiles;
-import dev.phoenix.promote.Policy;
-import dev.phoenix.promote.Promotion;
-import dev.phoenix.core.PhoenixException;
+import dev.phoenix.promote.PromoteRun;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -37,24 +30,12 @@ final class PromoteCommand implements Callable<Integer> {
   public Integer call() {
     EnvNames.check("--from", from);
     EnvNames.check("--to", to);
-    if (from.equals(to)) {
-      throw PhoenixException.input("--from and --to are both " + from, "promote between two environments");
-    }
     Path root = WriteOptions.root(repo);
-    Parsed<Estate> source = EstateReader.read(new WorkingTreeFiles(root), from);
-    if (source.value() == null || !source.problems().isEmpty()) {
-      throw PhoenixException.input("environment " + from + " has no valid lockfile (" + source.problems().size() + " problems)",
-          "run phoenix validate --env " + from);
-    }
-    Policy policy = PolicyFiles.load(root, to);
-    if (policy.require().isEmpty()) {
-      spec.commandLine().getErr().println("warning: " + policy.file() + " requires nothing: every artefact may be promoted");
-    }
-    Instant now = Instant.now();
-    WriteResult r = write.writer(root).write(to,
-        target -> Promotion.plan(from, source.value().lockfile(), target, only, policy, now),
-        write.afterWrite(root, "promote", List.of("From: " + from, "Policy: " + policy.file())));
-    write.print(spec.commandLine().getOut(), repo.json(), r);
+    WriteResult r = PromoteRun.run(root, from, to, only, write.writer(root),
+        policy -> write.afterWrite(root, "promote", List.of("From: " + from, "Policy: " + policy.file())),
+        warning -> spec.commandLine().getErr().println("warning: " + warning), Instant.now());
+    spec.commandLine().getOut().print(WriteOutput.render(r, write.committed, repo.json()));
+    spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 }

@@ -89,7 +89,8 @@ final class RollbackCommand implements Callable<Integer> {
       out.println(Json.write(m));
     } else {
       out.println("rolling " + env + " back to " + plan.describe());
-      write.print(out, false, r);
+      out.print(WriteOutput.render(r, write.committed, false));
+      out.flush();
       plan.notes().forEach(n -> out.println("note: " + n));
     }
     out.flush();

@@ -7,18 +7,13 @@ import dev.phoenix.lockwrite.LockfileWriter;
 import dev.phoenix.lockwrite.WriteResult;
 import dev.phoenix.core.Durations;
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.report.Json;
-import dev.phoenix.report.Views;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
-/** Options of the commands that write a lockfile (lock, attest, promote), and their output. */
+/** Options of the commands that write a lockfile (lock, attest, promote, rollback); their output is {@link WriteOutput}. */
 final class WriteOptions {
   @Option(names = "--commit", description = "Commit the lockfile (only it) with a structured message.")
   boolean commit;
@@ -60,26 +55,5 @@ final class WriteOptions {
 
   static Path root(RepoOptions repo) {
     return repo.repo == null ? Path.of("").toAbsolutePath() : repo.repo.toAbsolutePath();
-  }
-
-  void print(PrintWriter out, boolean json, WriteResult r) {
-    if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("environment", r.environment());
-      m.put("file", r.path());
-      m.put("changed", r.changed());
-      m.put("changes", Views.changes(r.changes()));
-      m.put("commit", committed == null ? null : committed.id());
-      out.println(Json.write(m));
-    } else if (!r.changed()) {
-      out.println(r.path() + ": already up to date, nothing written");
-    } else {
-      out.println("wrote " + r.path());
-      r.changes().forEach(c -> out.println("  " + c.render()));
-      if (committed != null) {
-        out.println("committed " + committed.shortId() + ": " + committed.subject());
-      }
-    }
-    out.flush();
   }
 }
