@@ -3,6 +3,7 @@ package dev.phoenix.cli;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.Problem;
 import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.lockfile.MirrorFiles;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.lockfile.WorkingTreeFiles;
 import dev.phoenix.model.Estate;
@@ -62,7 +63,10 @@ final class ValidateCommand implements Callable<Integer> {
         throw PhoenixException.input("unknown environment '" + env + "'",
             known.isEmpty() ? "no environment has a lockfile here" : "known environments: " + String.join(", ", known));
       }
-      Parsed<Estate> estate = EstateReader.read(files, env);
+      Parsed<Estate> read = EstateReader.read(files, env);
+      List<Problem> all = new ArrayList<>(read.problems());
+      all.addAll(MirrorFiles.problems(files, env, read.value() == null ? null : read.value().lockfile()));
+      Parsed<Estate> estate = new Parsed<>(read.value(), List.copyOf(all));
       failures += estate.problems().isEmpty() ? 0 : 1;
       if (output == OutputFormat.json) {
         Map<String, Object> r = new LinkedHashMap<>();

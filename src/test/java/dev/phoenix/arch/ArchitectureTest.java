@@ -86,7 +86,7 @@ class ArchitectureTest {
   static final String[] WORKFLOWS = {
     "dev.phoenix.cli..", "dev.phoenix.stores..", "dev.phoenix.verify..", "dev.phoenix.protect..",
     "dev.phoenix.pin..", "dev.phoenix.rebuild..", "dev.phoenix.promote..", "dev.phoenix.lockwrite..",
-    "dev.phoenix.history..", "dev.phoenix.drift..", "dev.phoenix.page.."};
+    "dev.phoenix.history..", "dev.phoenix.drift..", "dev.phoenix.page..", "dev.phoenix.mirror.."};
 
   @Test
   void theGroundImportsNoAdapterAndNoWorkflow() {
