@@ -41,6 +41,7 @@ final class PhoenixCommand implements Runnable {
     m.put("attest", AttestCommand::new);
     m.put("promote", PromoteCommand::new);
     m.put("protect", ProtectCommand::new);
+    m.put("mirror", MirrorCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 
