@@ -63,6 +63,10 @@ public final class SecretCopies {
   /** The mirror secret's ARN when it has {@code versionId} (deprecated versions included), else null. */
   private String existing(String name, String versionId) {
     try {
+      var described = mirror.describeSecret(b -> b.secretId(name)); // absent: not found (moto answers 500 to a list)
+      if (described.versionIdsToStages().containsKey(versionId)) {
+        return described.arn();
+      }
       var r = mirror.listSecretVersionIds(b -> b.secretId(name).includeDeprecated(true).maxResults(100));
       for (SecretVersionsListEntry v : r.versions()) {
         if (versionId.equals(v.versionId())) {
@@ -73,7 +77,7 @@ public final class SecretCopies {
     } catch (ResourceNotFoundException e) {
       return null;
     } catch (SdkException e) {
-      throw SecretDescriptions.translate("ListSecretVersionIds " + name + " (mirror)", e, true);
+      throw SecretDescriptions.translate("DescribeSecret/ListSecretVersionIds " + name + " (mirror)", e, true);
     }
   }
 }
