@@ -181,13 +181,19 @@ class MirrorCommandIT {
     }
     assertThat(entries()).hasSize(5);
 
-    RepoRun resumed = mirrorCli("--yes", "--output", "json");
+    RepoRun resumed = mirrorCli("--yes", "--commit", "--output", "json");
     assertThat(resumed.code()).as(resumed.err() + resumed.out()).isZero();
     JsonNode json = Json.mapper().readTree(resumed.out());
     assertThat(json.path("counts").path("mirrored").asInt()).isEqualTo(5);
     assertThat(json.path("counts").path("copied").asInt()).isEqualTo(7);
     assertThat(json.path("counts").path("present").asInt()).isZero();
     assertThat(entries()).hasSize(12);
+    try (GitRepository git = GitRepository.open(dir)) { // --commit: the ledger, and only it, committed
+      var head = git.head().orElseThrow();
+      assertThat(head.id()).isEqualTo(json.path("commit").asText());
+      assertThat(head.subject()).isEqualTo("phoenix mirror: 7 copies of prod recorded for eu-central-1");
+      assertThat(git.uncommittedChanges(List.of("environments/"))).isEmpty();
+    }
 
     // in the mirror region's stores, exactly as pinned
     for (String digest : IMAGE) {
