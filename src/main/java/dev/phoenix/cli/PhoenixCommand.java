@@ -44,6 +44,7 @@ final class PhoenixCommand implements Runnable {
     m.put("promote", PromoteCommand::new);
     m.put("rollback", RollbackCommand::new);
     m.put("protect", ProtectCommand::new);
+    m.put("mirror", MirrorCommand::new);
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -36,7 +36,11 @@ public final class Validation {
     }
     List<Checked> out = new ArrayList<>();
     for (String env : envs) {
-      out.add(new Checked(env, EstateReader.read(files, env)));
+      Parsed<Estate> read = EstateReader.read(files, env);
+      List<dev.phoenix.core.Problem> all = new ArrayList<>(read.problems());
+      // regions.yaml and the mirror ledger, checked against the lockfile in the tree
+      all.addAll(MirrorFiles.problems(files, env, read.value() == null ? null : read.value().lockfile()));
+      out.add(new Checked(env, new Parsed<>(read.value(), List.copyOf(all))));
     }
     return out;
   }

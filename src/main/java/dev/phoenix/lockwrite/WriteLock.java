@@ -16,7 +16,7 @@ import java.time.Instant;
  * Exclusive right to write one lockfile: a sibling file created with CREATE_NEW (atomic on local
  * and network file systems), holding who took it and when; deleted on close.
  */
-final class WriteLock implements AutoCloseable {
+public final class WriteLock implements AutoCloseable {
   static final Duration STALE_AFTER = Duration.ofMinutes(10);
   private final Path path;
 
@@ -28,7 +28,7 @@ final class WriteLock implements AutoCloseable {
     return lockfile.resolveSibling("." + lockfile.getFileName() + ".writing");
   }
 
-  static WriteLock acquire(Path lockfile, Duration wait) {
+  public static WriteLock acquire(Path lockfile, Duration wait) {
     Path path = pathFor(lockfile);
     Instant deadline = Instant.now().plus(wait);
     String owner = "pid " + ProcessHandle.current().pid() + " (" + ManagementFactory.getRuntimeMXBean().getName()

@@ -16,7 +16,7 @@ record Call(
     String actions,
     String path,
     Map<String, String> headers,
-    byte[] content,
+    Payload content,
     Body body,
     long maxBytes,
     Duration timeout,
@@ -28,7 +28,9 @@ record Call(
     /** Keep the bytes (manifests, tag lists), failing with TOO_LARGE past {@code maxBytes}. */
     BYTES,
     /** Stream through SHA-256 and count; stop reading after {@code maxBytes} + 1 bytes. */
-    HASH
+    HASH,
+    /** Leave the body unread: {@link Reply#stream()} is open and the caller closes it. */
+    STREAM
   }
 
   static Call get(String registry, String repository, String path, Body body, long maxBytes, Duration timeout,

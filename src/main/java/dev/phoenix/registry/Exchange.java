@@ -90,6 +90,9 @@ final class Exchange {
   private Reply read(Call call, Transport.Response response, long end) throws IOException {
     int status = response.status();
     boolean ok = status >= 200 && status < 300;
+    if (ok && call.body() == Call.Body.STREAM && !"HEAD".equals(call.method())) {
+      return new Reply(status, response.headers(), null, null, -1, response.body()); // the caller reads and closes it
+    }
     try (InputStream in = response.body()) {
       if (!ok || call.body() == Call.Body.DISCARD || "HEAD".equals(call.method())) {
         return new Reply(status, response.headers(), null, null, -1);

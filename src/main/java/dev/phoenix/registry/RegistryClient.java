@@ -133,6 +133,11 @@ public final class RegistryClient implements AutoCloseable {
     return new Tagging(http, settings).tags(registry, repository, Instant.now().plus(OPERATION));
   }
 
+  /** Copies images by digest from one registry to another (docs/registry.md, Copying images). */
+  public ImageCopy copier() {
+    return new ImageCopy(http, settings);
+  }
+
   static void expectOk(Call call, Reply reply) {
     if (!reply.ok()) {
       throw new RegistryException(RegistryException.Reason.UNAVAILABLE, reply.status(),

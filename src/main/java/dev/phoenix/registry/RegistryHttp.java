@@ -47,7 +47,7 @@ final class RegistryHttp implements AutoCloseable {
       try {
         reply = exchange.send(call, uri, authorization, timeout);
       } catch (IOException e) {
-        if (!retryable(e) || !retry.mayRetry(attempt)) {
+        if (!retryable(e) || !retry.mayRetry(attempt) || !replayable(call)) {
           throw unreachable(call, e);
         }
         pause(call, retry.delay(attempt, null, Instant.now(), ThreadLocalRandom.current()::nextDouble));
@@ -57,7 +57,7 @@ final class RegistryHttp implements AutoCloseable {
         throw deadline(call);
       }
       int status = reply.status();
-      if (status == 401 && !refreshed && auth.refresh(call, authorization, reply.header("WWW-Authenticate").orElse(null))) {
+      if (status == 401 && !refreshed && replayable(call) && auth.refresh(call, authorization, reply.header("WWW-Authenticate").orElse(null))) {
         refreshed = true;
         attempt--; // answering a challenge is not a retry
         continue;
@@ -67,7 +67,7 @@ final class RegistryHttp implements AutoCloseable {
             "authentication failed at " + call.registry() + " (" + status + ")");
       }
       if (RetryPolicy.retryable(status)) {
-        if (!retry.mayRetry(attempt)) {
+        if (!retry.mayRetry(attempt) || !replayable(call)) {
           throw new RegistryException(RegistryException.Reason.UNAVAILABLE, status,
               call.registry() + " answered HTTP " + status + " " + attempt + " times");
         }
@@ -77,6 +77,11 @@ final class RegistryHttp implements AutoCloseable {
       }
       return reply;
     }
+  }
+
+  /** A streamed body is sent once: its caller retries the whole copy. */
+  private static boolean replayable(Call call) {
+    return call.content() == null || call.content().replayable();
   }
 
   private Duration timeLeft(Call call) {

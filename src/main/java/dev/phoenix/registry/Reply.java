@@ -7,7 +7,11 @@ import java.util.Optional;
  * A registry's answer: status, headers and, depending on {@link Call.Body}, the bytes or their
  * SHA-256 and length ({@code size} is {@code maxBytes + 1} when the body was longer than allowed).
  */
-record Reply(int status, HttpHeaders headers, byte[] bytes, String sha256Hex, long size) {
+record Reply(int status, HttpHeaders headers, byte[] bytes, String sha256Hex, long size, java.io.InputStream stream) {
+
+  Reply(int status, HttpHeaders headers, byte[] bytes, String sha256Hex, long size) {
+    this(status, headers, bytes, sha256Hex, size, null);
+  }
 
   boolean ok() {
     return status >= 200 && status < 300;

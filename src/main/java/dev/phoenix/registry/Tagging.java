@@ -43,7 +43,7 @@ final class Tagging {
     }
     String type = mediaType(manifest);
     Call put = new Call("PUT", registry, repository, "pull,push", repository + "/manifests/" + tag,
-        Map.of("Content-Type", type), manifest.bytes(), Call.Body.DISCARD, 0, settings.requestTimeout(), deadline);
+        Map.of("Content-Type", type), Payload.of(manifest.bytes()), Call.Body.DISCARD, 0, settings.requestTimeout(), deadline);
     Reply answer = http.send(put);
     if (answer.status() != 201 && answer.status() != 200) {
       throw new RegistryException(RegistryException.Reason.UNAVAILABLE, answer.status(),

@@ -49,7 +49,7 @@ final class Transport {
    * Sends {@code method} to {@code uri} with these headers and optional content; {@code timeout}
    * bounds the connect and every read (the caller's watchdog bounds the whole body).
    */
-  Response send(String method, URI uri, Map<String, String> headers, byte[] content, Duration timeout)
+  Response send(String method, URI uri, Map<String, String> headers, Payload content, Duration timeout)
       throws IOException {
     HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
     c.setInstanceFollowRedirects(false);
@@ -65,9 +65,12 @@ final class Transport {
     }
     if (content != null) {
       c.setDoOutput(true);
-      c.setFixedLengthStreamingMode(content.length);
+      c.setFixedLengthStreamingMode(content.length());
       try (OutputStream out = c.getOutputStream()) {
-        out.write(content);
+        content.writeTo(out);
+      } catch (IOException e) {
+        c.disconnect();
+        throw e;
       }
     }
     int status;

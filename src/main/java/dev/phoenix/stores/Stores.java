@@ -122,6 +122,21 @@ public final class Stores implements AutoCloseable {
     return clients.secrets(region);
   }
 
+  /** The run's one registry client (ECR tokens first in its credential chain): image copies of {@code mirror}. */
+  public dev.phoenix.registry.RegistryClient registry() {
+    return clients.registry();
+  }
+
+  /** The run's S3 service in this region: package copies of {@code mirror}. */
+  public dev.phoenix.aws.s3.S3Service s3() {
+    return clients.s3(region);
+  }
+
+  /** The run's EC2 service (one SDK client per region inside): AMI copies of {@code mirror}. */
+  public dev.phoenix.aws.ec2.Ec2Service ec2() {
+    return clients.ec2();
+  }
+
   /** The run's ECS service in this region: what {@code drift --target aws} reads of running services. */
   public EcsService ecs() {
     return clients.ecs(region);

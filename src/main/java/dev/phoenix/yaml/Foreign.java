@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class Foreign {
   /** Every kind Phoenix writes; one of them where another was expected is still Phoenix's file. */
-  public static final Set<String> KINDS = Set.of("EnvironmentLock", "Stack", "PromotionPolicy", "Targets");
+  public static final Set<String> KINDS = Set.of("EnvironmentLock", "Stack", "PromotionPolicy", "Targets", "Regions");
 
   private Foreign() {}
 

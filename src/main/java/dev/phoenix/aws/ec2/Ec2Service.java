@@ -36,6 +36,10 @@ public final class Ec2Service implements AutoCloseable {
     return new AmiPins(this);
   }
 
+  public AmiCopies copies() {
+    return new AmiCopies(this);
+  }
+
   AmiLookup lookup(String region) {
     String r = regionOrDefault(region);
     return new AmiLookup(client(r), r);

@@ -28,6 +28,11 @@ public final class S3Service implements AutoCloseable {
     return new S3Pins(s3, reads);
   }
 
+  /** Copies into this service's region (a mirror bucket). */
+  public S3Copies copies() {
+    return new S3Copies(s3, reads);
+  }
+
   public S3Protection protection() {
     return new S3Protection(s3);
   }

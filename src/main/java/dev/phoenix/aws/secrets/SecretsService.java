@@ -30,6 +30,11 @@ public final class SecretsService implements AutoCloseable {
     return new SecretPins(descriptions);
   }
 
+  /** Copies pinned versions from {@code source} (another region) into this service's region. */
+  public SecretCopies copiesFrom(SecretsService source) {
+    return new SecretCopies(source.sm, sm);
+  }
+
   public SecretStages stages() {
     return new SecretStages(sm, descriptions);
   }

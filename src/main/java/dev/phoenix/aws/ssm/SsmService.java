@@ -39,6 +39,11 @@ public final class SsmService implements AutoCloseable {
     return new SsmKeeper(labels());
   }
 
+  /** Copies pinned versions from {@code source} (another region) into this service's region. */
+  public SsmCopies copiesFrom(SsmService source) {
+    return new SsmCopies(source.ssm, ssm);
+  }
+
   public SsmParameters parameters() {
     return new SsmParameters(ssm);
   }

@@ -50,4 +50,22 @@ class AmiIT {
     assertThatThrownBy(() -> AWS.service().pins().describe(ami, "eu-west-1"))
         .isInstanceOf(AwsException.class).hasMessageContaining("no AMI " + ami + " in eu-west-1");
   }
+
+  @Test
+  void copyImageIntoAMirrorRegionIsFoundAgainInsteadOfCopiedTwice() {
+    String source = newAmi("phoenix-mirrored");
+    AmiCopies.Copy first = AWS.service().copies().copy(source, "us-east-1", "eu-central-1");
+    assertThat(first.alreadyThere()).isFalse();
+    assertThat(first.amiId()).startsWith("ami-").isNotEqualTo(source);
+    try (Ec2Client central = AwsClients.build(Ec2Client.builder(), dev.phoenix.aws.MotoAws.config(AWS.moto()), "eu-central-1")) {
+      var image = central.describeImages(b -> b.imageIds(first.amiId())).images().get(0);
+      assertThat(image.tags()).anySatisfy(t -> {
+        assertThat(t.key()).isEqualTo(AmiCopies.COPY_TAG);
+        assertThat(t.value()).isEqualTo(source);
+      });
+    }
+    AmiCopies.Copy second = AWS.service().copies().copy(source, "us-east-1", "eu-central-1");
+    assertThat(second.alreadyThere()).isTrue();
+    assertThat(second.amiId()).isEqualTo(first.amiId());
+  }
 }

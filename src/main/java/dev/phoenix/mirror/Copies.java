@@ -1,0 +1,111 @@
+package dev.phoenix.mirror;
+
+import dev.phoenix.aws.ec2.AmiCopies;
+import dev.phoenix.aws.s3.S3Copies;
+import dev.phoenix.aws.secrets.SecretCopies;
+import dev.phoenix.aws.ssm.SsmCopies;
+import dev.phoenix.check.Ref;
+import dev.phoenix.model.MirrorLedger;
+import dev.phoenix.model.Regions;
+import dev.phoenix.registry.ImageCopy;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where each kind of reference goes in a mirror region, and the copy itself through its adapter. */
+final class Copies {
+  /** A made (or found) copy: its ledger entry and whether it was already in the mirror. */
+  record Made(MirrorLedger.Entry entry, boolean alreadyThere) {}
+
+  private final Regions regions;
+  private final Regions.Mirror mirror;
+  private final RegionStores stores;
+  private final ImageCopy images;
+  private final Instant deadline;
+
+  Copies(Regions regions, Regions.Mirror mirror, RegionStores stores, Instant deadline) {
+    this.regions = regions;
+    this.mirror = mirror;
+    this.stores = stores;
+    this.images = stores.registry().copier();
+    this.deadline = deadline;
+  }
+
+  static MirrorLedger.Kind kind(Ref ref) {
+    if (ref instanceof Ref.Image) {
+      return MirrorLedger.Kind.IMAGE;
+    }
+    if (ref instanceof Ref.S3Object) {
+      return MirrorLedger.Kind.S3;
+    }
+    if (ref instanceof Ref.Ssm) {
+      return MirrorLedger.Kind.SSM;
+    }
+    return ref instanceof Ref.Secret ? MirrorLedger.Kind.SECRET : MirrorLedger.Kind.AMI;
+  }
+
+  /** Where the copy goes, or empty with the reason in {@code why[0]} when regions.yaml names no place. */
+  Optional<String> target(Ref ref, String[] why) {
+    String region = mirror.region();
+    if (ref instanceof Ref.Image i) {
+      Optional<String> host = mirror.registryFor(i.registry());
+      if (host.isEmpty()) {
+        why[0] = "no mirror registry for " + i.registry() + ": add it to mirrors." + region + ".registries in "
+            + Regions.path(regions.environment());
+      }
+      return host.map(h -> h + "/" + i.repository() + "@" + i.digest());
+    }
+    if (ref instanceof Ref.S3Object s) {
+      Optional<String> bucket = mirror.bucketFor(s.bucket());
+      if (bucket.isEmpty()) {
+        why[0] = "no mirror bucket for " + s.bucket() + ": add it to mirrors." + region + ".buckets in "
+            + Regions.path(regions.environment());
+      }
+      return bucket.map(b -> "s3://" + b + "/" + s.key());
+    }
+    if (ref instanceof Ref.Ssm p) {
+      return Optional.of("ssm:" + p.name() + " in " + region);
+    }
+    if (ref instanceof Ref.Secret s) {
+      return Optional.of("secret:" + SecretCopies.nameOf(s.secretId()) + " in " + region);
+    }
+    Ref.Ami a = (Ref.Ami) ref;
+    return Optional.of("a copy of " + a.amiId() + " in " + region);
+  }
+
+  /** Makes the copy (or finds it already made); throws a PhoenixException when it cannot. */
+  Made copy(Ref ref) {
+    String region = mirror.region();
+    String primary = regions.primary();
+    MirrorLedger.Kind kind = kind(ref);
+    if (ref instanceof Ref.Image i) {
+      String host = mirror.registryFor(i.registry()).orElseThrow();
+      ImageCopy.Result r = images.copy(i.registry(), host, i.repository(), i.digest(), deadline);
+      return made(ref, kind, host + "/" + i.repository() + "@" + i.digest(), i.digest().toString(), r.alreadyThere());
+    }
+    if (ref instanceof Ref.S3Object s) {
+      String bucket = mirror.bucketFor(s.bucket()).orElseThrow();
+      S3Copies.Copy c = stores.s3(region).copies().copy(s.bucket(), s.key(), s.versionId(), s.sha256(), bucket);
+      return made(ref, kind, "s3://" + c.bucket() + "/" + c.key() + "?versionId=" + c.versionId(), "sha256:" + c.sha256(),
+          c.alreadyThere());
+    }
+    if (ref instanceof Ref.Ssm p) {
+      SsmCopies.Copy c = stores.ssm(region).copiesFrom(stores.ssm(primary)).copy(p.name(), p.version());
+      return made(ref, kind, "ssm:" + c.name() + ":" + c.version(), "-", c.alreadyThere());
+    }
+    if (ref instanceof Ref.Secret s) {
+      SecretCopies.Copy c = stores.secrets(region).copiesFrom(stores.secrets(primary)).copy(s.secretId(), s.versionId());
+      return made(ref, kind, "secret:" + c.arn() + "@" + c.versionId(), "-", c.alreadyThere());
+    }
+    Ref.Ami a = (Ref.Ami) ref;
+    if (region.equals(a.region())) {
+      return made(ref, kind, a.id(), "-", true);
+    }
+    AmiCopies.Copy c = stores.ec2().copies().copy(a.amiId(), a.region(), region);
+    return made(ref, kind, new Ref.Ami(c.amiId(), region).id(), "-", c.alreadyThere());
+  }
+
+  private Made made(Ref ref, MirrorLedger.Kind kind, String copy, String checksum, boolean already) {
+    return new Made(new MirrorLedger.Entry(mirror.region(), kind, ref.id(), copy, checksum,
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0), already);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.phoenix.mirror;
+
+import dev.phoenix.verify.VerifyWindow;
+import java.time.Duration;
+
+/**
+ * {@code phoenix mirror}: copy what {@code region} lacks of every revision of {@code environment}
+ * in {@code window}. {@code copy} false: a dry run. {@code commit}: commit the ledger afterwards.
+ */
+public record MirrorRequest(String environment, String region, VerifyWindow window, boolean copy, boolean commit,
+    int concurrency, Duration deadline) {
+
+  public MirrorRequest {
+    if (concurrency < 1 || concurrency > 64) {
+      throw new IllegalArgumentException("concurrency must be 1..64, was " + concurrency);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.phoenix.model;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code environments/<env>/mirrors.ledger}: one line per source reference and mirror region, the
+ * copy's locator and checksum (docs/regions.md). Git history is immutable, so copies made today for
+ * a revision of August are recorded here, not in August's lockfile; a rebuild in a mirror region
+ * reads the lockfile as of its date and the newest ledger.
+ */
+public record MirrorLedger(List<Entry> entries) {
+  public static final String HEADER = "phoenix-mirror-ledger/v1";
+
+  public MirrorLedger {
+    entries = List.copyOf(entries);
+  }
+
+  public static String path(String environment) {
+    return "environments/" + environment + "/mirrors.ledger";
+  }
+
+  /** What was copied. {@code checksum}: "sha256:<hex>" where the copy has one, else "-". */
+  public enum Kind { IMAGE, S3, SSM, SECRET, AMI }
+
+  /**
+   * One copy: {@code source} is the reference's id as verify prints it ({@code host/repo@sha256:…},
+   * {@code s3://b/k?versionId=…}, {@code ssm:/name:7}, {@code secret:id@version}, {@code ami-… (region)}),
+   * {@code copy} the copy's locator in {@code region}. {@code line}: 1-based, 0 when not read from a file.
+   */
+  public record Entry(String region, Kind kind, String source, String copy, String checksum, Instant at, int line) {
+    public String key() {
+      return region + " " + source;
+    }
+  }
+
+  /** Newest entry per (region, source). */
+  public Map<String, Entry> byKey() {
+    Map<String, Entry> out = new LinkedHashMap<>();
+    entries.forEach(e -> out.put(e.key(), e));
+    return out;
+  }
+
+  public Optional<Entry> find(String region, String source) {
+    Entry found = null;
+    for (Entry e : entries) {
+      if (e.region().equals(region) && e.source().equals(source)) {
+        found = e;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  public static MirrorLedger empty() {
+    return new MirrorLedger(List.of());
+  }
+
+  /** The whole file: a comment, the header line, one line per entry. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("# Phoenix mirror ledger (docs/regions.md): REGION KIND SOURCE COPY CHECKSUM AT\n");
+    out.append(HEADER).append('\n');
+    for (Entry e : entries) {
+      out.append(escape(e.region())).append(' ').append(e.kind().name().toLowerCase(java.util.Locale.ROOT))
+          .append(' ').append(escape(e.source())).append(' ').append(escape(e.copy())).append(' ')
+          .append(escape(e.checksum())).append(' ').append(e.at()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Spaces, control characters and '%' as %XX, so a field never holds a separator; see {@link #unescape}. */
+  public static String escape(String field) {
+    StringBuilder out = new StringBuilder();
+    field.codePoints().forEach(c -> {
+      if (c <= 0x20 || c == 0x7f || c == '%' || (c >= 0x80 && c <= 0x9f)) {
+        out.append('%').append(String.format("%02X", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
+  }
+
+  /** The field as it was before {@link #escape}; empty when a '%' is not followed by two hex digits. */
+  public static Optional<String> unescape(String field) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c != '%') {
+        out.append(c);
+        continue;
+      }
+      if (i + 2 >= field.length()) {
+        return Optional.empty();
+      }
+      try {
+        out.append((char) Integer.parseInt(field.substring(i + 1, i + 3), 16));
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        return Optional.empty();
+      }
+      i += 2;
+    }
+    return Optional.of(out.toString());
+  }
+}

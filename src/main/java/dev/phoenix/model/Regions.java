@@ -1,0 +1,44 @@
+package dev.phoenix.model;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code environments/<env>/regions.yaml}: the primary region of an environment and, per mirror
+ * region, where its copies live. {@code registries} maps a source registry host to the mirror's
+ * host (same repository path, same digest); {@code buckets} maps a source bucket to the mirror's.
+ * SSM parameters and secrets keep their names in the mirror region; AMIs are copied into it. Maps
+ * keep the file's order.
+ */
+public record Regions(String environment, String primary, Map<String, Mirror> mirrors) {
+  public static final String KIND = "Regions";
+
+  public Regions {
+    mirrors = Map.copyOf(mirrors);
+  }
+
+  /** Where one mirror region keeps its copies. */
+  public record Mirror(String region, Map<String, String> registries, Map<String, String> buckets) {
+    public Mirror {
+      registries = Map.copyOf(registries);
+      buckets = Map.copyOf(buckets);
+    }
+
+    /** The mirror host of a source registry host, if the file names one. */
+    public Optional<String> registryFor(String sourceHost) {
+      return Optional.ofNullable(registries.get(sourceHost));
+    }
+
+    public Optional<String> bucketFor(String sourceBucket) {
+      return Optional.ofNullable(buckets.get(sourceBucket));
+    }
+  }
+
+  public Optional<Mirror> mirror(String region) {
+    return Optional.ofNullable(mirrors.get(region));
+  }
+
+  public static String path(String environment) {
+    return "environments/" + environment + "/regions.yaml";
+  }
+}
