@@ -111,9 +111,7 @@ final class ReportCommand implements Callable<Integer> {
       throw PhoenixException.input("give either --since AGE or --from WHEN [--to WHEN]",
           "e.g. --since 90d, or --from 2026-09-01 --to 2026-10-01");
     }
-    if (concurrency < 1 || concurrency > 256) {
-      throw PhoenixException.input("--concurrency " + concurrency + " is out of range", "use 1 to 256");
-    }
+    dev.phoenix.core.Concurrency.check("--concurrency", concurrency);
     AtomicFiles.refusal(out).ifPresent(r -> {
       throw PhoenixException.input("--out " + out + " cannot be written: " + r,
           "give a regular file (or a pipe or character device such as /dev/stdout)");

@@ -1,5 +1,7 @@
 package dev.phoenix.mirror;
 
+import dev.phoenix.core.Concurrency;
+
 import dev.phoenix.verify.VerifyWindow;
 import java.time.Duration;
 
@@ -11,8 +13,8 @@ public record MirrorRequest(String environment, String region, VerifyWindow wind
     int concurrency, Duration deadline) {
 
   public MirrorRequest {
-    if (concurrency < 1 || concurrency > 64) {
-      throw new IllegalArgumentException("concurrency must be 1..64, was " + concurrency);
+    if (concurrency < Concurrency.MIN || concurrency > Concurrency.MAX) {
+      throw new IllegalArgumentException("concurrency must be " + Concurrency.MIN + ".." + Concurrency.MAX + ", was " + concurrency);
     }
   }
 }
