@@ -186,7 +186,11 @@ public final class Runner {
             result = outcomes.failed(unit, e);
           }
           if (record(i, result)) {
-            outcomes.done(unit, result);
+            try {
+              outcomes.done(unit, result); // heard before the run can return: no progress is lost
+            } finally {
+              settle();
+            }
           }
         }
       } finally {
@@ -219,9 +223,18 @@ public final class Runner {
         }
         finished[i] = true;
         results[i] = result;
+        return true;
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    /** A recorded unit's listener has run: the unit now counts as finished for whoever waits. */
+    private void settle() {
+      lock.lock();
+      try {
         unfinished--;
         changed.signalAll();
-        return true;
       } finally {
         lock.unlock();
       }
