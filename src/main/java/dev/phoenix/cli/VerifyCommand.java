@@ -108,7 +108,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "I/N",
       description = "Check only shard I of N (0-based) of the unique references (every shard reads the whole history) "
           + "and write a shard report; combine them with --merge. Also from JOB_COMPLETION_INDEX or "
-          + "AWS_BATCH_JOB_ARRAY_INDEX with --shards N or PHOENIX_SHARDS.")
+          + "AWS_BATCH_JOB_ARRAY_INDEX with --shards N or PHOENIX_SHARDS. In a shard's --report json:FILE, {shard} "
+          + "stands for its index.")
   String shard;
 
   @Option(names = "--shards", paramLabel = "N",
@@ -174,7 +175,9 @@ final class VerifyCommand implements Callable<Integer> {
         ShardRun run = verifier.verifyShard(request, part.get(), head);
         out.print(repo.json() ? ShardJson.render(run) : ShardJson.summary(run));
         out.flush();
-        int failed = write(targets, "shard json", t -> AtomicFiles.write(t.file(), ShardJson.render(run)), err);
+        List<ReportFormat.Target> named = targets.stream().map(t -> new ReportFormat.Target(t.format(),
+            Path.of(t.file().toString().replace("{shard}", String.valueOf(run.shard().index()))))).toList();
+        int failed = write(named, "shard json", t -> AtomicFiles.write(t.file(), ShardJson.render(run)), err);
         return failed > 0 ? ExitCodes.UNAVAILABLE : ExitCodes.OK;
       }
       return finish(verifier.verify(request), targets, out, err);

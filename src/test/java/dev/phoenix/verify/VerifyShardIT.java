@@ -132,8 +132,10 @@ class VerifyShardIT {
     estate();
     List<String> files = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Path part = dir.resolve("s" + i + ".json");
-      assertThat(VerifyRun.of(dir, window("--shard", i + "/3", "--report", "json:" + part)).code()).isZero();
+      Path part = dir.resolve("s" + i + ".json"); // written through the {shard} placeholder
+      assertThat(VerifyRun.of(dir, window("--shard", i + "/3", "--report", "json:" + dir.resolve("s{shard}.json")))
+          .code()).isZero();
+      assertThat(part).exists();
       files.add(part.toString());
     }
     Path other = dir.resolve("other.json");
