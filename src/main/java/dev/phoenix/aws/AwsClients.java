@@ -35,7 +35,9 @@ public final class AwsClients {
             ? StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(config.accessKeyId(), config.secretAccessKey()))
             : DefaultCredentialsProvider.builder().build());
-    builder.overrideConfiguration(overrides(config));
+    builder.overrideConfiguration(overrides(config).toBuilder()
+        .addExecutionInterceptor(new AwsPace(config.rates().lane(AwsPace.lane(builder.getClass(), region))))
+        .build());
     builder.httpClientBuilder(
         UrlConnectionHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)

@@ -19,11 +19,20 @@ public record AwsConfig(
     String secretAccessKey,
     Duration attemptTimeout,
     Duration callTimeout,
-    int maxAttempts) {
+    int maxAttempts,
+    dev.phoenix.check.Rates rates) {
 
   public static final String DEFAULT_REGION = "us-east-1";
 
+  /** Without a pace per service: unpaced until a service throttles. */
+  public AwsConfig(String region, URI endpoint, String accessKeyId, String secretAccessKey, Duration attemptTimeout,
+      Duration callTimeout, int maxAttempts) {
+    this(region, endpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts,
+        dev.phoenix.check.Rates.none());
+  }
+
   public AwsConfig {
+    Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(attemptTimeout, "attemptTimeout");
     Objects.requireNonNull(callTimeout, "callTimeout");
     if (attemptTimeout.isNegative() || attemptTimeout.isZero() || callTimeout.compareTo(attemptTimeout) < 0) {
@@ -50,16 +59,22 @@ public record AwsConfig(
   }
 
   public AwsConfig withRegion(String newRegion) {
-    return new AwsConfig(newRegion, endpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts);
+    return new AwsConfig(newRegion, endpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts, rates);
   }
 
   /** The same configuration against another endpoint (a local emulator); credentials unchanged. */
   public AwsConfig withEndpoint(URI newEndpoint) {
-    return new AwsConfig(region, newEndpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts);
+    return new AwsConfig(region, newEndpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts, rates);
   }
 
   public AwsConfig withTimeouts(Duration attempt, Duration call, int attempts) {
-    return new AwsConfig(region, endpoint, accessKeyId, secretAccessKey, attempt, call, attempts);
+    return new AwsConfig(region, endpoint, accessKeyId, secretAccessKey, attempt, call, attempts, rates);
+  }
+
+  /** The same configuration with this run's pace per service ({@code --rate ssm=40/s}). */
+  public AwsConfig withRates(dev.phoenix.check.Rates newRates) {
+    return new AwsConfig(region, endpoint, accessKeyId, secretAccessKey, attemptTimeout, callTimeout, maxAttempts,
+        newRates);
   }
 
   public boolean staticCredentials() {

@@ -1,6 +1,19 @@
 package dev.phoenix.cli;
 
+import dev.phoenix.check.Rates;
+import dev.phoenix.core.AtomicFiles;
 import dev.phoenix.core.Concurrency;
+import dev.phoenix.verify.Shard;
+import dev.phoenix.verify.ShardMerge;
+import dev.phoenix.verify.ShardRun;
+import dev.phoenix.verify.report.ShardJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.Consumer;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.core.Durations;
@@ -86,6 +99,28 @@ final class VerifyCommand implements Callable<Integer> {
           + "replaced atomically; a pipe or device (/dev/stdout) is written through; one file per report.")
   List<String> reports = new ArrayList<>();
 
+  @Option(names = "--rate", paramLabel = "NAME=N/s",
+      description = "At most N requests a second to this registry (host[:port] as references spell it) or AWS service "
+          + "(ecr, s3, ssm, secrets, ec2); repeatable. Every lane also slows down when its store throttles "
+          + "(429, 503 with Retry-After, ThrottlingException) and recovers after. See docs/verify.md.")
+  List<String> rates = new ArrayList<>();
+
+  @Option(names = "--shard", paramLabel = "I/N",
+      description = "Check only shard I of N (0-based) of the unique references (every shard reads the whole history) "
+          + "and write a shard report; combine them with --merge. Also from JOB_COMPLETION_INDEX or "
+          + "AWS_BATCH_JOB_ARRAY_INDEX with --shards N or PHOENIX_SHARDS. In a shard's --report json:FILE, {shard} "
+          + "stands for its index.")
+  String shard;
+
+  @Option(names = "--shards", paramLabel = "N",
+      description = "How many shards the run has; the index comes from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) "
+          + "or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job).")
+  Integer shards;
+
+  @Option(names = "--merge", paramLabel = "FILE", arity = "1..*",
+      description = "Combine the shards' JSON reports into the report (and exit code) of one unsharded run.")
+  List<String> merge = new ArrayList<>();
+
   private VerifyRequest requestFor(VerifyWindow w) {
     return new VerifyRequest(List.copyOf(new LinkedHashSet<>(envs)), allEnvs, w, deep, concurrency,
         Durations.option(deadline, "--deadline", Durations.DEADLINE), new LinkedHashSet<>(insecure), strict);
@@ -93,6 +128,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!merge.isEmpty()) {
+      return merged();
+    }
     EnvNames.check("--env", envs);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -108,41 +146,98 @@ final class VerifyCommand implements Callable<Integer> {
     Concurrency.check("--concurrency", concurrency);
     Durations.option(deadline, "--deadline", Durations.DEADLINE); // a usage error before anything is opened
     Duration window = since == null ? null : Durations.option(since, "--since", Durations.WINDOW);
-    try (GitRepository git = repo.open();
-        Stores stores = Stores.open(StoreSettings.of(AwsConfig.defaults(), concurrency, new LinkedHashSet<>(insecure)))) {
-      Instant now = Instant.now();
+    Rates paces = Rates.parse("--rate", rates);
+    Optional<Shard> part = Shard.resolve(shard, shards, System.getenv());
+    if (part.isPresent()) {
+      List<String> others = targets.stream().filter(t -> t.format() != ReportFormat.JSON)
+          .map(t -> t.format().name().toLowerCase(java.util.Locale.ROOT) + ":" + t.file()).toList();
+      if (!others.isEmpty()) {
+        throw PhoenixException.input("a shard writes only its JSON report, not " + String.join(", ", others),
+            "write --report json:FILE from each shard and the other reports from phoenix verify --merge");
+      }
+    }
+    StoreSettings settings = StoreSettings.of(AwsConfig.defaults(), concurrency, new LinkedHashSet<>(insecure))
+        .withRates(paces);
+    try (GitRepository git = repo.open(); Stores stores = Stores.open(settings)) {
+      // the shards of one run anchor "now" at the start of the hour, so that shards started minutes
+      // apart read the same window (docs/verify.md, "Beyond one machine")
+      Instant now = part.isPresent() ? Instant.now().truncatedTo(ChronoUnit.HOURS) : Instant.now();
+      Clock clock = part.isPresent() ? Clock.fixed(now, ZoneOffset.UTC) : Clock.systemUTC();
       VerifyWindow w = since != null ? VerifyWindow.since(window, now, since)
           : from != null ? VerifyWindow.fromTo(from, to, git, now) : VerifyWindow.head();
       VerifyRequest request = requestFor(w);
-      VerifyResult result;
-      if (checkProtection) {
-        result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC(),
-            new KeeperProbe(Keepers.of(stores.keepers()))).verify(request); // the same clients as the checks
-      } else {
-        result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC())
-            .verify(request);
+      Verifier verifier = checkProtection
+          ? new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
+              new KeeperProbe(Keepers.of(stores.keepers()))) // the same clients as the checks
+          : new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock);
+      if (part.isPresent()) {
+        String head = git.head().map(c -> c.id()).orElse("");
+        ShardRun run = verifier.verifyShard(request, part.get(), head);
+        out.print(repo.json() ? ShardJson.render(run) : ShardJson.summary(run));
+        out.flush();
+        List<ReportFormat.Destination> named = targets.stream().map(t -> new ReportFormat.Destination(t.format(),
+            Path.of(t.file().toString().replace("{shard}", String.valueOf(run.shard().index()))))).toList();
+        int failed = write(named, "shard json", t -> AtomicFiles.write(t.file(), ShardJson.render(run)), err);
+        return failed > 0 ? ExitCodes.UNAVAILABLE : ExitCodes.OK;
       }
-      out.print(repo.json() ? JsonReport.render(result) : TextReport.render(result));
-      out.flush();
-      int failed = 0;
-      for (ReportFormat.Destination t : targets) {
-        String format = t.format().name().toLowerCase(java.util.Locale.ROOT);
-        try {
-          t.write(result);
-          err.println("verify: wrote " + format + " report " + t.file());
-        } catch (RuntimeException e) {
-          failed++;
-          err.println("error: " + format + " report not written: " + e.getMessage());
-        }
-      }
-      err.flush();
-      int code = ExitCode.of(result.outcome());
-      if (failed > 0 && code != ExitCodes.CHECK_FAILED) {
-        err.println("  what to do: the verification itself ran (summary above); fix the report path and run again");
-        err.flush();
-        return ExitCodes.UNAVAILABLE;
-      }
-      return code;
+      return finish(verifier.verify(request), targets, out, err);
     }
+  }
+
+  /** --merge: the shards' reports into the one run's report and exit code. */
+  private int merged() {
+    if (!envs.isEmpty() || allEnvs || since != null || from != null || to != null || shard != null || shards != null
+        || deep || strict || checkProtection || !rates.isEmpty()) {
+      throw PhoenixException.input("--merge takes the run's environments, window and options from the shards' reports",
+          "give only --merge FILE… (with --report, --output and --repo)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<ReportFormat.Destination> targets = ReportFormat.targets(reports);
+    List<ShardMerge.Part> parts = new ArrayList<>();
+    for (String file : merge) {
+      String text;
+      try {
+        text = Files.readString(Path.of(file));
+      } catch (IOException | RuntimeException e) {
+        throw PhoenixException.input("cannot read shard report " + file + " (" + e.getClass().getSimpleName() + ")",
+            "give the path of a JSON report a shard wrote");
+      }
+      parts.add(new ShardMerge.Part(file, ShardJson.read(file, text)));
+    }
+    try (GitRepository git = repo.open()) {
+      return finish(ShardMerge.merge(git, parts), targets, out, err);
+    }
+  }
+
+  private int finish(VerifyResult result, List<ReportFormat.Destination> targets, PrintWriter out, PrintWriter err) {
+    out.print(repo.json() ? JsonReport.render(result) : TextReport.render(result));
+    out.flush();
+    int failed = write(targets, null, t -> t.write(result), err);
+    int code = ExitCode.of(result.outcome());
+    if (failed > 0 && code != ExitCodes.CHECK_FAILED) {
+      err.println("  what to do: the verification itself ran (summary above); fix the report path and run again");
+      err.flush();
+      return ExitCodes.UNAVAILABLE;
+    }
+    return code;
+  }
+
+  /** Writes every report, each failure said on stderr; how many failed. */
+  private static int write(List<ReportFormat.Destination> targets, String label, Consumer<ReportFormat.Destination> writer,
+      PrintWriter err) {
+    int failed = 0;
+    for (ReportFormat.Destination t : targets) {
+      String format = label != null ? label : t.format().name().toLowerCase(java.util.Locale.ROOT);
+      try {
+        writer.accept(t);
+        err.println("verify: wrote " + format + " report " + t.file());
+      } catch (RuntimeException e) {
+        failed++;
+        err.println("error: " + format + " report not written: " + e.getMessage());
+      }
+    }
+    err.flush();
+    return failed;
   }
 }

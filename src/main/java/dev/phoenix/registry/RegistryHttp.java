@@ -1,5 +1,6 @@
 package dev.phoenix.registry;
 
+import dev.phoenix.check.Throttle;
 import dev.phoenix.core.DaemonThreads;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,10 +40,15 @@ final class RegistryHttp implements AutoCloseable {
   Reply send(Call call) {
     URI uri = HostRules.base(call.registry(), insecure).resolve("/v2/" + call.path());
     RetryPolicy retry = settings.retry();
+    Throttle pace = settings.rates().lane(call.registry());
     boolean refreshed = false;
     for (int attempt = 1; ; attempt++) {
       Duration timeout = timeLeft(call);
       String authorization = auth.header(call);
+      if (!pace.acquire(call.deadline())) {
+        throw deadline(call);
+      }
+      timeout = timeLeft(call);
       Reply reply;
       try {
         reply = exchange.send(call, uri, authorization, timeout);
@@ -57,6 +63,16 @@ final class RegistryHttp implements AutoCloseable {
         throw deadline(call);
       }
       int status = reply.status();
+      String after = reply.header("Retry-After").orElse(null);
+      if (throttling(status, after) && replayable(call)) {
+        // the registry asks us to slow down: the host's lane slows, this request waits its turn and
+        // tries again until the run's deadline (not counted against the retry budget)
+        pace.throttled(RetryPolicy.parseRetryAfter(after, Instant.now())
+            .map(d -> d.compareTo(retry.maxRetryAfter()) > 0 ? retry.maxRetryAfter() : d).orElse(null));
+        attempt--;
+        continue;
+      }
+      pace.answered();
       if (status == 401 && !refreshed && replayable(call) && auth.refresh(call, authorization, reply.header("WWW-Authenticate").orElse(null))) {
         refreshed = true;
         attempt--; // answering a challenge is not a retry
@@ -71,7 +87,6 @@ final class RegistryHttp implements AutoCloseable {
           throw new RegistryException(RegistryException.Reason.UNAVAILABLE, status,
               call.registry() + " answered HTTP " + status + " " + attempt + " times");
         }
-        String after = reply.header("Retry-After").orElse(null);
         pause(call, retry.delay(attempt, after, Instant.now(), ThreadLocalRandom.current()::nextDouble));
         continue;
       }
@@ -82,6 +97,11 @@ final class RegistryHttp implements AutoCloseable {
   /** A streamed body is sent once: its caller retries the whole copy. */
   private static boolean replayable(Call call) {
     return call.content() == null || call.content().replayable();
+  }
+
+  /** 429 always, 503 when it says when to come back: the registry is throttling, not failing. */
+  static boolean throttling(int status, String retryAfter) {
+    return status == 429 || status == 503 && retryAfter != null && !retryAfter.isBlank();
   }
 
   private Duration timeLeft(Call call) {

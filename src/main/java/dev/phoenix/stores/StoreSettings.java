@@ -1,6 +1,7 @@
 package dev.phoenix.stores;
 
 import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.check.Rates;
 import dev.phoenix.registry.DockerConfigCredentials;
 import dev.phoenix.registry.RegistryCredentials;
 import dev.phoenix.registry.RegistrySettings;
@@ -38,6 +39,14 @@ public record StoreSettings(
   /** {@link #of(AwsConfig, int, Set)} with the registry client's default per-host concurrency. */
   public static StoreSettings of(AwsConfig aws, Set<String> insecureRegistries) {
     return of(aws, RegistrySettings.defaults().perHostConcurrency(), insecureRegistries);
+  }
+
+  /**
+   * The same settings with this run's pace per lane ({@code --rate}): registry hosts in the registry
+   * client, AWS services in every AWS client. One {@link Rates} per run: its lanes are shared.
+   */
+  public StoreSettings withRates(Rates rates) {
+    return new StoreSettings(aws.withRates(rates), registry.withRates(rates), insecureRegistries, credentials);
   }
 
   /** The same settings with another source of registry credentials (tried after ECR tokens). */

@@ -51,11 +51,81 @@ public final class Verifier {
   }
 
   public VerifyResult verify(VerifyRequest request) {
+    Read read = read(request);
+    Map<Ref, Finding> findings = check(read, read.unique(), request);
+    long checkNanos = System.nanoTime() - read.startNanos() - read.readNanos();
+    Map<String, Map<Ref, Finding>> seen = withProtection(read.byEnv(), findings, request.concurrency(),
+        read.deadline());
+    return assemble(read.byEnv(), request.window(), seen, new VerifyResult.Stats(read.count(), read.uses(),
+        read.unique().size(), VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
+        Duration.ofNanos(System.nanoTime() - read.startNanos()), Duration.ofNanos(read.readNanos()),
+        Duration.ofNanos(checkNanos)), request.deep(), request.strict(), read.start(), clock.instant());
+  }
+
+  /**
+   * One shard of a run spread over machines: reads the whole window, checks only the unique
+   * references {@code shard} owns, and returns its part for {@link ShardMerge}. {@code head}: the
+   * commit the history was read at (the shards of one run must agree on it).
+   */
+  public ShardRun verifyShard(VerifyRequest request, Shard shard, String head) {
+    Read read = read(request);
+    Set<Ref> mine = new LinkedHashSet<>();
+    read.unique().forEach(ref -> {
+      if (shard.owns(ref)) {
+        mine.add(ref);
+      }
+    });
+    Map<Ref, Finding> findings = check(read, mine, request);
+    long checkNanos = System.nanoTime() - read.startNanos() - read.readNanos();
+    Map<String, Map<Ref, Finding>> seen = withProtection(read.byEnv(), findings, request.concurrency(),
+        read.deadline());
+    Map<String, Finding> byId = new LinkedHashMap<>();
+    findings.forEach((ref, f) -> byId.put(ref.id(), f));
+    Map<String, Map<String, Finding>> perEnv = new LinkedHashMap<>();
+    seen.forEach((env, map) -> {
+      Map<String, Finding> differs = new LinkedHashMap<>();
+      map.forEach((ref, f) -> {
+        if (mine.contains(ref) && !f.equals(findings.get(ref))) {
+          differs.put(ref.id(), f);
+        }
+      });
+      perEnv.put(env, differs);
+    });
+    VerifyWindow w = request.window();
+    ShardRun.Key key = new ShardRun.Key(head, List.copyOf(read.byEnv().keySet()), w.from(), w.to(), w.asked(),
+        w.untilNow(), read.start(), request.deep(), request.strict(), protection != ProtectionProbe.NONE,
+        shard.count());
+    return new ShardRun(shard, key, byId, perEnv, read.count(), read.uses(), read.unique().size(),
+        Duration.ofNanos(System.nanoTime() - read.startNanos()), Duration.ofNanos(read.readNanos()),
+        Duration.ofNanos(checkNanos));
+  }
+
+  /** The window's revisions per environment, read once: what every run (whole or shard) starts from. */
+  record Read(Instant start, long startNanos, Instant deadline, Map<String, List<EnvRevision>> byEnv, Set<Ref> unique,
+      int uses, int count, long readNanos) {}
+
+  Read read(VerifyRequest request) {
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
     Instant deadline = Instant.now().plus(request.deadline()); // real time, whatever clock dates the report
+    Map<String, List<EnvRevision>> byEnv = revisions(git, request, start);
+    Set<Ref> unique = new LinkedHashSet<>();
+    int uses = 0;
+    int count = 0;
+    for (List<EnvRevision> list : byEnv.values()) {
+      for (EnvRevision r : list) {
+        unique.addAll(r.refs().keySet());
+        uses += r.refs().size();
+        count++;
+      }
+    }
+    return new Read(start, startNanos, deadline, byEnv, unique, uses, count, System.nanoTime() - startNanos);
+  }
+
+  /** Each environment's revisions in the window as of {@code now} (the commits read, the future-dated ones placed). */
+  static Map<String, List<EnvRevision>> revisions(GitRepository git, VerifyRequest request, Instant now) {
     dev.phoenix.history.TimeTravel.requireCommits(git);
-    Revisions revisions = new Revisions(git, clock.instant());
+    Revisions revisions = new Revisions(git, now);
     List<String> envs = request.allEnvironments() ? revisions.environmentsAtHead() : request.environments();
     if (envs.isEmpty()) {
       throw PhoenixException.input("no environment to verify",
@@ -63,35 +133,30 @@ public final class Verifier {
               : "name one with --env ENV, or use --all-envs");
     }
     Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
-    Set<Ref> unique = new LinkedHashSet<>();
-    int uses = 0;
-    int count = 0;
     for (String env : new LinkedHashSet<>(envs)) {
-      List<EnvRevision> list = revisions.of(env, request.window());
-      byEnv.put(env, list);
-      for (EnvRevision r : list) {
-        unique.addAll(r.refs().keySet());
-        uses += r.refs().size();
-        count++;
-      }
+      byEnv.put(env, revisions.of(env, request.window()));
     }
-    long readNanos = System.nanoTime() - startNanos;
-    int total = unique.size();
+    return byEnv;
+  }
+
+  private Map<Ref, Finding> check(Read read, Set<Ref> refs, VerifyRequest request) {
+    int total = refs.size();
     AtomicInteger checked = new AtomicInteger();
-    CheckOptions options = new CheckOptions(request.deep(), request.concurrency(), deadline,
+    CheckOptions options = new CheckOptions(request.deep(), request.concurrency(), read.deadline(),
         request.insecureRegistries(), r -> progress.advanced(checked.incrementAndGet(), total));
     progress.started(total);
-    Map<Ref, Finding> findings = Checks.run(checkers, unique, options);
+    Map<Ref, Finding> findings = Checks.run(checkers, refs, options);
     progress.finished(Math.min(checked.get(), total), total);
-    long checkNanos = System.nanoTime() - startNanos - readNanos;
-    Instant now = clock.instant();
-    Map<String, Map<Ref, Finding>> seen = withProtection(byEnv, findings, request.concurrency(), deadline);
+    return findings;
+  }
+
+  /** The reports per environment and the result, from findings as each environment sees them. */
+  static VerifyResult assemble(Map<String, List<EnvRevision>> byEnv, VerifyWindow window,
+      Map<String, Map<Ref, Finding>> seen, VerifyResult.Stats stats, boolean deep, boolean strict, Instant start,
+      Instant now) {
     List<EnvReport> reports = new ArrayList<>();
-    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, request.window(), list, seen.get(env), now)));
-    VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
-        VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
-        Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(readNanos), Duration.ofNanos(checkNanos));
-    return new VerifyResult(List.copyOf(reports), request.window(), stats, request.deep(), request.strict(), start);
+    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, window, list, seen.get(env), now)));
+    return new VerifyResult(List.copyOf(reports), window, stats, deep, strict, start);
   }
 
   /**
