@@ -37,7 +37,8 @@ import java.util.zip.Inflater;
  *       may read a file differently);
  *   <li><b>bounded</b>: when the entries pass {@code maxBytes}, the least recently used are deleted
  *       down to 80% of it (a hit touches its entry);
- *   <li><b>atomic</b>: every entry is written whole through {@link AtomicFiles}; two processes
+ *   <li><b>atomic</b>: every entry is written whole through {@link AtomicFiles} (renamed into
+ *       place; not flushed one by one: a torn entry after a crash fails its checksum); two processes
  *       writing one key write the same bytes, and the last rename wins;
  *   <li><b>no secret</b>: callers store only what they read from committed lockfiles and
  *       blueprints (references, stack names, problems, value-free change descriptions), never a
@@ -145,7 +146,7 @@ public final class ReadCache {
     try {
       removeOtherVersions();
       byte[] entry = encode(kind + "\0" + key, payload);
-      AtomicFiles.write(file(kind, key), entry);
+      AtomicFiles.writeCacheEntry(file(kind, key), entry);
       if (size.get() < 0) {
         size.compareAndSet(-1, measure());
       } else {
