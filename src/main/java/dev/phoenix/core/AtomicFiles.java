@@ -44,6 +44,20 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) {
+    write(target, content, true);
+  }
+
+  /**
+   * As {@link #write(Path, byte[])}, still whole or unchanged for every reader (the rename), but not
+   * flushed to disk first: only for a cache whose entries are checked when read (a crash may leave
+   * an entry empty or torn, which its reader discards), where a flush per entry would cost more
+   * than the reading it saves.
+   */
+  public static void writeCacheEntry(Path target, byte[] content) {
+    write(target, content, false);
+  }
+
+  private static void write(Path target, byte[] content, boolean flush) {
     Path path = target.toAbsolutePath().normalize();
     Kind kind = kindOf(path);
     refusal(path, kind).ifPresent(reason -> {
@@ -53,7 +67,7 @@ public final class AtomicFiles {
       if (kind == Kind.FIFO || kind == Kind.CHARACTER_DEVICE || throughProcessDescriptor(path)) {
         stream(path, content);
       } else {
-        replace(kind == Kind.ABSENT ? path : path.toRealPath(), content);
+        replace(kind == Kind.ABSENT ? path : path.toRealPath(), content, flush);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + target + ": " + reason(e), e);
@@ -112,7 +126,7 @@ public final class AtomicFiles {
     }
   }
 
-  private static void replace(Path target, byte[] content) throws IOException {
+  private static void replace(Path target, byte[] content, boolean flush) throws IOException {
     Path dir = target.getParent();
     Files.createDirectories(dir);
     Optional<PosixFileAttributes> before = posixAttributes(target);
@@ -131,7 +145,9 @@ public final class AtomicFiles {
       }
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         channel.write(java.nio.ByteBuffer.wrap(content));
-        channel.force(true);
+        if (flush) {
+          channel.force(true);
+        }
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

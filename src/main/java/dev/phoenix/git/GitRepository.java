@@ -138,6 +138,28 @@ public final class GitRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * The entry at a path of a commit as {@code "<octal mode> <object id>"} (a regular file
+   * {@code 100644 …}, a link {@code 120000 …}, a directory {@code 40000 …}), or empty when absent:
+   * change detection that also sees a file turned into a link.
+   */
+  public Optional<String> entryAt(String commitId, String path) {
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+      try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+        return tree == null ? Optional.empty()
+            : Optional.of(Integer.toOctalString(tree.getRawMode(0)) + " " + tree.getObjectId(0).name());
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read " + path + " at " + commitId + ": " + e.getMessage(), null, e);
+    }
+  }
+
+  /** Whether an {@link #entryAt} value is a regular file (not a link, directory or submodule). */
+  public static boolean regularFile(String entry) {
+    return entry.startsWith("100");
+  }
+
   /** The estate files exactly as they were in one commit. */
   public EstateFiles filesAt(CommitInfo commit) {
     return new CommitFiles(repository, commit);

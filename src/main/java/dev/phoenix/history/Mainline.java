@@ -61,6 +61,7 @@ public final class Mainline {
   }
 
   private final GitRepository git;
+  private final RevisionCache cache;
   private final Map<String, Optional<String>> objects = new HashMap<>();
   /** Stack names per lockfile blob (null: unreadable): a lockfile is parsed once however many commits share it. */
   private final Map<String, Optional<List<String>>> stackNames = new HashMap<>();
@@ -68,6 +69,38 @@ public final class Mainline {
 
   public Mainline(GitRepository git) {
     this.git = git;
+    this.cache = new RevisionCache(dev.phoenix.core.ReadCache.forRepository(git.directory().toPath()));
+  }
+
+  /** The repository's cache of what was read from lockfiles and blueprints, by their blobs. */
+  public RevisionCache cache() {
+    return cache;
+  }
+
+  /**
+   * What identifies the environment's revision at {@code commit} by content: the environment, the
+   * lockfile's blob and the blob of every blueprint it names, in order. Empty when the files are not
+   * all regular files (absent, a link, a directory: read them, and their problems, every time).
+   * Two commits with the same key read the same, whatever their dates.
+   */
+  public Optional<String> revisionKey(CommitInfo commit, String environment) {
+    Optional<String> lock = lockfile(commit, environment);
+    if (lock.isEmpty() || !GitRepository.regularFile(lock.get())) {
+      return Optional.empty();
+    }
+    Optional<List<String>> names = stackNames.computeIfAbsent(lock.get(), blob -> readNames(commit, environment));
+    StringBuilder key = new StringBuilder(environment).append(' ').append(lock.get());
+    if (names.isEmpty()) {
+      return Optional.of(key.append(" unreadable").toString()); // the lockfile alone decides
+    }
+    for (String name : names.get()) {
+      Optional<String> stack = object(commit, Stack.path(name));
+      if (stack.isEmpty() || !GitRepository.regularFile(stack.get())) {
+        return Optional.empty();
+      }
+      key.append(' ').append(name).append('=').append(stack.get());
+    }
+    return Optional.of(key.toString());
   }
 
   /** HEAD's first-parent chain, newest first, read once. */
@@ -161,10 +194,18 @@ public final class Mainline {
   }
 
   private Optional<String> object(CommitInfo commit, String path) {
-    return objects.computeIfAbsent(commit.id() + " " + path, k -> git.objectAt(commit.id(), path));
+    return objects.computeIfAbsent(commit.id() + " " + path, k -> git.entryAt(commit.id(), path));
   }
 
   private Optional<List<String>> readNames(CommitInfo commit, String environment) {
+    Optional<String> lock = lockfile(commit, environment);
+    if (lock.isPresent() && GitRepository.regularFile(lock.get())) {
+      return cache.names(Lockfile.path(environment) + " " + lock.get(), () -> parseNames(commit, environment));
+    }
+    return parseNames(commit, environment);
+  }
+
+  private Optional<List<String>> parseNames(CommitInfo commit, String environment) {
     String path = Lockfile.path(environment);
     Optional<byte[]> bytes = git.filesAt(commit).read(path);
     if (bytes.isEmpty()) {

@@ -16,9 +16,24 @@ public final class LockfileReader {
   private static final Set<String> TOP =
       Set.of("apiVersion", "kind", "environment", "stacks", "artefacts", "config");
 
+  /** Told of every lockfile content parsed (tests count parses through it); null: nobody listens. */
+  private static volatile java.util.function.Consumer<byte[]> parsed;
+
   private LockfileReader() {}
 
+  /**
+   * Listens to every lockfile content parsed from now on (null stops): how a test tells that a
+   * cached blob was not parsed again. The listener gets the bytes read, never a parsed value.
+   */
+  public static void onParse(java.util.function.Consumer<byte[]> listener) {
+    parsed = listener;
+  }
+
   public static Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
+    java.util.function.Consumer<byte[]> listener = parsed;
+    if (listener != null) {
+      listener.accept(content);
+    }
     return Documents.read(file, content, "the lockfile", Lockfile.KIND, (f, m) -> read(f, m, expectedEnvironment));
   }
 

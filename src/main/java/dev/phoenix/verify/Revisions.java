@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the lockfile revisions of an environment that a window covers, and what each pins. Which
@@ -81,22 +82,36 @@ public final class Revisions {
   }
 
   private List<EnvRevision> read(String environment, List<Mainline.Step> steps) {
+    // keys first, on this thread (the walk's object lookups are not shared across threads)
+    List<Optional<String>> keys = steps.stream().map(s -> mainline.revisionKey(s.commit(), environment)).toList();
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(steps.size(), null));
     java.util.stream.IntStream.range(0, steps.size()).parallel().forEach(i -> {
       Mainline.Step s = steps.get(i);
-      out.set(i, read(environment, s.commit(), s.from(), s.until()));
+      out.set(i, read(environment, s.commit(), s.from(), s.until(), keys.get(i)));
     });
     return out;
   }
 
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil) {
+    return read(environment, commit, from, validUntil, mainline.revisionKey(commit, environment));
+  }
+
+  /** Read from the revision's blobs, or from the read cache when these blobs were read before. */
+  private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key) {
+    Reading reading = mainline.cache().get(Reading.KIND, key, Reading::decode, Reading::encode,
+        () -> parse(environment, commit));
+    return new EnvRevision(environment, commit, from, validUntil, reading.refs(), reading.problems(),
+        dateWarnings(commit, from));
+  }
+
+  private Reading parse(String environment, CommitInfo commit) {
     Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment);
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
     if (estate.value() == null && problems.isEmpty()) {
       problems = List.of(Problem.at(Lockfile.path(environment), 0, "the lockfile could not be read", null));
     }
-    return new EnvRevision(environment, commit, from, validUntil, refs, problems, dateWarnings(commit, from));
+    return new Reading(refs, problems);
   }
 
   private List<String> dateWarnings(CommitInfo commit, Instant from) {

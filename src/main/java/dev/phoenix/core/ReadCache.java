@@ -1,0 +1,339 @@
+package dev.phoenix.core;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * What Phoenix read from Git blobs, kept on disk so each blob's content is parsed once, ever: an
+ * entry per key (a kind and the blob ids it was read from; a blob's content never changes, so an
+ * entry never goes stale). Never required: any failure to read or write it falls back to reading
+ * the blobs.
+ *
+ * <ul>
+ *   <li><b>never trusted</b>: an entry holds its full key and a SHA-256 of everything before it; an
+ *       entry that is truncated, damaged, misfiled or of another format is deleted and read again;
+ *   <li><b>versioned</b>: entries live under a directory named after {@link #FORMAT} and Phoenix's
+ *       {@link Version}; another version's directories are removed on the first write (its rules
+ *       may read a file differently);
+ *   <li><b>bounded</b>: when the entries pass {@code maxBytes}, the least recently used are deleted
+ *       down to 80% of it (a hit touches its entry);
+ *   <li><b>atomic</b>: every entry is written whole through {@link AtomicFiles} (renamed into
+ *       place; not flushed one by one: a torn entry after a crash fails its checksum); two processes
+ *       writing one key write the same bytes, and the last rename wins;
+ *   <li><b>no secret</b>: callers store only what they read from committed lockfiles and
+ *       blueprints (references, stack names, problems, value-free change descriptions), never a
+ *       value fetched from a store.
+ * </ul>
+ *
+ * <p>Where: {@code --cache-dir} (the system property {@value #DIR_PROPERTY}), else
+ * {@code PHOENIX_CACHE_DIR}, else {@code <git dir>/phoenix/readings}; {@code off} turns it off.
+ */
+public final class ReadCache {
+  /** Bump whenever what a caller stores, or how an entry is laid out, changes. */
+  public static final int FORMAT = 1;
+  public static final String DIR_PROPERTY = "phoenix.cache.readings";
+  public static final String DIR_ENV = "PHOENIX_CACHE_DIR";
+  public static final String MAX_PROPERTY = "phoenix.cache.max-bytes";
+  public static final long DEFAULT_MAX_BYTES = 512L << 20;
+  private static final int MAGIC = 0x50485243; // "PHRC"
+  private static final Map<String, ReadCache> OPEN = new ConcurrentHashMap<>();
+  private static final ReadCache OFF = new ReadCache(null, "", 0);
+
+  private final Path root;
+  private final Path dir;
+  private final String version;
+  private final long maxBytes;
+  private final AtomicLong size = new AtomicLong(-1);
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong discarded = new AtomicLong();
+  private volatile boolean othersRemoved;
+
+  /** A cache under {@code root} for this Phoenix {@code version}, holding at most {@code maxBytes}. */
+  public ReadCache(Path root, String version, long maxBytes) {
+    this.root = root;
+    this.version = version;
+    this.maxBytes = maxBytes;
+    this.dir = root == null ? null : root.resolve("v" + FORMAT + "-" + hex(sha256(version.getBytes(StandardCharsets.UTF_8))).substring(0, 12));
+  }
+
+  /** The cache of the repository whose Git directory is {@code gitDir}, one instance per location in a process. */
+  public static ReadCache forRepository(Path gitDir) {
+    String configured = System.getProperty(DIR_PROPERTY);
+    if (configured == null || configured.isBlank()) {
+      configured = System.getenv(DIR_ENV);
+    }
+    if ("off".equals(configured)) {
+      return OFF;
+    }
+    Path root = configured == null || configured.isBlank()
+        ? gitDir.toAbsolutePath().resolve("phoenix").resolve("readings") : Path.of(configured).toAbsolutePath();
+    long max = DEFAULT_MAX_BYTES;
+    try {
+      String m = System.getProperty(MAX_PROPERTY);
+      if (m != null) {
+        max = Long.parseLong(m);
+      }
+    } catch (NumberFormatException e) {
+      // the default bound
+    }
+    long bound = max;
+    return OPEN.computeIfAbsent(root.normalize() + "\0" + bound, k -> new ReadCache(root.normalize(), Version.current(), bound));
+  }
+
+  public boolean enabled() {
+    return dir != null;
+  }
+
+  /** The entry stored under {@code kind} and {@code key}, or empty (absent, unreadable, or damaged and now deleted). */
+  public Optional<byte[]> get(String kind, String key) {
+    if (dir == null) {
+      return Optional.empty();
+    }
+    Path file = file(kind, key);
+    byte[] raw;
+    try {
+      raw = Files.readAllBytes(file);
+    } catch (IOException e) {
+      misses.incrementAndGet();
+      return Optional.empty();
+    }
+    Optional<byte[]> payload = decode(raw, kind + "\0" + key);
+    if (payload.isEmpty()) {
+      discarded.incrementAndGet();
+      misses.incrementAndGet();
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // overwritten by the next put
+      }
+      return Optional.empty();
+    }
+    hits.incrementAndGet();
+    try {
+      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      // only eviction order depends on it
+    }
+    return payload;
+  }
+
+  /** Stores {@code payload} under {@code kind} and {@code key}; a failure is ignored (the cache only saves time). */
+  public void put(String kind, String key, byte[] payload) {
+    if (dir == null) {
+      return;
+    }
+    try {
+      removeOtherVersions();
+      byte[] entry = encode(kind + "\0" + key, payload);
+      AtomicFiles.writeCacheEntry(file(kind, key), entry);
+      if (size.get() < 0) {
+        size.compareAndSet(-1, measure());
+      } else {
+        size.addAndGet(entry.length);
+      }
+      if (size.get() > maxBytes) {
+        evict();
+      }
+    } catch (RuntimeException e) {
+      // a read-only or full disk: go on without the cache
+    }
+  }
+
+  public long hits() {
+    return hits.get();
+  }
+
+  public long misses() {
+    return misses.get();
+  }
+
+  /** Entries found damaged and deleted. */
+  public long discarded() {
+    return discarded.get();
+  }
+
+  /** Where this version's entries live (null when off). */
+  public Path directory() {
+    return dir;
+  }
+
+  private Path file(String kind, String key) {
+    String name = hex(sha256((kind + "\0" + key).getBytes(StandardCharsets.UTF_8)));
+    return dir.resolve(name.substring(0, 2)).resolve(name.substring(2) + ".entry");
+  }
+
+  static byte[] encode(String key, byte[] payload) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    byte[] packed = deflate(payload);
+    ByteBuffer b = ByteBuffer.allocate(4 + 4 + 4 + k.length + 4 + 4 + packed.length + 32);
+    b.putInt(MAGIC).putInt(FORMAT).putInt(k.length).put(k).putInt(payload.length).putInt(packed.length).put(packed);
+    b.put(sha256(Arrays.copyOf(b.array(), b.position())));
+    return b.array();
+  }
+
+  static Optional<byte[]> decode(byte[] raw, String key) {
+    try {
+      if (raw.length < 32 + 20) {
+        return Optional.empty();
+      }
+      byte[] body = Arrays.copyOf(raw, raw.length - 32);
+      if (!MessageDigest.isEqual(sha256(body), Arrays.copyOfRange(raw, raw.length - 32, raw.length))) {
+        return Optional.empty();
+      }
+      ByteBuffer b = ByteBuffer.wrap(body);
+      if (b.getInt() != MAGIC || b.getInt() != FORMAT) {
+        return Optional.empty();
+      }
+      byte[] k = new byte[b.getInt()];
+      b.get(k);
+      if (!key.equals(new String(k, StandardCharsets.UTF_8))) {
+        return Optional.empty(); // a misfiled entry
+      }
+      int length = b.getInt();
+      byte[] packed = new byte[b.getInt()];
+      b.get(packed);
+      if (b.hasRemaining()) {
+        return Optional.empty();
+      }
+      return inflate(packed, length);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void removeOtherVersions() {
+    if (othersRemoved) {
+      return;
+    }
+    othersRemoved = true;
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path other : children.filter(p -> p.getFileName().toString().matches("v[0-9]+-[0-9a-f]{12}") && !p.equals(dir)).toList()) {
+        deleteTree(other);
+      }
+    } catch (IOException | RuntimeException e) {
+      // nothing there yet, or not ours to clean
+    }
+  }
+
+  private static void deleteTree(Path tree) throws IOException {
+    try (Stream<Path> all = Files.walk(tree)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private record Entry(Path path, long size, long modified) {}
+
+  private List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.filter(p -> p.toString().endsWith(".entry")).forEach(p -> {
+        try {
+          out.add(new Entry(p, Files.size(p), Files.getLastModifiedTime(p).toMillis()));
+        } catch (IOException e) {
+          // deleted meanwhile
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      // nothing to count
+    }
+    return out;
+  }
+
+  private long measure() {
+    return entries().stream().mapToLong(Entry::size).sum();
+  }
+
+  private synchronized void evict() {
+    List<Entry> all = new ArrayList<>(entries());
+    long total = all.stream().mapToLong(Entry::size).sum();
+    all.sort(Comparator.comparingLong(Entry::modified));
+    long target = maxBytes * 8 / 10;
+    for (Entry e : all) {
+      if (total <= target) {
+        break;
+      }
+      try {
+        Files.deleteIfExists(e.path());
+        total -= e.size();
+      } catch (IOException ex) {
+        // another process holds it: try the next
+      }
+    }
+    size.set(total);
+  }
+
+  private static byte[] deflate(byte[] data) {
+    Deflater d = new Deflater(Deflater.BEST_SPEED);
+    try {
+      d.setInput(data);
+      d.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
+      byte[] buf = new byte[16384];
+      while (!d.finished()) {
+        out.write(buf, 0, d.deflate(buf));
+      }
+      return out.toByteArray();
+    } finally {
+      d.end();
+    }
+  }
+
+  private static Optional<byte[]> inflate(byte[] packed, int length) {
+    if (length < 0 || length > (64 << 20)) {
+      return Optional.empty();
+    }
+    Inflater i = new Inflater();
+    try {
+      i.setInput(packed);
+      byte[] out = new byte[length];
+      int n = 0;
+      while (n < length && !i.finished()) {
+        int r = i.inflate(out, n, length - n);
+        if (r == 0 && (i.needsInput() || i.needsDictionary())) {
+          return Optional.empty();
+        }
+        n += r;
+      }
+      return n == length && i.finished() ? Optional.of(out) : Optional.empty();
+    } catch (DataFormatException e) {
+      return Optional.empty();
+    } finally {
+      i.end();
+    }
+  }
+
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.phoenix.verify;
+
+import dev.phoenix.check.Ref;
+import dev.phoenix.core.EntryCodec;
+import dev.phoenix.core.Problem;
+import dev.phoenix.model.Digest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code verify} and {@code protect} need from one revision's files: every reference it pins
+ * with where it is used, and every problem found. Kept in the repository's read cache under the
+ * revision's blobs (kind {@value #KIND}): references and problems only, never a value of a store.
+ */
+record Reading(Map<Ref, List<String>> refs, List<Problem> problems) {
+  static final String KIND = "reading";
+
+  byte[] encode() {
+    EntryCodec.Out out = new EntryCodec.Out();
+    out.integer(refs.size());
+    refs.forEach((ref, uses) -> {
+      if (ref instanceof Ref.Image i) {
+        out.text("image").text(i.registry()).text(i.repository()).text(i.digest().hex());
+      } else if (ref instanceof Ref.S3Object o) {
+        out.text("s3").text(o.bucket()).text(o.key()).text(o.versionId()).text(o.sha256());
+      } else if (ref instanceof Ref.Ami a) {
+        out.text("ami").text(a.amiId()).text(a.region());
+      } else if (ref instanceof Ref.Ssm s) {
+        out.text("ssm").text(s.name()).integer(s.version());
+      } else {
+        Ref.Secret s = (Ref.Secret) ref;
+        out.text("secret").text(s.secretId()).text(s.versionId());
+      }
+      out.integer(uses.size());
+      uses.forEach(out::text);
+    });
+    out.integer(problems.size());
+    problems.forEach(p -> out.text(p.file()).integer(p.line()).text(p.message()).text(p.fix()));
+    return out.bytes();
+  }
+
+  static Reading decode(byte[] payload) {
+    EntryCodec.In in = new EntryCodec.In(payload);
+    int n = in.count();
+    Map<Ref, List<String>> refs = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String kind = in.text();
+      Ref ref = switch (kind == null ? "" : kind) {
+        case "image" -> new Ref.Image(in.text(), in.text(), new Digest("sha256", in.text()));
+        case "s3" -> new Ref.S3Object(in.text(), in.text(), in.text(), in.text());
+        case "ami" -> new Ref.Ami(in.text(), in.text());
+        case "ssm" -> new Ref.Ssm(in.text(), in.integer());
+        case "secret" -> new Ref.Secret(in.text(), in.text());
+        default -> throw new EntryCodec.Malformed("unknown reference kind " + kind);
+      };
+      int u = in.count();
+      List<String> uses = new ArrayList<>(u);
+      for (int j = 0; j < u; j++) {
+        uses.add(in.text());
+      }
+      refs.put(ref, uses);
+    }
+    int p = in.count();
+    List<Problem> problems = new ArrayList<>(p);
+    for (int i = 0; i < p; i++) {
+      problems.add(new Problem(in.text(), (int) in.integer(), in.text(), in.text()));
+    }
+    in.end();
+    return new Reading(refs, List.copyOf(problems));
+  }
+}

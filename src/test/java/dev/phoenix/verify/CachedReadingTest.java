@@ -1,0 +1,195 @@
+package dev.phoenix.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phoenix.core.ReadCache;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.history.History;
+import dev.phoenix.history.HistoryEntry;
+import dev.phoenix.lockfile.LockfileReader;
+import dev.phoenix.support.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The read cache on a real Git history: a lockfile blob read once is never parsed again, by
+ * verify's and protect's reading nor by history; a damaged entry is read again; the readings are
+ * the same with and without it.
+ */
+class CachedReadingTest {
+  private static final String LOCK = "environments/prod/environment.lock.yaml";
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  @TempDir Path dir;
+  private final AtomicInteger parses = new AtomicInteger();
+
+  @AfterEach
+  void quiet() {
+    LockfileReader.onParse(null);
+  }
+
+  private GitRepository repository() {
+    try (GitFixture git = GitFixture.init(dir)) {
+      git.put("stacks/svc.yaml", Lockfiles.stack());
+      for (int day = 10; day >= 1; day--) {
+        git.put(LOCK, VerifierTest.lock("prod", day, 100 + day % 3));
+        git.commit(NOW.minus(Duration.ofDays(day)), "day " + day);
+      }
+      git.put(LOCK, VerifierTest.lock("prod", 1).replace("kind: EnvironmentLock", "kind: Nonsense"));
+      git.commit(NOW.minus(Duration.ofHours(5)), "broken");
+      git.put(LOCK, VerifierTest.lock("prod", 2)); // the same content as an older revision
+      git.commit(NOW.minus(Duration.ofHours(1)), "back");
+      git.put("stacks/svc.yaml", Lockfiles.stack().replace("replicas: 1", "replicas: 3"));
+      git.commit(NOW.minus(Duration.ofMinutes(30)), "blueprint");
+    }
+    return GitRepository.open(dir);
+  }
+
+  private List<EnvRevision> readAll(GitRepository git) {
+    LockfileReader.onParse(b -> parses.incrementAndGet());
+    try {
+      return new Revisions(git, NOW).all("prod");
+    } finally {
+      LockfileReader.onParse(null);
+    }
+  }
+
+  private List<HistoryEntry> history(GitRepository git) {
+    LockfileReader.onParse(b -> parses.incrementAndGet());
+    try {
+      return new History(git).of("prod");
+    } finally {
+      LockfileReader.onParse(null);
+    }
+  }
+
+  private Path cacheDir(GitRepository git) {
+    return ReadCache.forRepository(git.directory().toPath()).directory();
+  }
+
+  @Test
+  void aSecondReadingParsesNothingAndReadsTheSame() {
+    try (GitRepository git = repository()) {
+      List<EnvRevision> first = readAll(git);
+      assertThat(parses.get()).as("each distinct lockfile parsed").isPositive();
+      assertThat(first).hasSize(13);
+      assertThat(first.get(10).problems()).as("the broken revision's problems").isNotEmpty();
+      parses.set(0);
+      List<EnvRevision> second = readAll(git);
+      assertThat(parses.get()).as("nothing parsed again").isZero();
+      assertThat(second).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void historyReadsEachBlobOnceEver() {
+    try (GitRepository git = repository()) {
+      List<HistoryEntry> first = history(git);
+      assertThat(first).hasSize(13);
+      assertThat(first.get(0).changes()).extracting(c -> c.subject()).containsExactly("stack svc");
+      int parsedFirst = parses.getAndSet(0);
+      assertThat(parsedFirst).isPositive();
+      List<HistoryEntry> second = history(git);
+      assertThat(parses.get()).isZero();
+      assertThat(second).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void aNewRevisionIsTheOnlyOneParsed() {
+    String newest = VerifierTest.lock("prod", 77);
+    try (GitFixture fixture = GitFixture.init(dir)) {
+      fixture.put("stacks/svc.yaml", Lockfiles.stack());
+      for (int day = 5; day >= 2; day--) {
+        fixture.put(LOCK, VerifierTest.lock("prod", day));
+        fixture.commit(NOW.minus(Duration.ofDays(day)), "day " + day);
+      }
+      try (GitRepository git = GitRepository.open(dir)) {
+        readAll(git);
+      }
+      fixture.put(LOCK, newest);
+      fixture.commit(NOW.minus(Duration.ofDays(1)), "tonight's");
+    }
+    java.util.Set<String> parsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try (GitRepository git = GitRepository.open(dir)) {
+      LockfileReader.onParse(b -> parsed.add(new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+      List<EnvRevision> all = new Revisions(git, NOW).all("prod");
+      assertThat(all).hasSize(5);
+      assertThat(parsed).as("only the new lockfile").containsExactly(newest);
+    }
+  }
+
+  @Test
+  void aDamagedEntryIsReadAgainNeverTrusted() throws Exception {
+    try (GitRepository git = repository()) {
+      List<EnvRevision> first = readAll(git);
+      int parsedFirst = parses.getAndSet(0);
+      List<Path> entries;
+      try (Stream<Path> s = Files.walk(cacheDir(git))) {
+        entries = s.filter(p -> p.toString().endsWith(".entry")).toList();
+      }
+      assertThat(entries).isNotEmpty();
+      for (Path e : entries) {
+        byte[] b = Files.readAllBytes(e);
+        b[b.length / 2] ^= 0x01;
+        Files.write(e, b);
+      }
+      List<EnvRevision> second = readAll(git);
+      assertThat(parses.get()).as("every damaged entry read again from its blob").isEqualTo(parsedFirst);
+      assertThat(second).isEqualTo(first);
+      parses.set(0);
+      assertThat(readAll(git)).isEqualTo(first);
+      assertThat(parses.get()).as("rewritten whole").isZero();
+    }
+  }
+
+  @Test
+  void offReadsEveryTime() {
+    System.setProperty(ReadCache.DIR_PROPERTY, "off");
+    try (GitRepository git = repository()) {
+      List<EnvRevision> first = readAll(git);
+      int parsedFirst = parses.getAndSet(0);
+      assertThat(readAll(git)).isEqualTo(first);
+      assertThat(parses.get()).isEqualTo(parsedFirst);
+      assertThat(dir.resolve(".git/phoenix")).doesNotExist();
+    } finally {
+      System.clearProperty(ReadCache.DIR_PROPERTY);
+    }
+  }
+
+  @Test
+  void twoReadersAtOnceWriteOneGoodCache() throws Exception {
+    try (GitRepository git = repository()) {
+      List<List<EnvRevision>> results = Collections.synchronizedList(new ArrayList<>());
+      List<Thread> threads = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        threads.add(new Thread(() -> {
+          try (GitRepository own = GitRepository.open(dir)) {
+            results.add(new Revisions(own, NOW).all("prod"));
+          }
+        }));
+      }
+      threads.forEach(Thread::start);
+      for (Thread t : threads) {
+        t.join();
+      }
+      assertThat(results).hasSize(3);
+      assertThat(results.get(1)).isEqualTo(results.get(0));
+      assertThat(results.get(2)).isEqualTo(results.get(0));
+      parses.set(0);
+      assertThat(readAll(git)).isEqualTo(results.get(0));
+      assertThat(parses.get()).isZero();
+      assertThat(ReadCache.forRepository(git.directory().toPath()).discarded()).isZero();
+    }
+  }
+}
