@@ -107,6 +107,16 @@ public final class Stores implements AutoCloseable {
     throw new IllegalArgumentException("not a store-held config source: " + source.describe());
   }
 
+  /** The backup catalogs of datastores, in the order they are asked: s3 dumps (this region's client). */
+  public List<dev.phoenix.check.BackupCatalog> backups() {
+    return List.of(clients.s3(region).backups());
+  }
+
+  /** The s3 dumps catalog itself: a local drill streams the chosen dump's bytes from it. */
+  public dev.phoenix.aws.s3.S3Backups s3Dumps() {
+    return clients.s3(region).backups();
+  }
+
   /** SHA-256 of an S3 object version's bytes (a Lambda package), streamed, not kept. */
   public String packageSha256(S3ObjectVersion version) {
     return clients.s3(region).packages().sha256(version);
