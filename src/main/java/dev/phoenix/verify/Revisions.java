@@ -96,7 +96,9 @@ public final class Revisions {
     if (estate.value() == null && problems.isEmpty()) {
       problems = List.of(Problem.at(Lockfile.path(environment), 0, "the lockfile could not be read", null));
     }
-    return new EnvRevision(environment, commit, from, validUntil, refs, problems, dateWarnings(commit, from));
+    List<dev.phoenix.model.Datastore> datastores = estate.value() == null ? List.of()
+        : estate.value().stacks().stream().flatMap(st -> st.datastores().stream()).toList();
+    return new EnvRevision(environment, commit, from, validUntil, refs, problems, dateWarnings(commit, from), datastores);
   }
 
   private List<String> dateWarnings(CommitInfo commit, Instant from) {
