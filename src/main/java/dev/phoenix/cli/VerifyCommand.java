@@ -117,10 +117,10 @@ final class VerifyCommand implements Callable<Integer> {
       VerifyResult result;
       if (checkProtection) {
         result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC(),
-            new KeeperProbe(Keepers.of(stores.keepers()))).verify(request); // the same clients as the checks
+            new KeeperProbe(Keepers.of(stores.keepers())), stores.backups()).verify(request); // the same clients
       } else {
-        result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC())
-            .verify(request);
+        result = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), Clock.systemUTC(),
+            dev.phoenix.verify.ProtectionProbe.NONE, stores.backups()).verify(request);
       }
       out.print(repo.json() ? JsonReport.render(result) : TextReport.render(result));
       out.flush();

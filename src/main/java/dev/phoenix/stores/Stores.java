@@ -109,7 +109,7 @@ public final class Stores implements AutoCloseable {
 
   /** The backup catalogs of datastores, in the order they are asked: s3 dumps (this region's client). */
   public List<dev.phoenix.check.BackupCatalog> backups() {
-    return List.of(clients.s3(region).backups());
+    return List.of(new LazyCatalog(dev.phoenix.model.Datastore.S3Dumps.class, () -> clients.s3(region).backups()));
   }
 
   /** The s3 dumps catalog itself: a local drill streams the chosen dump's bytes from it. */

@@ -34,6 +34,7 @@ public final class Verifier {
   private final ProgressListener progress;
   private final Clock clock;
   private final ProtectionProbe protection;
+  private final List<dev.phoenix.check.BackupCatalog> catalogs;
 
   public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
       Clock clock) {
@@ -43,6 +44,13 @@ public final class Verifier {
   /** With {@code protection}, references found OK but unprotected for an environment are AT_RISK there. */
   public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
       Clock clock, ProtectionProbe protection) {
+    this(git, checkers, progress, clock, protection, List.of());
+  }
+
+  /** With {@code catalogs}, every datastore's backups are checked over the window against its RPO. */
+  public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
+      Clock clock, ProtectionProbe protection, List<dev.phoenix.check.BackupCatalog> catalogs) {
+    this.catalogs = List.copyOf(catalogs);
     this.git = git;
     this.checkers = List.copyOf(checkers);
     this.progress = progress;
@@ -87,7 +95,11 @@ public final class Verifier {
     Instant now = clock.instant();
     Map<String, Map<Ref, Finding>> seen = withProtection(byEnv, findings, request.concurrency(), deadline);
     List<EnvReport> reports = new ArrayList<>();
-    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, request.window(), list, seen.get(env), now)));
+    DataChecks data = new DataChecks(catalogs);
+    CheckOptions quiet = new CheckOptions(request.deep(), request.concurrency(), deadline, request.insecureRegistries(),
+        r -> { });
+    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, request.window(), list, seen.get(env), now)
+        .withData(data.of(env, list, request.window(), quiet, now))));
     VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
         VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
         Duration.ofNanos(System.nanoTime() - startNanos), Duration.ofNanos(readNanos), Duration.ofNanos(checkNanos));
