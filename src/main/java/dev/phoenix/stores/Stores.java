@@ -104,6 +104,11 @@ public final class Stores implements AutoCloseable {
     if (source instanceof ConfigSource.SecretVersion v) {
       return clients.secrets(region).values().read(v.secretId(), v.versionId()).reveal();
     }
+    if (source instanceof ConfigSource.DatastoreAddress d) {
+      throw new dev.phoenix.core.PhoenixException(dev.phoenix.core.PhoenixException.Kind.INPUT,
+          "{datastore: " + d.datastore() + "} is filled in by the drill that restores the datastore, not read from a store",
+          "the local target does not restore datastores into a drill yet (rebuild/local/DatastoreRestore)");
+    }
     throw new IllegalArgumentException("not a store-held config source: " + source.describe());
   }
 
