@@ -166,10 +166,9 @@ final class VerifyCommand implements Callable<Integer> {
       VerifyWindow w = since != null ? VerifyWindow.since(window, now, since)
           : from != null ? VerifyWindow.fromTo(from, to, git, now) : VerifyWindow.head();
       VerifyRequest request = requestFor(w);
-      Verifier verifier = checkProtection
-          ? new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
-              new KeeperProbe(Keepers.of(stores.keepers()))) // the same clients as the checks
-          : new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock);
+      Verifier verifier = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
+          checkProtection ? new KeeperProbe(Keepers.of(stores.keepers())) // the same clients as the checks
+              : dev.phoenix.verify.ProtectionProbe.NONE, stores.backups());
       if (part.isPresent()) {
         String head = git.head().map(c -> c.id()).orElse("");
         ShardRun run = verifier.verifyShard(request, part.get(), head);

@@ -1,6 +1,7 @@
 package dev.phoenix.lockfile;
 
 import dev.phoenix.model.ConfigSource;
+import dev.phoenix.model.ConfigSource.DatastoreAddress;
 import dev.phoenix.model.ConfigSource.PlainValue;
 import dev.phoenix.model.ConfigSource.SecretVersion;
 import dev.phoenix.model.ConfigSource.SsmParameter;
@@ -17,6 +18,10 @@ final class ConfigReader {
   private static final Set<String> SSM = Set.of("ssm", "version");
   private static final Set<String> SECRET = Set.of("secret", "versionId");
   private static final Set<String> VALUE = Set.of("value");
+  private static final Set<String> DATASTORE = Set.of("datastore");
+  /** A database address written as a literal: it belongs to a declared datastore instead. */
+  private static final Pattern DATABASE_URL =
+      Pattern.compile("(?i)(postgres|postgresql|jdbc:postgresql|mysql|mongodb|redis)://.*");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private ConfigReader() {}
@@ -46,11 +51,16 @@ final class ConfigReader {
     }
     MapNode m = node.get();
     int kinds = (m.entries().containsKey("ssm") ? 1 : 0) + (m.entries().containsKey("secret") ? 1 : 0)
-        + (m.entries().containsKey("value") ? 1 : 0);
+        + (m.entries().containsKey("value") ? 1 : 0) + (m.entries().containsKey("datastore") ? 1 : 0);
     if (kinds != 1) {
-      f.problem(m.line(), path + " must have exactly one of ssm, secret or value",
-          "write {ssm: NAME, version: N}, {secret: ID, versionId: V} or {value: TEXT}");
+      f.problem(m.line(), path + " must have exactly one of ssm, secret, value or datastore",
+          "write {ssm: NAME, version: N}, {secret: ID, versionId: V}, {value: TEXT} or {datastore: NAME}");
       return null;
+    }
+    if (m.entries().containsKey("datastore")) {
+      f.onlyKnown(m, path, DATASTORE);
+      String name = f.name(m, "datastore", path, true, dev.phoenix.model.NameRules.MEMBER);
+      return name == null ? null : new DatastoreAddress(name);
     }
     if (m.entries().containsKey("ssm")) {
       f.onlyKnown(m, path, SSM);
@@ -81,6 +91,12 @@ final class ConfigReader {
     if (!(e.value() instanceof Scalar)) {
       f.problem(e.keyLine(), path + ".value must be a plain value", "write value: <text>");
       return null;
+    }
+    if (value != null && DATABASE_URL.matcher(value.strip()).matches()) {
+      f.problem(e.keyLine(), path + " is a database address written as a literal: a rebuild would point the "
+              + "service at whatever that address reaches, not at the data it restored",
+          "declare the datastore in a stack (datastores:) and write {datastore: NAME}");
+      return new PlainValue(value);
     }
     var reason = SecretLook.reason(variable.key(), value);
     if (reason.isPresent()) {

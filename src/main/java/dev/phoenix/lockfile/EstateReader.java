@@ -59,6 +59,7 @@ public final class EstateReader {
         CrossCheck.stack(problems, bytes.get(), stack.value(), lock.value());
       }
     }
+    CrossCheck.datastores(problems, lockBytes.get(), lock.value(), stacks);
     List<Stack> ordered = StackOrder.order(problems, lock.value(), stacks);
     return new Parsed<>(new Estate(lock.value(), ordered), problems.list());
   }

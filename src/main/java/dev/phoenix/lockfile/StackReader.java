@@ -1,5 +1,6 @@
 package dev.phoenix.lockfile;
 
+import dev.phoenix.model.Datastore;
 import dev.phoenix.model.NameRules;
 import dev.phoenix.model.Stack;
 import dev.phoenix.model.Stack.Function;
@@ -8,13 +9,15 @@ import dev.phoenix.yaml.YamlNode;
 import dev.phoenix.yaml.YamlNode.ListNode;
 import dev.phoenix.yaml.YamlNode.MapNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
 /** Reads {@code stacks/<name>.yaml}. */
 public final class StackReader {
   private static final Set<String> TOP =
-      Set.of("apiVersion", "kind", "name", "dependsOn", "services", "functions");
+      Set.of("apiVersion", "kind", "name", "dependsOn", "services", "functions", "datastores");
   private static final Set<String> SERVICE =
       Set.of("name", "artefact", "port", "health", "healthGrace", "cpu", "memory", "replicas", "config",
           "taskPolicies");
@@ -77,7 +80,25 @@ public final class StackReader {
           intOr(f.number(m, "timeout", p, false, 1, 900), Stack.DEFAULT_TIMEOUT),
           f.text(m, "config", p, false)));
     }
-    return new Stack(name == null ? expectedName : name, dependsOn, List.copyOf(services), List.copyOf(functions));
+    List<Datastore> datastores = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    List<MapNode> declared = items(f, root, "datastores");
+    for (int i = 0; i < declared.size(); i++) {
+      MapNode m = declared.get(i);
+      Datastore d = DatastoreReader.read(f, m, "datastores[" + i + "]");
+      if (d == null) {
+        continue;
+      }
+      Integer first = seen.putIfAbsent(d.name(), Fields.lineOf(m, "name"));
+      if (first != null) {
+        f.problem(Fields.lineOf(m, "name"), "datastores[" + i + "]: datastore '" + d.name()
+            + "' is declared twice (first at line " + first + ")", "give each datastore its own name");
+      } else {
+        datastores.add(d);
+      }
+    }
+    return new Stack(name == null ? expectedName : name, dependsOn, List.copyOf(services), List.copyOf(functions),
+        List.copyOf(datastores));
   }
 
   private static List<MapNode> items(Fields f, MapNode root, String key) {

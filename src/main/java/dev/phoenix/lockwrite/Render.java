@@ -104,6 +104,9 @@ final class Render {
       return flow(List.of(new String[] {"secret", scalar(s.secretId())},
           new String[] {"versionId", scalar(s.versionId())}));
     }
+    if (source instanceof ConfigSource.DatastoreAddress d) {
+      return flow(List.<String[]>of(new String[] {"datastore", scalar(d.datastore())}));
+    }
     return flow(List.<String[]>of(new String[] {"value", scalar(((ConfigSource.PlainValue) source).value())}));
   }
 

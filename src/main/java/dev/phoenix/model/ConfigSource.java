@@ -2,7 +2,8 @@ package dev.phoenix.model;
 
 /** Where one configuration value comes from, pinned to a version. Never holds a secret value. */
 public sealed interface ConfigSource
-    permits ConfigSource.SsmParameter, ConfigSource.SecretVersion, ConfigSource.PlainValue {
+    permits ConfigSource.SsmParameter, ConfigSource.SecretVersion, ConfigSource.PlainValue,
+        ConfigSource.DatastoreAddress {
 
   /** A short, value-free description for output: {@code ssm:/prod/db-url:7}. */
   String describe();
@@ -26,6 +27,17 @@ public sealed interface ConfigSource
     @Override
     public String describe() {
       return "value:" + value;
+    }
+  }
+
+  /**
+   * The address of a datastore the environment declares ({@code {datastore: ledger-db}}): filled in by
+   * the target (a local drill's container, the AWS target's restored instance), never a literal.
+   */
+  record DatastoreAddress(String datastore) implements ConfigSource {
+    @Override
+    public String describe() {
+      return "datastore:" + datastore;
     }
   }
 }

@@ -3,7 +3,17 @@ package dev.phoenix.model;
 import java.util.List;
 
 /** {@code stacks/<name>.yaml}: what an environment is made of, independent of any cloud. */
-public record Stack(String name, List<String> dependsOn, List<Service> services, List<Function> functions) {
+public record Stack(
+    String name, List<String> dependsOn, List<Service> services, List<Function> functions, List<Datastore> datastores) {
+
+  public Stack {
+    datastores = datastores == null ? List.of() : List.copyOf(datastores);
+  }
+
+  /** A stack without datastores. */
+  public Stack(String name, List<String> dependsOn, List<Service> services, List<Function> functions) {
+    this(name, dependsOn, services, functions, List.of());
+  }
 
   public static final String KIND = "Stack";
 

@@ -120,6 +120,8 @@ final class RecordBuilder {
         out.add(new DrillRecord.ConfigUsed(block, name, "ssm", p.name(), Long.toString(p.version())));
       } else if (source instanceof ConfigSource.SecretVersion s) {
         out.add(new DrillRecord.ConfigUsed(block, name, "secret", s.secretId(), s.versionId()));
+      } else if (source instanceof ConfigSource.DatastoreAddress d) {
+        out.add(new DrillRecord.ConfigUsed(block, name, "datastore", d.datastore(), null));
       } else {
         out.add(new DrillRecord.ConfigUsed(block, name, "value", null, null));
       }

@@ -104,7 +104,22 @@ public final class Stores implements AutoCloseable {
     if (source instanceof ConfigSource.SecretVersion v) {
       return clients.secrets(region).values().read(v.secretId(), v.versionId()).reveal();
     }
+    if (source instanceof ConfigSource.DatastoreAddress d) {
+      throw new dev.phoenix.core.PhoenixException(dev.phoenix.core.PhoenixException.Kind.INPUT,
+          "{datastore: " + d.datastore() + "} is filled in by the drill that restores the datastore, not read from a store",
+          "the local target does not restore datastores into a drill yet (rebuild/local/DatastoreRestore)");
+    }
     throw new IllegalArgumentException("not a store-held config source: " + source.describe());
+  }
+
+  /** The backup catalogs of datastores, in the order they are asked: s3 dumps (this region's client). */
+  public List<dev.phoenix.check.BackupCatalog> backups() {
+    return List.of(new LazyCatalog(dev.phoenix.model.Datastore.S3Dumps.class, () -> clients.s3(region).backups()));
+  }
+
+  /** The s3 dumps catalog itself: a local drill streams the chosen dump's bytes from it. */
+  public dev.phoenix.aws.s3.S3Backups s3Dumps() {
+    return clients.s3(region).backups();
   }
 
   /** SHA-256 of an S3 object version's bytes (a Lambda package), streamed, not kept. */

@@ -4,6 +4,7 @@ import dev.phoenix.check.Ref;
 import dev.phoenix.core.Problem;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.history.Mainline;
+import dev.phoenix.model.Datastore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,17 @@ import java.util.Map;
  */
 public record EnvRevision(
     String environment, CommitInfo commit, Instant from, Instant validUntil, Map<Ref, List<String>> refs,
-    List<Problem> problems, List<String> warnings) {
+    List<Problem> problems, List<String> warnings, List<Datastore> datastores) {
+
+  public EnvRevision {
+    datastores = datastores == null ? List.of() : List.copyOf(datastores);
+  }
+
+  /** Without datastores. */
+  public EnvRevision(String environment, CommitInfo commit, Instant from, Instant validUntil,
+      Map<Ref, List<String>> refs, List<Problem> problems, List<String> warnings) {
+    this(environment, commit, from, validUntil, refs, problems, warnings, List.of());
+  }
 
   /** A revision in force from its commit time, without warnings. */
   public EnvRevision(

@@ -3,7 +3,9 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.EntryCodec;
 import dev.phoenix.core.Problem;
+import dev.phoenix.model.Datastore;
 import dev.phoenix.model.Digest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +14,10 @@ import java.util.Map;
 /**
  * What {@code verify} and {@code protect} need from one revision's files: every reference it pins
  * with where it is used, and every problem found. Kept in the repository's read cache under the
- * revision's blobs (kind {@value #KIND}): references and problems only, never a value of a store.
+ * revision's blobs (kind {@value #KIND}): references, problems and the datastores the blueprints
+ * declare, never a value of a store.
  */
-record Reading(Map<Ref, List<String>> refs, List<Problem> problems) {
+record Reading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datastore> datastores) {
   static final String KIND = "reading";
 
   byte[] encode() {
@@ -38,6 +41,22 @@ record Reading(Map<Ref, List<String>> refs, List<Problem> problems) {
     });
     out.integer(problems.size());
     problems.forEach(p -> out.text(p.file()).integer(p.line()).text(p.message()).text(p.fix()));
+    out.integer(datastores.size());
+    datastores.forEach(d -> {
+      out.text(d.name()).text(d.engine().word()).text(d.image()).text(d.backups().kind());
+      if (d.backups() instanceof Datastore.S3Dumps s) {
+        out.text(s.bucket()).text(s.prefix());
+      } else if (d.backups() instanceof Datastore.RdsSnapshots r) {
+        out.text(r.instance()).text(null);
+      } else {
+        out.text(((Datastore.DynamoDbBackups) d.backups()).table()).text(null);
+      }
+      out.integer(d.rpo().toSeconds());
+      out.integer(d.probe() == null ? 0 : 1);
+      if (d.probe() != null) {
+        out.text(d.probe().sql()).integer(d.probe().min());
+      }
+    });
     return out.bytes();
   }
 
@@ -67,7 +86,28 @@ record Reading(Map<Ref, List<String>> refs, List<Problem> problems) {
     for (int i = 0; i < p; i++) {
       problems.add(new Problem(in.text(), (int) in.integer(), in.text(), in.text()));
     }
+    int d = in.count();
+    List<Datastore> datastores = new ArrayList<>(d);
+    for (int i = 0; i < d; i++) {
+      String name = in.text();
+      String engineWord = in.text();
+      Datastore.Engine engine = Datastore.Engine.of(engineWord)
+          .orElseThrow(() -> new EntryCodec.Malformed("unknown engine " + engineWord));
+      String image = in.text();
+      String kind = in.text();
+      String first = in.text();
+      String second = in.text();
+      Datastore.Backups backups = switch (kind == null ? "" : kind) {
+        case "s3" -> new Datastore.S3Dumps(first, second);
+        case "rds" -> new Datastore.RdsSnapshots(first);
+        case "dynamodb" -> new Datastore.DynamoDbBackups(first);
+        default -> throw new EntryCodec.Malformed("unknown backup kind " + kind);
+      };
+      Duration rpo = Duration.ofSeconds(in.integer());
+      Datastore.Probe probe = in.integer() == 1 ? new Datastore.Probe(in.text(), in.integer()) : null;
+      datastores.add(new Datastore(name, engine, image, backups, rpo, probe));
+    }
     in.end();
-    return new Reading(refs, List.copyOf(problems));
+    return new Reading(refs, List.copyOf(problems), List.copyOf(datastores));
   }
 }

@@ -101,7 +101,7 @@ public final class Revisions {
     Reading reading = mainline.cache().get(Reading.KIND, key, Reading::decode, Reading::encode,
         () -> parse(environment, commit));
     return new EnvRevision(environment, commit, from, validUntil, reading.refs(), reading.problems(),
-        dateWarnings(commit, from));
+        dateWarnings(commit, from), reading.datastores());
   }
 
   private Reading parse(String environment, CommitInfo commit) {
@@ -111,7 +111,9 @@ public final class Revisions {
     if (estate.value() == null && problems.isEmpty()) {
       problems = List.of(Problem.at(Lockfile.path(environment), 0, "the lockfile could not be read", null));
     }
-    return new Reading(refs, problems);
+    List<dev.phoenix.model.Datastore> datastores = estate.value() == null ? List.of()
+        : estate.value().stacks().stream().flatMap(st -> st.datastores().stream()).toList();
+    return new Reading(refs, problems, datastores);
   }
 
   private List<String> dateWarnings(CommitInfo commit, Instant from) {

@@ -111,7 +111,7 @@ public final class ShardMerge {
     VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
         VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()), elapsed,
         max(parts, ShardRun::reading), max(parts, ShardRun::checking));
-    return Verifier.assemble(byEnv, key.window(), seen, stats, key.deep(), key.strict(), key.now(), key.now());
+    return Verifier.assemble(byEnv, key.window(), seen, Map.of(), stats, key.deep(), key.strict(), key.now(), key.now());
   }
 
   private static Duration max(List<Part> parts, java.util.function.Function<ShardRun, Duration> of) {

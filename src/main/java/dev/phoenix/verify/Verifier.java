@@ -34,6 +34,7 @@ public final class Verifier {
   private final ProgressListener progress;
   private final Clock clock;
   private final ProtectionProbe protection;
+  private final List<dev.phoenix.check.BackupCatalog> catalogs;
 
   public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
       Clock clock) {
@@ -43,6 +44,13 @@ public final class Verifier {
   /** With {@code protection}, references found OK but unprotected for an environment are AT_RISK there. */
   public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
       Clock clock, ProtectionProbe protection) {
+    this(git, checkers, progress, clock, protection, List.of());
+  }
+
+  /** With {@code catalogs}, every datastore's backups are checked over the window against its RPO. */
+  public Verifier(GitRepository git, List<dev.phoenix.check.RefChecker> checkers, ProgressListener progress,
+      Clock clock, ProtectionProbe protection, List<dev.phoenix.check.BackupCatalog> catalogs) {
+    this.catalogs = List.copyOf(catalogs);
     this.git = git;
     this.checkers = List.copyOf(checkers);
     this.progress = progress;
@@ -56,10 +64,22 @@ public final class Verifier {
     long checkNanos = System.nanoTime() - read.startNanos() - read.readNanos();
     Map<String, Map<Ref, Finding>> seen = withProtection(read.byEnv(), findings, request.concurrency(),
         read.deadline());
-    return assemble(read.byEnv(), request.window(), seen, new VerifyResult.Stats(read.count(), read.uses(),
+    Instant now = clock.instant();
+    Map<String, List<DataReport>> data = data(read, request, now);
+    return assemble(read.byEnv(), request.window(), seen, data, new VerifyResult.Stats(read.count(), read.uses(),
         read.unique().size(), VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
         Duration.ofNanos(System.nanoTime() - read.startNanos()), Duration.ofNanos(read.readNanos()),
-        Duration.ofNanos(checkNanos)), request.deep(), request.strict(), read.start(), clock.instant());
+        Duration.ofNanos(checkNanos)), request.deep(), request.strict(), read.start(), now);
+  }
+
+  /** Every datastore's backups over the window against its RPO, per environment (none without catalogs). */
+  private Map<String, List<DataReport>> data(Read read, VerifyRequest request, Instant now) {
+    Map<String, List<DataReport>> out = new LinkedHashMap<>();
+    DataChecks data = new DataChecks(catalogs);
+    CheckOptions quiet = new CheckOptions(request.deep(), request.concurrency(), read.deadline(),
+        request.insecureRegistries(), r -> { });
+    read.byEnv().forEach((env, list) -> out.put(env, data.of(env, list, request.window(), quiet, now)));
+    return out;
   }
 
   /**
@@ -152,10 +172,11 @@ public final class Verifier {
 
   /** The reports per environment and the result, from findings as each environment sees them. */
   static VerifyResult assemble(Map<String, List<EnvRevision>> byEnv, VerifyWindow window,
-      Map<String, Map<Ref, Finding>> seen, VerifyResult.Stats stats, boolean deep, boolean strict, Instant start,
-      Instant now) {
+      Map<String, Map<Ref, Finding>> seen, Map<String, List<DataReport>> data, VerifyResult.Stats stats, boolean deep,
+      boolean strict, Instant start, Instant now) {
     List<EnvReport> reports = new ArrayList<>();
-    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, window, list, seen.get(env), now)));
+    byEnv.forEach((env, list) -> reports.add(Assessment.of(env, window, list, seen.get(env), now)
+        .withData(data.getOrDefault(env, List.of()))));
     return new VerifyResult(List.copyOf(reports), window, stats, deep, strict, start);
   }
 

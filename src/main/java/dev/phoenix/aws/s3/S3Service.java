@@ -47,6 +47,11 @@ public final class S3Service implements AutoCloseable {
     return new S3PackageReader(reads);
   }
 
+  /** Datastore dumps under a prefix: listing, which belongs to a date, intact or not, the bytes. */
+  public S3Backups backups() {
+    return new S3Backups(s3, reads);
+  }
+
   @Override
   public void close() {
     s3.close();

@@ -19,4 +19,23 @@ public interface ConfigResolver {
           "configure AWS access (region, credentials) so SSM and Secrets Manager can be read");
     };
   }
+
+  /**
+   * {@code {datastore: NAME}} answered with the address of the datastore this drill restored
+   * ({@link DatastoreRestore.Restored#address()}); every other source asked of {@code delegate}.
+   */
+  static ConfigResolver withDatastores(java.util.Map<String, dev.phoenix.core.Sensitive> addresses,
+      ConfigResolver delegate) {
+    return source -> {
+      if (source instanceof ConfigSource.DatastoreAddress d) {
+        dev.phoenix.core.Sensitive address = addresses.get(d.datastore());
+        if (address == null) {
+          throw new dev.phoenix.core.PhoenixException(dev.phoenix.core.PhoenixException.Kind.CHECK_FAILED,
+              "datastore " + d.datastore() + " was not restored in this drill", "see the datastore's restore above");
+        }
+        return address.reveal();
+      }
+      return delegate.value(source);
+    };
+  }
 }

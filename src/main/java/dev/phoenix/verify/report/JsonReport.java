@@ -3,6 +3,7 @@ package dev.phoenix.verify.report;
 import dev.phoenix.check.Ref;
 import dev.phoenix.report.Json;
 import dev.phoenix.report.Views;
+import dev.phoenix.verify.DataReport;
 import dev.phoenix.verify.EnvReport;
 import dev.phoenix.verify.Interval;
 import dev.phoenix.verify.RefUse;
@@ -90,6 +91,37 @@ public final class JsonReport {
       refs.add(um);
     }
     m.put("references", refs);
+    m.put("datastores", e.data().stream().map(JsonReport::data).toList());
+    return m;
+  }
+
+  /** One datastore: its RPO, the stretches outside it, every backup of the window with its finding. */
+  private static Map<String, Object> data(DataReport d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("datastore", d.datastore());
+    m.put("backups", d.where());
+    m.put("rpo", d.rpo().toString());
+    m.put("status", d.worst().name());
+    m.put("summary", d.summary());
+    m.put("gaps", d.gaps().stream().map(g -> {
+      Map<String, Object> gm = new LinkedHashMap<>();
+      gm.put("from", text(g.from()));
+      gm.put("to", text(g.to()));
+      gm.put("status", g.status().name());
+      gm.put("noBackupFor", text(g.noBackupFor()));
+      gm.put("broken", g.broken().stream().map(c -> c.backup().object().id()).toList());
+      return gm;
+    }).toList());
+    m.put("checked", d.backups().stream().map(c -> {
+      Map<String, Object> bm = new LinkedHashMap<>();
+      bm.put("ref", c.backup().object().id());
+      bm.put("takenAt", c.backup().takenAt().toString());
+      bm.put("takenFrom", c.backup().takenFrom());
+      bm.put("sha256", c.backup().object().sha256());
+      bm.put("status", c.finding().status().name());
+      bm.put("reason", c.finding().reason());
+      return bm;
+    }).toList());
     return m;
   }
 

@@ -1,6 +1,7 @@
 package dev.phoenix.verify.report;
 
 import dev.phoenix.check.Status;
+import dev.phoenix.verify.DataReport;
 import dev.phoenix.verify.EnvReport;
 import dev.phoenix.verify.RefUse;
 import dev.phoenix.verify.RevisionResult;
@@ -75,6 +76,22 @@ public final class JunitReport {
       } else if (s == Status.AT_RISK) {
         cases.append("      <system-out>warning: ").append(Xml.text(s + ": " + u.finding().reason() + "\n"))
             .append(where).append("</system-out>\n");
+      }
+      cases.append("    </testcase>\n");
+    }
+    for (DataReport d : e.data()) { // one test case per datastore: within its RPO over the window, or not
+      tests++;
+      cases.append("    <testcase classname=\"").append(env).append("\" name=\"")
+          .append(Xml.attr("datastore " + d.datastore() + " (" + d.where() + ")")).append("\">\n");
+      String message = Xml.attr(d.worst() + ": " + d.summary());
+      if (d.worst().breaksRestore()) {
+        failures++;
+        cases.append("      <failure type=\"").append(d.worst()).append("\" message=\"").append(message).append("\">")
+            .append(Xml.text(d.summary() + "\n")).append("</failure>\n");
+      } else if (d.worst() == RevisionStatus.UNKNOWN) {
+        errors++;
+        cases.append("      <error type=\"UNKNOWN\" message=\"").append(message).append("\">")
+            .append(Xml.text(d.summary() + "\n")).append("</error>\n");
       }
       cases.append("    </testcase>\n");
     }

@@ -22,6 +22,7 @@ public final class MarkdownReport {
     for (EnvReport e : r.environments()) {
       b.append("## ").append(cell(e.environment())).append("\n\n");
       b.append("**").append(cell(e.summary())).append("**\n\n");
+      e.data().forEach(d -> b.append("**").append(cell(d.summary())).append("**\n\n"));
       b.append("| From (UTC) | To (UTC) | Restorable | Revisions | Why |\n|---|---|---|---|---|\n");
       for (Interval i : e.intervals()) {
         b.append("| ").append(Summary.time(i.from())).append(" | ").append(Summary.time(i.to())).append(" | ")

@@ -30,6 +30,7 @@ public final class TextReport {
     StringBuilder b = new StringBuilder();
     for (EnvReport e : r.environments()) {
       b.append(e.summary()).append('\n');
+      e.data().forEach(d -> b.append(d.summary()).append('\n'));
     }
     StringBuilder details = new StringBuilder();
     for (EnvReport e : r.environments()) {
@@ -41,6 +42,10 @@ public final class TextReport {
           rr.revision().problems().forEach(p -> details.append("      ").append(p.render()).append('\n'));
         }
       }
+      e.data().forEach(d -> d.backups().stream().filter(c -> c.finding().status() != Status.OK)
+          .forEach(c -> details.append("  ").append(e.environment()).append(' ').append(d.datastore()).append(" backup ")
+              .append(c.backup().object().id()).append(" (").append(Summary.time(c.backup().takenAt())).append(") ")
+              .append(c.finding().status()).append(": ").append(c.finding().reason()).append('\n')));
       for (RefUse u : e.references()) {
         Status s = u.finding().status();
         if (s != Status.OK) {

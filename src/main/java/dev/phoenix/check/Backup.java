@@ -1,0 +1,31 @@
+package dev.phoenix.check;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One backup of a datastore, as its store lists it: the exact object it is (for s3 dumps a
+ * {@link Ref.S3Object} whose sha256 is the dump's recorded checksum, or null when none was
+ * recorded), when it was taken and from what that time was read.
+ *
+ * @param takenFrom where {@code takenAt} comes from: {@code "metadata phoenix-taken-at"} or {@code "LastModified"}
+ */
+public record Backup(Ref.S3Object object, Instant takenAt, String takenFrom, long bytes) {
+
+  /** By time, then id: the order every reader uses (two backups may share a second). */
+  public static final Comparator<Backup> BY_TIME =
+      Comparator.comparing(Backup::takenAt).thenComparing(b -> b.object().id());
+
+  /** The backup that belongs to {@code at}: the newest taken at or before it. */
+  public static Optional<Backup> at(List<Backup> backups, Instant at) {
+    return backups.stream().filter(b -> !b.takenAt().isAfter(at)).max(BY_TIME);
+  }
+
+  /** The data loss a restore of this backup at {@code at} accepts: {@code at} minus the backup's time. */
+  public Duration rpoAt(Instant at) {
+    return Duration.between(takenAt, at);
+  }
+}
