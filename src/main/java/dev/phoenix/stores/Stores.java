@@ -1,7 +1,9 @@
 package dev.phoenix.stores;
 
+import dev.phoenix.aws.dynamodb.DynamoService;
 import dev.phoenix.aws.ecs.EcsService;
 import dev.phoenix.aws.lambda.LambdaService;
+import dev.phoenix.aws.rds.RdsService;
 import dev.phoenix.aws.secrets.SecretsService;
 import dev.phoenix.aws.ssm.SsmService;
 import dev.phoenix.check.Keeper;
@@ -78,7 +80,10 @@ public final class Stores implements AutoCloseable {
     return checkers;
   }
 
-  /** One keeper per store kind: registry tags (ECR included), S3, SSM, Secrets Manager, AMIs. */
+  /**
+   * One keeper per store kind: registry tags (ECR included), S3, SSM, Secrets Manager, AMIs, RDS
+   * snapshots and DynamoDB backups (each in the region its ARN names).
+   */
   public synchronized List<Keeper> keepers() {
     if (keepers == null) {
       keepers = List.of(
@@ -86,7 +91,10 @@ public final class Stores implements AutoCloseable {
           new LazyKeeper(Ref.S3Object.class, () -> clients.s3(region).keeper()),
           new LazyKeeper(Ref.Ssm.class, () -> clients.ssm(region).keeper()),
           new LazyKeeper(Ref.Secret.class, () -> clients.secrets(region).keeper()),
-          new LazyKeeper(Ref.Ami.class, () -> clients.ec2().keeper()));
+          new LazyKeeper(Ref.Ami.class, () -> clients.ec2().keeper()),
+          new RegionalKeeper<>(Ref.RdsSnapshot.class, Ref.RdsSnapshot::region, r -> clients.rds(r).keeper()),
+          new RegionalKeeper<>(Ref.DynamoBackup.class, Ref.DynamoBackup::region,
+              r -> clients.dynamodb(r).keeper()));
     }
     return keepers;
   }
@@ -130,6 +138,16 @@ public final class Stores implements AutoCloseable {
   /** The run's Lambda service in this region: what {@code drift --target aws} reads of functions. */
   public LambdaService lambda() {
     return clients.lambda(region);
+  }
+
+  /** The run's RDS service in this region: which snapshot or point in time holds a datastore's data. */
+  public RdsService rds() {
+    return clients.rds(region);
+  }
+
+  /** The run's DynamoDB service in this region: backups, restores of on-demand backups, item counts. */
+  public DynamoService dynamodb() {
+    return clients.dynamodb(region);
   }
 
   /** The one credential chain of the run's registry clients (tests). */
