@@ -63,7 +63,8 @@ public final class Stores implements AutoCloseable {
   /**
    * The store checkers, in the order they are asked whether they handle a reference: ECR (images in
    * *.dkr.ecr.*.amazonaws.com; under --deep through the registry API with an ECR token), any other
-   * OCI registry, S3, EC2, SSM, Secrets Manager. A service's client is built only when a run has
+   * OCI registry, S3, EC2, SSM, Secrets Manager, RDS snapshots and DynamoDB backups (each in the
+   * region its ARN names). A service's client is built only when a run has
    * references for it.
    */
   public synchronized List<RefChecker> checkers() {
@@ -75,7 +76,10 @@ public final class Stores implements AutoCloseable {
           new LazyChecker(Ref.S3Object.class, () -> clients.s3(region).checker()),
           clients.ec2().checker(),
           new LazyChecker(Ref.Ssm.class, () -> clients.ssm(region).checker()),
-          new LazyChecker(Ref.Secret.class, () -> clients.secrets(region).checker()));
+          new LazyChecker(Ref.Secret.class, () -> clients.secrets(region).checker()),
+          new RegionalChecker<>(Ref.RdsSnapshot.class, Ref.RdsSnapshot::region, r -> clients.rds(r).checker()),
+          new RegionalChecker<>(Ref.DynamoBackup.class, Ref.DynamoBackup::region,
+              r -> clients.dynamodb(r).checker()));
     }
     return checkers;
   }

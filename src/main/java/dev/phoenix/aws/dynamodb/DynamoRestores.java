@@ -85,6 +85,44 @@ public final class DynamoRestores {
     return describe(table).map(t -> t.restoreSummary() == null ? null : t.restoreSummary().sourceBackupArn());
   }
 
+  /**
+   * For teardown: the tables whose names start with {@code namePrefix} and that carry
+   * {@value #REBUILD_TAG} (ListTables, ListTagsOfResource; no item is read).
+   */
+  public java.util.List<String> restoredTables(String namePrefix) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try {
+      for (String table : dynamo.listTablesPaginator(b -> { }).tableNames()) {
+        if (!table.startsWith(namePrefix)) {
+          continue;
+        }
+        String arn = dynamo.describeTable(b -> b.tableName(table)).table().tableArn();
+        if (dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
+            .anyMatch(t -> REBUILD_TAG.equals(t.key()))) {
+          out.add(table);
+        }
+      }
+    } catch (SdkException e) {
+      throw new AwsException("ListTables/ListTagsOfResource under " + namePrefix,
+          AwsFailure.of(e, Set.of(), false, true), null);
+    }
+    return out;
+  }
+
+  /** Deletes the tables (DeleteTable); one already gone is skipped. */
+  public void delete(java.util.List<String> tables) {
+    for (String table : tables) {
+      try {
+        dynamo.deleteTable(b -> b.tableName(table));
+      } catch (SdkException e) {
+        AwsFailure failure = AwsFailure.of(e, DynamoBackups.NOT_FOUND, false, true);
+        if (failure.kind() != AwsFailure.Kind.NOT_FOUND) {
+          throw new AwsException("DeleteTable " + table, failure, null);
+        }
+      }
+    }
+  }
+
   private void waitActive(String table) {
     try {
       dynamo.waiter().waitUntilTableExists(b -> b.tableName(table)).matched().exception().ifPresent(e -> {
@@ -108,7 +146,4 @@ public final class DynamoRestores {
     }
   }
 
-  static Set<String> notFound() {
-    return DynamoBackups.NOT_FOUND;
-  }
 }

@@ -21,6 +21,11 @@ public final class DynamoService implements AutoCloseable {
     return new DynamoBackups(dynamo);
   }
 
+  /** verify and preflight: the pinned backup exists and is available. */
+  public DynamoBackupChecker checker() {
+    return new DynamoBackupChecker(dynamo);
+  }
+
   /** Restores of on-demand backups (what Terraform cannot do) and item counts of restored tables. */
   public DynamoRestores restores() {
     return new DynamoRestores(dynamo);

@@ -21,6 +21,11 @@ public final class RdsService implements AutoCloseable {
     return new RdsBackups(rds);
   }
 
+  /** verify and preflight: the pinned snapshot exists and is available. */
+  public RdsSnapshotChecker checker() {
+    return new RdsSnapshotChecker(snapshotTags());
+  }
+
   public RdsSnapshotTags snapshotTags() {
     return new RdsSnapshotTags(rds);
   }

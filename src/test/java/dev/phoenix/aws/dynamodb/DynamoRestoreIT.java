@@ -88,6 +88,14 @@ class DynamoRestoreIT {
     assertThat(AWS.service().restores().count("ledger")).isEqualTo(8);
     assertThat(AWS.service().restores().restoredFrom("ledger-e5f6a7b8")).contains(t2.backupArn());
 
+    // teardown's view: exactly the tables Phoenix restored under the prefix, then gone
+    table("ledger-untagged");
+    assertThat(AWS.service().restores().restoredTables("ledger-")).containsExactlyInAnyOrder(
+        "ledger-d1a2b3c4", "ledger-e5f6a7b8");
+    AWS.service().restores().delete(List.of("ledger-d1a2b3c4"));
+    assertThat(AWS.raw().listTables().tableNames()).doesNotContain("ledger-d1a2b3c4").contains("ledger");
+    AWS.service().restores().delete(List.of("ledger-d1a2b3c4")); // already gone: nothing to do
+
     // a table of the drill's name restored from another backup is refused, not adopted
     assertThatThrownBy(() -> AWS.service().restores().restore(t1.backupArn(), "ledger-e5f6a7b8", Map.of()))
         .isInstanceOf(AwsException.class).hasMessageContaining("was not restored from");
@@ -137,5 +145,18 @@ class DynamoRestoreIT {
     assertThat(keeper.isProtected(b1, "prod")).isTrue();
     assertThat(AWS.raw().listTagsOfResource(b -> b.resourceArn(tableArn)).tags()).extracting(Tag::key)
         .contains("owner");
+  }
+
+  @Test
+  void theCheckerFindsTheBackupAvailableAndADeletedOneMissing() throws Exception {
+    table("ledger");
+    BackupDetails t1 = backup("ledger", "ledger-t1");
+    BackupDetails t2 = backup("ledger", "ledger-t2");
+    AWS.raw().deleteBackup(b -> b.backupArn(t2.backupArn()));
+    Ref.DynamoBackup b1 = new Ref.DynamoBackup(t1.backupArn());
+    Ref.DynamoBackup b2 = new Ref.DynamoBackup(t2.backupArn());
+    var found = AWS.service().checker().check(List.of(b1, b2), dev.phoenix.aws.MotoAws.options(false));
+    assertThat(found.get(b1).status()).isEqualTo(dev.phoenix.check.Status.OK);
+    assertThat(found.get(b2).status()).isEqualTo(dev.phoenix.check.Status.MISSING);
   }
 }

@@ -106,4 +106,18 @@ class RdsBackupsIT {
     assertThat(AWS.raw().listTagsForResource(b -> b.resourceName(t1.dbSnapshotArn())).tagList())
         .extracting(Tag::key).containsExactlyInAnyOrder("owner", "phoenix-keep-prod");
   }
+
+  @Test
+  void theCheckerFindsTheSnapshotAvailableAndADeletedOneMissing() throws Exception {
+    instance("ledger", 0);
+    DBSnapshot t1 = snapshot("ledger", "ledger-t1");
+    DBSnapshot t2 = snapshot("ledger", "ledger-t2");
+    AWS.raw().deleteDBSnapshot(b -> b.dbSnapshotIdentifier("ledger-t2"));
+    Ref.RdsSnapshot s1 = new Ref.RdsSnapshot(t1.dbSnapshotArn());
+    Ref.RdsSnapshot s2 = new Ref.RdsSnapshot(t2.dbSnapshotArn());
+    var found = AWS.service().checker().check(List.of(s1, s2), dev.phoenix.aws.MotoAws.options(false));
+    assertThat(found.get(s1).status()).isEqualTo(dev.phoenix.check.Status.OK);
+    assertThat(found.get(s2).status()).isEqualTo(dev.phoenix.check.Status.MISSING);
+    assertThat(found.get(s2).reason()).contains("ledger-t2 not found");
+  }
 }
