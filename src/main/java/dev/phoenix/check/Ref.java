@@ -7,7 +7,8 @@ import dev.phoenix.model.S3ObjectVersion;
  * One pinned thing a rebuild needs, identified so that the same reference shared by many
  * revisions and environments is checked once. Records: equality is identity.
  */
-public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, Ref.Secret {
+public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, Ref.Secret, Ref.RdsSnapshot,
+    Ref.DynamoBackup {
 
   /**
    * The exact, value-free reference a script can act on (re-push the image, page its owner):
@@ -98,6 +99,68 @@ public sealed interface Ref permits Ref.Image, Ref.S3Object, Ref.Ami, Ref.Ssm, R
     @Override
     public String store() {
       return "secretsmanager";
+    }
+  }
+
+  /**
+   * An RDS DB snapshot a datastore's restore uses, by ARN
+   * ({@code arn:aws:rds:eu-west-1:123456789012:snapshot:ledger-2026-10-02}).
+   */
+  record RdsSnapshot(String arn) implements Ref {
+    public RdsSnapshot {
+      ArnParts.require(arn, "rds", "snapshot:");
+    }
+
+    /** The snapshot identifier: the ARN's last part. */
+    public String snapshotId() {
+      return ArnParts.resource(arn).substring("snapshot:".length());
+    }
+
+    public String region() {
+      return ArnParts.region(arn);
+    }
+
+    @Override
+    public String id() {
+      return arn;
+    }
+
+    @Override
+    public String store() {
+      return "rds:" + region();
+    }
+  }
+
+  /**
+   * A DynamoDB on-demand backup by ARN
+   * ({@code arn:aws:dynamodb:eu-west-1:123456789012:table/ledger/backup/01796289563913-80e0dbcb}).
+   */
+  record DynamoBackup(String arn) implements Ref {
+    public DynamoBackup {
+      ArnParts.require(arn, "dynamodb", "table/");
+      if (!arn.contains("/backup/")) {
+        throw new IllegalArgumentException("not a DynamoDB backup ARN: " + arn);
+      }
+    }
+
+    /** The table the backup was taken of (it need not exist any more). */
+    public String table() {
+      String resource = ArnParts.resource(arn);
+      return resource.substring("table/".length(), resource.indexOf("/backup/"));
+    }
+
+    public String region() {
+      return ArnParts.region(arn);
+    }
+
+    @Override
+    public String id() {
+      return arn;
+    }
+
+    @Override
+    public String store() {
+      return "dynamodb:" + region();
     }
   }
 }

@@ -29,6 +29,9 @@ final class ObjectOrder {
     if (ref instanceof Ref.Secret s) {
       return "secret " + s.secretId();
     }
+    if (ref instanceof Ref.DynamoBackup b) {
+      return "dynamodb " + b.region() + " " + b.table(); // its marks are tags on the table
+    }
     return ref.getClass().getSimpleName() + " " + ref.id();
   }
 

@@ -1,11 +1,13 @@
 package dev.phoenix.stores;
 
 import dev.phoenix.aws.AwsClients;
+import dev.phoenix.aws.dynamodb.DynamoService;
 import dev.phoenix.aws.ec2.Ec2Service;
 import dev.phoenix.aws.ecr.EcrRegistryCredentials;
 import dev.phoenix.aws.ecr.EcrService;
 import dev.phoenix.aws.ecs.EcsService;
 import dev.phoenix.aws.lambda.LambdaService;
+import dev.phoenix.aws.rds.RdsService;
 import dev.phoenix.aws.s3.S3Service;
 import dev.phoenix.aws.secrets.SecretsService;
 import dev.phoenix.aws.ssm.SsmService;
@@ -68,6 +70,16 @@ final class Clients implements AutoCloseable {
   LambdaService lambda(String region) {
     String r = region(region);
     return once("lambda " + r, () -> LambdaService.connect(settings.aws().withRegion(r)));
+  }
+
+  RdsService rds(String region) {
+    String r = region(region);
+    return once("rds " + r, () -> RdsService.connect(settings.aws().withRegion(r)));
+  }
+
+  DynamoService dynamodb(String region) {
+    String r = region(region);
+    return once("dynamodb " + r, () -> DynamoService.connect(settings.aws().withRegion(r)));
   }
 
   /** Clients per region from the registry host or the AMI's region; the default region otherwise. */

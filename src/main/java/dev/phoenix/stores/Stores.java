@@ -1,7 +1,9 @@
 package dev.phoenix.stores;
 
+import dev.phoenix.aws.dynamodb.DynamoService;
 import dev.phoenix.aws.ecs.EcsService;
 import dev.phoenix.aws.lambda.LambdaService;
+import dev.phoenix.aws.rds.RdsService;
 import dev.phoenix.aws.secrets.SecretsService;
 import dev.phoenix.aws.ssm.SsmService;
 import dev.phoenix.check.Keeper;
@@ -61,7 +63,8 @@ public final class Stores implements AutoCloseable {
   /**
    * The store checkers, in the order they are asked whether they handle a reference: ECR (images in
    * *.dkr.ecr.*.amazonaws.com; under --deep through the registry API with an ECR token), any other
-   * OCI registry, S3, EC2, SSM, Secrets Manager. A service's client is built only when a run has
+   * OCI registry, S3, EC2, SSM, Secrets Manager, RDS snapshots and DynamoDB backups (each in the
+   * region its ARN names). A service's client is built only when a run has
    * references for it.
    */
   public synchronized List<RefChecker> checkers() {
@@ -73,12 +76,18 @@ public final class Stores implements AutoCloseable {
           new LazyChecker(Ref.S3Object.class, () -> clients.s3(region).checker()),
           clients.ec2().checker(),
           new LazyChecker(Ref.Ssm.class, () -> clients.ssm(region).checker()),
-          new LazyChecker(Ref.Secret.class, () -> clients.secrets(region).checker()));
+          new LazyChecker(Ref.Secret.class, () -> clients.secrets(region).checker()),
+          new RegionalChecker<>(Ref.RdsSnapshot.class, Ref.RdsSnapshot::region, r -> clients.rds(r).checker()),
+          new RegionalChecker<>(Ref.DynamoBackup.class, Ref.DynamoBackup::region,
+              r -> clients.dynamodb(r).checker()));
     }
     return checkers;
   }
 
-  /** One keeper per store kind: registry tags (ECR included), S3, SSM, Secrets Manager, AMIs. */
+  /**
+   * One keeper per store kind: registry tags (ECR included), S3, SSM, Secrets Manager, AMIs, RDS
+   * snapshots and DynamoDB backups (each in the region its ARN names).
+   */
   public synchronized List<Keeper> keepers() {
     if (keepers == null) {
       keepers = List.of(
@@ -86,7 +95,10 @@ public final class Stores implements AutoCloseable {
           new LazyKeeper(Ref.S3Object.class, () -> clients.s3(region).keeper()),
           new LazyKeeper(Ref.Ssm.class, () -> clients.ssm(region).keeper()),
           new LazyKeeper(Ref.Secret.class, () -> clients.secrets(region).keeper()),
-          new LazyKeeper(Ref.Ami.class, () -> clients.ec2().keeper()));
+          new LazyKeeper(Ref.Ami.class, () -> clients.ec2().keeper()),
+          new RegionalKeeper<>(Ref.RdsSnapshot.class, Ref.RdsSnapshot::region, r -> clients.rds(r).keeper()),
+          new RegionalKeeper<>(Ref.DynamoBackup.class, Ref.DynamoBackup::region,
+              r -> clients.dynamodb(r).keeper()));
     }
     return keepers;
   }
@@ -160,6 +172,16 @@ public final class Stores implements AutoCloseable {
   /** The run's Lambda service in this region: what {@code drift --target aws} reads of functions. */
   public LambdaService lambda() {
     return clients.lambda(region);
+  }
+
+  /** The run's RDS service in this region: which snapshot or point in time holds a datastore's data. */
+  public RdsService rds() {
+    return clients.rds(region);
+  }
+
+  /** The run's DynamoDB service in this region: backups, restores of on-demand backups, item counts. */
+  public DynamoService dynamodb() {
+    return clients.dynamodb(region);
   }
 
   /** The one credential chain of the run's registry clients (tests). */

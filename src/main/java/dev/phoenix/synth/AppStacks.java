@@ -34,6 +34,9 @@ final class AppStacks {
     byBlueprint.put(SynthRequest.NETWORK_STACK, added(stack, seen));
     int priority = 1;
     for (StackSpec spec : request.stacks()) {
+      for (DatastoreSpec datastore : spec.datastores()) {
+        DatastoreConstructs.add(stack, target, datastore, refs);
+      }
       for (ServiceSpec service : spec.services()) {
         ServiceConstructs.add(stack, target, service, refs, priority++);
       }

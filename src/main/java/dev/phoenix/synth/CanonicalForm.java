@@ -53,8 +53,26 @@ final class CanonicalForm {
         form.put("runtime", f.runtime()).put("memory", "" + f.memoryMb());
         form.map("env", f.env()).grants(f.grants());
       }
+      for (DatastoreSpec d : stack.datastores()) {
+        datastore(form, d);
+      }
     }
     return form.text.toString();
+  }
+
+  private static void datastore(CanonicalForm form, DatastoreSpec d) {
+    form.put("datastore", d.name());
+    if (d instanceof DatastoreSpec.RdsInstance r) {
+      form.put("kind", "rds").put("engine", r.engine()).put("class", r.instanceClass()).put("port", "" + r.port());
+      form.put("snapshot", r.snapshotIdentifier() == null ? "" : r.snapshotIdentifier());
+      form.put("source", r.sourceInstance() == null ? "" : r.sourceInstance());
+      form.put("at", r.restoreTime() == null ? "" : r.restoreTime().toString());
+    } else if (d instanceof DatastoreSpec.DynamoPointInTime p) {
+      form.put("kind", "dynamodb-pitr").put("source", p.sourceTable()).put("at", p.restoreTime().toString());
+      form.put("hash", p.hashKey()).put("range", p.rangeKey() == null ? "" : p.rangeKey()).map("keys", p.keyTypes());
+    } else if (d instanceof DatastoreSpec.DynamoFromBackup b) {
+      form.put("kind", "dynamodb-backup").put("table", b.tableName()).put("backup", b.backupArn());
+    }
   }
 
   private CanonicalForm put(String field, String value) {

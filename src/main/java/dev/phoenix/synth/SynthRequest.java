@@ -48,6 +48,7 @@ public record SynthRequest(
       }
       stack.services().forEach(s -> requireUnique(members, "service " + s.name()));
       stack.functions().forEach(f -> requireUnique(members, "function " + f.name()));
+      stack.datastores().forEach(d -> requireUnique(members, "datastore " + d.name()));
     }
   }
 

@@ -49,6 +49,8 @@ class ArchitectureTest {
     "com.fasterxml.jackson.dataformat.yaml.., dev.phoenix.yaml..",
     "software.amazon.awssdk.services.ecs.., dev.phoenix.aws.ecs..",
     "software.amazon.awssdk.services.lambda.., dev.phoenix.aws.lambda..",
+    "software.amazon.awssdk.services.rds.., dev.phoenix.aws.rds..",
+    "software.amazon.awssdk.services.dynamodb.., dev.phoenix.aws.dynamodb..",
   })
   void eachOutsideSystemIsUsedByOnePackage(String outside, String owner) {
     // a misspelt package on either side would make the rule below pass over nothing

@@ -146,4 +146,24 @@ public final class SampleRequests {
         target(StateBackend.local()),
         List.of(new StackSpec("apps", List.of(), services, List.of())));
   }
+
+  public static final String LEDGER_SNAPSHOT = "ledger-2026-10-02-0300";
+  public static final String SESSIONS_BACKUP =
+      "arn:aws:dynamodb:eu-west-1:123456789012:table/sessions/backup/01796289563913-80e0dbcb";
+  public static final java.time.Instant AT = java.time.Instant.parse("2026-10-02T14:30:00Z");
+
+  /**
+   * {@code base} plus a stack {@code data} (after {@code core}) with one datastore of each kind: an
+   * RDS instance from a snapshot, one to a point in time, a DynamoDB table to a point in time and
+   * one the SDK restored from an on-demand backup.
+   */
+  public static SynthRequest withDatastores(SynthRequest base) {
+    List<StackSpec> stacks = new ArrayList<>(base.stacks());
+    stacks.add(new StackSpec("data", List.of("core"), List.of(), List.of(), List.of(
+        DatastoreSpec.RdsInstance.fromSnapshot("ledger-db", "postgres", "db.t3.micro", 5432, LEDGER_SNAPSHOT),
+        DatastoreSpec.RdsInstance.toPointInTime("audit-db", "postgres", "db.t3.small", 5433, "shop-audit", AT),
+        new DatastoreSpec.DynamoPointInTime("orders", "shop-orders", AT, "pk", "sk", Map.of("pk", "S", "sk", "N")),
+        new DatastoreSpec.DynamoFromBackup("sessions", "shop-test-sessions-" + DRILL, SESSIONS_BACKUP))));
+    return new SynthRequest(base.target(), stacks, base.environment(), base.emulator());
+  }
 }

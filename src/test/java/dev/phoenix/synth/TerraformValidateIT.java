@@ -41,4 +41,15 @@ class TerraformValidateIT {
       }
     }
   }
+
+  @Test
+  void datastoreRestoresValidateAgainstTheRealProviderSchema() throws Exception {
+    TerraformValidator terraform = new TerraformValidator(out.resolve("tf-data"));
+    SynthResult data = new Synthesizer().synthesize(
+        SampleRequests.withDatastores(SampleRequests.twoServices(StateBackend.local())), out.resolve("data"),
+        "validate");
+    JsonNode report = terraform.validate(data.stacks().get(SynthRequest.ROOT_STACK).getParent());
+    assertThat(report.path("diagnostics").toString()).as("diagnostics").doesNotContain("\"severity\":\"error\"");
+    assertThat(report.path("valid").asBoolean()).isTrue();
+  }
 }

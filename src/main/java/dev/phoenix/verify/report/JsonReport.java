@@ -144,6 +144,12 @@ public final class JsonReport {
     if (ref instanceof Ref.Ami) {
       return "ami";
     }
+    if (ref instanceof Ref.RdsSnapshot) {
+      return "rds-snapshot";
+    }
+    if (ref instanceof Ref.DynamoBackup) {
+      return "dynamodb-backup";
+    }
     return ref instanceof Ref.Ssm ? "ssm-parameter" : "secret";
   }
 
