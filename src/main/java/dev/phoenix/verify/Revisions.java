@@ -98,13 +98,13 @@ public final class Revisions {
 
   /** Read from the revision's blobs, or from the read cache when these blobs were read before. */
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key) {
-    Reading reading = mainline.cache().get(Reading.KIND, key, Reading::decode, Reading::encode,
+    RevisionReading reading = mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode,
         () -> parse(environment, commit));
     return new EnvRevision(environment, commit, from, validUntil, reading.refs(), reading.problems(),
         dateWarnings(commit, from), reading.datastores());
   }
 
-  private Reading parse(String environment, CommitInfo commit) {
+  private RevisionReading parse(String environment, CommitInfo commit) {
     Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment);
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
@@ -113,7 +113,7 @@ public final class Revisions {
     }
     List<dev.phoenix.model.Datastore> datastores = estate.value() == null ? List.of()
         : estate.value().stacks().stream().flatMap(st -> st.datastores().stream()).toList();
-    return new Reading(refs, problems, datastores);
+    return new RevisionReading(refs, problems, datastores);
   }
 
   private List<String> dateWarnings(CommitInfo commit, Instant from) {

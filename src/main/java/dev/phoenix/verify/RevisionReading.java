@@ -17,7 +17,7 @@ import java.util.Map;
  * revision's blobs (kind {@value #KIND}): references, problems and the datastores the blueprints
  * declare, never a value of a store.
  */
-record Reading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datastore> datastores) {
+record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datastore> datastores) {
   static final String KIND = "reading";
 
   byte[] encode() {
@@ -32,9 +32,12 @@ record Reading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datasto
         out.text("ami").text(a.amiId()).text(a.region());
       } else if (ref instanceof Ref.Ssm s) {
         out.text("ssm").text(s.name()).integer(s.version());
-      } else {
-        Ref.Secret s = (Ref.Secret) ref;
+      } else if (ref instanceof Ref.Secret s) {
         out.text("secret").text(s.secretId()).text(s.versionId());
+      } else if (ref instanceof Ref.RdsSnapshot r) {
+        out.text("rds").text(r.arn());
+      } else {
+        out.text("dynamodb").text(((Ref.DynamoBackup) ref).arn());
       }
       out.integer(uses.size());
       uses.forEach(out::text);
@@ -60,7 +63,7 @@ record Reading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datasto
     return out.bytes();
   }
 
-  static Reading decode(byte[] payload) {
+  static RevisionReading decode(byte[] payload) {
     EntryCodec.In in = new EntryCodec.In(payload);
     int n = in.count();
     Map<Ref, List<String>> refs = new LinkedHashMap<>();
@@ -72,6 +75,8 @@ record Reading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datasto
         case "ami" -> new Ref.Ami(in.text(), in.text());
         case "ssm" -> new Ref.Ssm(in.text(), in.integer());
         case "secret" -> new Ref.Secret(in.text(), in.text());
+        case "rds" -> new Ref.RdsSnapshot(in.text());
+        case "dynamodb" -> new Ref.DynamoBackup(in.text());
         default -> throw new EntryCodec.Malformed("unknown reference kind " + kind);
       };
       int u = in.count();
@@ -108,6 +113,6 @@ record Reading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datasto
       datastores.add(new Datastore(name, engine, image, backups, rpo, probe));
     }
     in.end();
-    return new Reading(refs, List.copyOf(problems), List.copyOf(datastores));
+    return new RevisionReading(refs, List.copyOf(problems), List.copyOf(datastores));
   }
 }
