@@ -4,8 +4,8 @@ import dev.phoenix.core.Durations;
 import dev.phoenix.model.Datastore;
 import dev.phoenix.model.Datastore.Backups;
 import dev.phoenix.model.Datastore.DynamoDbBackups;
-import dev.phoenix.model.Datastore.Engine;
-import dev.phoenix.model.Datastore.Probe;
+import dev.phoenix.model.Datastore.DbEngine;
+import dev.phoenix.model.Datastore.RestoreProbe;
 import dev.phoenix.model.Datastore.RdsSnapshots;
 import dev.phoenix.model.Datastore.S3Dumps;
 import dev.phoenix.model.NameRules;
@@ -26,9 +26,9 @@ final class DatastoreReader {
   private static final Set<String> S3 = Set.of("bucket", "prefix");
   private static final Set<String> PROBE = Set.of("sql", "min");
   /** Which backup forms each engine restores from. */
-  private static final Map<Engine, Set<String>> FORMS = Map.of(
-      Engine.POSTGRES, Set.of("s3", "rds"),
-      Engine.DYNAMODB, Set.of("dynamodb"));
+  private static final Map<DbEngine, Set<String>> FORMS = Map.of(
+      DbEngine.POSTGRES, Set.of("s3", "rds"),
+      DbEngine.DYNAMODB, Set.of("dynamodb"));
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern RDS_INSTANCE = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}");
   private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
@@ -41,15 +41,15 @@ final class DatastoreReader {
     f.onlyKnown(m, p, FIELDS);
     String name = f.name(m, "name", p, true, NameRules.MEMBER);
     String engineWord = f.text(m, "engine", p, true);
-    Engine engine = null;
+    DbEngine engine = null;
     if (engineWord != null) {
-      engine = Engine.of(engineWord).orElse(null);
+      engine = DbEngine.of(engineWord).orElse(null);
       if (engine == null) {
         f.problem(Fields.lineOf(m, "engine"), p + ".engine '" + engineWord + "' is not an engine Phoenix restores",
-            "write one of: " + Arrays.stream(Engine.values()).map(Engine::word).collect(Collectors.joining(", ")));
+            "write one of: " + Arrays.stream(DbEngine.values()).map(DbEngine::word).collect(Collectors.joining(", ")));
       }
     }
-    String image = f.text(m, "image", p, engine == Engine.POSTGRES);
+    String image = f.text(m, "image", p, engine == DbEngine.POSTGRES);
     Backups backups = backups(f, m, p, engine);
     Duration rpo = null;
     String rpoText = f.text(m, "rpo", p, true);
@@ -60,15 +60,15 @@ final class DatastoreReader {
             "write the data loss this environment accepts as a number and a unit, e.g. rpo: 24h (units s, m, h, d, w)");
       }
     }
-    Probe probe = probe(f, m, p, engine);
+    RestoreProbe probe = probe(f, m, p, engine);
     if (name == null || engine == null || backups == null || rpo == null || probe == null
-        || (engine == Engine.POSTGRES && image == null)) {
+        || (engine == DbEngine.POSTGRES && image == null)) {
       return null;
     }
     return new Datastore(name, engine, image, backups, rpo, probe);
   }
 
-  private static Backups backups(Fields f, MapNode m, String p, Engine engine) {
+  private static Backups backups(Fields f, MapNode m, String p, DbEngine engine) {
     var entry = f.entry(m, "backups", p, true);
     if (entry.isEmpty()) {
       return null;
@@ -125,7 +125,7 @@ final class DatastoreReader {
     }
   }
 
-  private static Probe probe(Fields f, MapNode m, String p, Engine engine) {
+  private static RestoreProbe probe(Fields f, MapNode m, String p, DbEngine engine) {
     var entry = f.entry(m, "probe", p, true);
     if (entry.isEmpty()) {
       return null;
@@ -138,13 +138,13 @@ final class DatastoreReader {
     MapNode probe = node.get();
     f.onlyKnown(probe, path, PROBE);
     Long min = f.number(probe, "min", path, false, 0, Long.MAX_VALUE);
-    if (engine == Engine.DYNAMODB) {
+    if (engine == DbEngine.DYNAMODB) {
       if (probe.entries().containsKey("sql")) {
         f.problem(Fields.lineOf(probe, "sql"), path + ".sql on a dynamodb datastore: its probe is the table's item count",
             "drop sql and keep min: N");
         return null;
       }
-      return new Probe(null, min == null ? 1 : min);
+      return new RestoreProbe(null, min == null ? 1 : min);
     }
     String sql = f.text(probe, "sql", path, true);
     if (sql != null && (!PROBE_SQL.matcher(sql).matches() || sql.contains("--") || sql.contains("/*"))) {
@@ -155,7 +155,7 @@ final class DatastoreReader {
     if (sql == null || (probe.entries().containsKey("min") && min == null)) {
       return null;
     }
-    return new Probe(sql.strip(), min == null ? 1 : min);
+    return new RestoreProbe(sql.strip(), min == null ? 1 : min);
   }
 
   private static String checked(Fields f, MapNode m, String key, String path, Pattern rule, String what) {

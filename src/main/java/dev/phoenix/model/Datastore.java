@@ -14,18 +14,18 @@ import java.util.Optional;
  * @param rpo the recovery point objective: the newest backup at any moment must be younger than this
  * @param probe what proves a restore usable; never returns rows, only a count
  */
-public record Datastore(String name, Engine engine, String image, Backups backups, Duration rpo, Probe probe) {
+public record Datastore(String name, DbEngine engine, String image, Backups backups, Duration rpo, RestoreProbe probe) {
 
   /** The engines Phoenix knows. Another plugs in as a value here, a backup form and a restorer. */
-  public enum Engine {
+  public enum DbEngine {
     POSTGRES, DYNAMODB;
 
     public String word() {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<Engine> of(String word) {
-      for (Engine e : values()) {
+    public static Optional<DbEngine> of(String word) {
+      for (DbEngine e : values()) {
         if (e.word().equals(word)) {
           return Optional.of(e);
         }
@@ -93,5 +93,5 @@ public record Datastore(String name, Engine engine, String image, Backups backup
    * What proves a restore usable: for postgres a query returning one count ({@code sql}), for
    * dynamodb the table's item count (sql null); the restore fails when the count is below {@code min}.
    */
-  public record Probe(String sql, long min) {}
+  public record RestoreProbe(String sql, long min) {}
 }

@@ -96,7 +96,7 @@ record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List
     for (int i = 0; i < d; i++) {
       String name = in.text();
       String engineWord = in.text();
-      Datastore.Engine engine = Datastore.Engine.of(engineWord)
+      Datastore.DbEngine engine = Datastore.DbEngine.of(engineWord)
           .orElseThrow(() -> new EntryCodec.Malformed("unknown engine " + engineWord));
       String image = in.text();
       String kind = in.text();
@@ -109,7 +109,7 @@ record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List
         default -> throw new EntryCodec.Malformed("unknown backup kind " + kind);
       };
       Duration rpo = Duration.ofSeconds(in.integer());
-      Datastore.Probe probe = in.integer() == 1 ? new Datastore.Probe(in.text(), in.integer()) : null;
+      Datastore.RestoreProbe probe = in.integer() == 1 ? new Datastore.RestoreProbe(in.text(), in.integer()) : null;
       datastores.add(new Datastore(name, engine, image, backups, rpo, probe));
     }
     in.end();

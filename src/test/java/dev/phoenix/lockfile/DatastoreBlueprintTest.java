@@ -57,11 +57,11 @@ class DatastoreBlueprintTest {
         """);
     assertThat(stack.problems()).isEmpty();
     List<Datastore> ds = stack.value().datastores();
-    assertThat(ds.get(0)).isEqualTo(new Datastore("ledger-db", Datastore.Engine.POSTGRES, "ledger-postgres",
+    assertThat(ds.get(0)).isEqualTo(new Datastore("ledger-db", Datastore.DbEngine.POSTGRES, "ledger-postgres",
         new Datastore.S3Dumps("ledger-backups", "ledger-db/"), Duration.ofHours(24),
-        new Datastore.Probe("select count(*) from entries", 1)));
-    assertThat(ds.get(1)).isEqualTo(new Datastore("ledger-table", Datastore.Engine.DYNAMODB, null,
-        new Datastore.DynamoDbBackups("ledger"), Duration.ofHours(1), new Datastore.Probe(null, 0)));
+        new Datastore.RestoreProbe("select count(*) from entries", 1)));
+    assertThat(ds.get(1)).isEqualTo(new Datastore("ledger-table", Datastore.DbEngine.DYNAMODB, null,
+        new Datastore.DynamoDbBackups("ledger"), Duration.ofHours(1), new Datastore.RestoreProbe(null, 0)));
     assertThat(ds.get(2).backups()).isEqualTo(new Datastore.RdsSnapshots("ledger"));
     assertThat(ds.get(2).probe().min()).as("default min").isEqualTo(1);
   }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /** A datastore's backups over a window: covered within the RPO, or the gap named. */
 class DataCoverageTest {
-  private static final Datastore LEDGER = new Datastore("ledger-db", Datastore.Engine.POSTGRES, "ledger-postgres",
+  private static final Datastore LEDGER = new Datastore("ledger-db", Datastore.DbEngine.POSTGRES, "ledger-postgres",
       new Datastore.S3Dumps("ledger-backups", "ledger-db/"), Duration.ofHours(24),
-      new Datastore.Probe("select count(*) from entries", 1));
+      new Datastore.RestoreProbe("select count(*) from entries", 1));
   private static final Instant FROM = Instant.parse("2026-10-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2026-10-08T00:00:00Z");
   private final Map<Ref, Finding> findings = new HashMap<>();

@@ -36,14 +36,14 @@ public final class DatastoreRestores {
    * Every datastore's restore as at {@code at}; all datastores with nothing at or before the date
    * are reported at once (exit 1: the data of that date cannot be brought back).
    */
-  public List<RestoredDatastore> resolve(List<DatastoreRestore> datastores, Instant at, Instant now,
+  public List<RestoredDatastore> resolve(List<AwsDatastoreRestore> datastores, Instant at, Instant now,
       String namePrefix, String drillId, boolean apply) {
     List<RestoredDatastore> out = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    for (DatastoreRestore d : datastores) {
-      Optional<RestoredDatastore> restored = d.source() instanceof DatastoreRestore.Rds r
+    for (AwsDatastoreRestore d : datastores) {
+      Optional<RestoredDatastore> restored = d.source() instanceof AwsDatastoreRestore.Rds r
           ? rds(d, r, at, now)
-          : dynamo(d, (DatastoreRestore.Dynamo) d.source(), at, namePrefix + "-" + d.name() + "-" + drillId, apply);
+          : dynamo(d, (AwsDatastoreRestore.Dynamo) d.source(), at, namePrefix + "-" + d.name() + "-" + drillId, apply);
       restored.ifPresentOrElse(out::add, () -> missing.add(d.name() + " (" + describe(d.source()) + ")"));
     }
     if (!missing.isEmpty()) {
@@ -54,7 +54,7 @@ public final class DatastoreRestores {
     return out;
   }
 
-  private Optional<RestoredDatastore> rds(DatastoreRestore d, DatastoreRestore.Rds source, Instant at, Instant now) {
+  private Optional<RestoredDatastore> rds(AwsDatastoreRestore d, AwsDatastoreRestore.Rds source, Instant at, Instant now) {
     return rds.apply(d.region()).backups().restorePoint(source.instance(), at, now).map(p -> {
       DatastoreSpec spec = p.kind() == RdsRestorePoint.Kind.SNAPSHOT
           ? DatastoreSpec.RdsInstance.fromSnapshot(d.name(), d.engine(), d.instanceClass(), d.port(), p.snapshotId())
@@ -66,7 +66,7 @@ public final class DatastoreRestores {
     });
   }
 
-  private Optional<RestoredDatastore> dynamo(DatastoreRestore d, DatastoreRestore.Dynamo source, Instant at,
+  private Optional<RestoredDatastore> dynamo(AwsDatastoreRestore d, AwsDatastoreRestore.Dynamo source, Instant at,
       String table, boolean apply) {
     DynamoService service = dynamo.apply(d.region());
     return service.backups().restorePoint(source.table(), at).map(p -> {
@@ -87,8 +87,8 @@ public final class DatastoreRestores {
     });
   }
 
-  private static String describe(DatastoreRestore.Source source) {
-    return source instanceof DatastoreRestore.Rds r ? "rds instance " + r.instance()
-        : "dynamodb table " + ((DatastoreRestore.Dynamo) source).table();
+  private static String describe(AwsDatastoreRestore.Origin source) {
+    return source instanceof AwsDatastoreRestore.Rds r ? "rds instance " + r.instance()
+        : "dynamodb table " + ((AwsDatastoreRestore.Dynamo) source).table();
   }
 }

@@ -22,7 +22,7 @@ public interface ConfigResolver {
 
   /**
    * {@code {datastore: NAME}} answered with the address of the datastore this drill restored
-   * ({@link DatastoreRestore.Restored#address()}); every other source asked of {@code delegate}.
+   * ({@link LocalDatastoreRestore.Restored#address()}); every other source asked of {@code delegate}.
    */
   static ConfigResolver withDatastores(java.util.Map<String, dev.phoenix.core.Sensitive> addresses,
       ConfigResolver delegate) {

@@ -83,7 +83,7 @@ class DatastoreRestoresIT {
     BackupDetails t1 = backupAfter(4, 0);
     BackupDetails t2 = backupAfter(9, 4);
     Instant at = t2.backupCreationDateTime().minusMillis(5);
-    List<DatastoreRestore> wanted = List.of(DatastoreRestore.dynamo("sessions", "data", "sessions", null));
+    List<AwsDatastoreRestore> wanted = List.of(AwsDatastoreRestore.dynamo("sessions", "data", "sessions", null));
 
     List<RestoredDatastore> planned = restores.resolve(wanted, at, Instant.now(), "shop", "d1a2b3c4", false);
     assertThat(planned).hasSize(1);
@@ -108,7 +108,7 @@ class DatastoreRestoresIT {
     var snap = rawRds.createDBSnapshot(b -> b.dbInstanceIdentifier("ledger").dbSnapshotIdentifier("ledger-t1"))
         .dbSnapshot();
     Instant at = snap.snapshotCreateTime().plusSeconds(3600);
-    DatastoreRestore ledger = DatastoreRestore.rds("ledger-db", "data", "ledger", null, "postgres", "db.t3.micro", 5432);
+    AwsDatastoreRestore ledger = AwsDatastoreRestore.rds("ledger-db", "data", "ledger", null, "postgres", "db.t3.micro", 5432);
 
     RestoredDatastore r = restores.resolve(List.of(ledger), at, Instant.now(), "shop", "d1a2b3c4", false).get(0);
     assertThat(r.spec()).isEqualTo(
@@ -117,7 +117,7 @@ class DatastoreRestoresIT {
     assertThat(r.rpo()).isEqualTo(Duration.ofHours(1));
 
     Instant before = snap.snapshotCreateTime().minusSeconds(60);
-    assertThatThrownBy(() -> restores.resolve(List.of(ledger, DatastoreRestore.dynamo("carts", "data", "carts", null)),
+    assertThatThrownBy(() -> restores.resolve(List.of(ledger, AwsDatastoreRestore.dynamo("carts", "data", "carts", null)),
         before, Instant.now(), "shop", "d1a2b3c4", true))
         .isInstanceOf(PhoenixException.class)
         .hasMessageContaining("no backup at or before " + before)

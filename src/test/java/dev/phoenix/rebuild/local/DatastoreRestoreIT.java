@@ -143,12 +143,12 @@ class DatastoreRestoreIT {
   }
 
   static Datastore ledger(String sql, long min) {
-    return new Datastore("ledger-db", Datastore.Engine.POSTGRES, "ledger-postgres",
-        new Datastore.S3Dumps(bucket, "ledger-db/"), Duration.ofHours(24), new Datastore.Probe(sql, min));
+    return new Datastore("ledger-db", Datastore.DbEngine.POSTGRES, "ledger-postgres",
+        new Datastore.S3Dumps(bucket, "ledger-db/"), Duration.ofHours(24), new Datastore.RestoreProbe(sql, min));
   }
 
-  DatastoreRestore restore(Path work) {
-    return new DatastoreRestore(docker, s3.backups(), s3.backups()::open, work, 2);
+  LocalDatastoreRestore restore(Path work) {
+    return new LocalDatastoreRestore(docker, s3.backups(), s3.backups()::open, work, 2);
   }
 
   String name() {
@@ -158,7 +158,7 @@ class DatastoreRestoreIT {
   @Test
   void aRebuildBetweenTheDumpsRestoresTheEarlierRowsAndPinsWhatItUsed(@TempDir Path work) {
     Instant between = T1.plus(Duration.ofHours(7));
-    DatastoreRestore.Restored r = restore(work).restore(ledger("select count(*) from entries", 1), image, between,
+    LocalDatastoreRestore.Restored r = restore(work).restore(ledger("select count(*) from entries", 1), image, between,
         name(), network, Map.of("phoenix-test", RUN));
     containers.add(r.containerId());
     assertThat(r.probeCount()).isEqualTo(3);
@@ -170,7 +170,7 @@ class DatastoreRestoreIT {
     assertThat(r.toString()).doesNotContain(CANARY).doesNotContain(r.address().reveal());
     assertThat(work).isEmptyDirectory();
 
-    DatastoreRestore.Restored later = restore(work).restore(ledger("select count(*) from entries", 1), image,
+    LocalDatastoreRestore.Restored later = restore(work).restore(ledger("select count(*) from entries", 1), image,
         T2.plusSeconds(60), name(), network, Map.of("phoenix-test", RUN));
     containers.add(later.containerId());
     assertThat(later.probeCount()).isEqualTo(5);

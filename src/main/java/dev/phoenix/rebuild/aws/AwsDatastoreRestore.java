@@ -13,24 +13,24 @@ package dev.phoenix.rebuild.aws;
  * @param instanceClass RDS instance class of the restored copy (RDS only), e.g. {@code db.t3.micro}
  * @param port the engine's port (RDS only)
  */
-public record DatastoreRestore(String name, String stack, Source source, String region, String engine,
+public record AwsDatastoreRestore(String name, String stack, Origin source, String region, String engine,
     String instanceClass, int port) {
 
   /** Where a datastore's backups are. */
-  public sealed interface Source permits Rds, Dynamo {}
+  public sealed interface Origin permits Rds, Dynamo {}
 
   /** RDS snapshots and point-in-time recovery of a DB instance. */
-  public record Rds(String instance) implements Source {}
+  public record Rds(String instance) implements Origin {}
 
   /** DynamoDB on-demand backups and point-in-time recovery of a table. */
-  public record Dynamo(String table) implements Source {}
+  public record Dynamo(String table) implements Origin {}
 
-  public static DatastoreRestore rds(String name, String stack, String instance, String region, String engine,
+  public static AwsDatastoreRestore rds(String name, String stack, String instance, String region, String engine,
       String instanceClass, int port) {
-    return new DatastoreRestore(name, stack, new Rds(instance), region, engine, instanceClass, port);
+    return new AwsDatastoreRestore(name, stack, new Rds(instance), region, engine, instanceClass, port);
   }
 
-  public static DatastoreRestore dynamo(String name, String stack, String table, String region) {
-    return new DatastoreRestore(name, stack, new Dynamo(table), region, null, null, 0);
+  public static AwsDatastoreRestore dynamo(String name, String stack, String table, String region) {
+    return new AwsDatastoreRestore(name, stack, new Dynamo(table), region, null, null, 0);
   }
 }

@@ -34,7 +34,7 @@ import java.util.function.Function;
  * the container's published port; the probe run and only its count kept. Nothing of the data is ever
  * printed: tool output is not quoted (it can hold rows), only exit codes and counts.
  */
-public final class DatastoreRestore {
+public final class LocalDatastoreRestore {
   /** What the drill pins and reports of one restored datastore. */
   public record Restored(String datastore, String backup, String sha256, Instant takenAt, Duration rpoAchieved,
       Duration restoreTime, long probeCount, String containerId, String alias, Sensitive address, int hostPort) {}
@@ -47,7 +47,7 @@ public final class DatastoreRestore {
   private final int jobs;
 
   /** {@code dumps} opens one dump version's bytes; {@code work} holds the dump while it is restored (deleted after). */
-  public DatastoreRestore(Docker docker, BackupCatalog catalog, Function<Ref.S3Object, InputStream> dumps, Path work,
+  public LocalDatastoreRestore(Docker docker, BackupCatalog catalog, Function<Ref.S3Object, InputStream> dumps, Path work,
       int jobs) {
     this.docker = docker;
     this.catalog = catalog;
@@ -59,7 +59,7 @@ public final class DatastoreRestore {
   /** Start, fetch, restore, probe; any failure is a CHECK_FAILED PhoenixException with a clear reason. */
   public Restored restore(Datastore d, String imageDigestReference, Instant at, String containerName, String network,
       Map<String, String> labels) {
-    if (d.engine() != Datastore.Engine.POSTGRES || !(d.backups() instanceof Datastore.S3Dumps)) {
+    if (d.engine() != Datastore.DbEngine.POSTGRES || !(d.backups() instanceof Datastore.S3Dumps)) {
       throw fail(d, "a local drill restores postgres datastores from s3 dumps; " + d.engine().word() + " from "
           + d.backups().kind() + " backups is the aws target's", "rebuild with --target aws");
     }
