@@ -27,6 +27,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class GitRepository implements AutoCloseable {
   private final Repository repository;
+  private TreePaths paths; // made on the first entryAt
 
   private GitRepository(Repository repository) {
     this.repository = repository;
@@ -144,15 +145,18 @@ public final class GitRepository implements AutoCloseable {
    * change detection that also sees a file turned into a link.
    */
   public Optional<String> entryAt(String commitId, String path) {
-    try (RevWalk walk = new RevWalk(repository)) {
-      RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
-      try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
-        return tree == null ? Optional.empty()
-            : Optional.of(Integer.toOctalString(tree.getRawMode(0)) + " " + tree.getObjectId(0).name());
-      }
+    try {
+      return paths().entryAt(ObjectId.fromString(commitId), path);
     } catch (IOException e) {
       throw new GitException("cannot read " + path + " at " + commitId + ": " + e.getMessage(), null, e);
     }
+  }
+
+  private synchronized TreePaths paths() {
+    if (paths == null) {
+      paths = new TreePaths(repository);
+    }
+    return paths;
   }
 
   /** Whether an {@link #entryAt} value is a regular file (not a link, directory or submodule). */
@@ -206,6 +210,11 @@ public final class GitRepository implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (paths != null) {
+        paths.close();
+      }
+    }
     repository.close();
   }
 }
