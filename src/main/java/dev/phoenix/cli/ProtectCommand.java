@@ -2,7 +2,6 @@ package dev.phoenix.cli;
 
 import dev.phoenix.core.Concurrency;
 import dev.phoenix.core.Durations;
-import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.protect.Keepers;
 import dev.phoenix.protect.ProtectRequest;
@@ -47,8 +46,7 @@ final class ProtectCommand implements Callable<Integer> {
   public Integer call() {
     EnvNames.check("--env", env);
     Concurrency.check("--concurrency", concurrency);
-    Duration window = Durations.parse(since).orElseThrow(() -> PhoenixException.input(
-        "--since '" + since + "' is not a duration", "write e.g. 90d, 12w or 36h"));
+    Duration window = Durations.option(since, "--since", Durations.ANY);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProtectResult result;

@@ -6,7 +6,6 @@ import dev.phoenix.lockwrite.CommitMessage;
 import dev.phoenix.lockwrite.LockfileWriter;
 import dev.phoenix.lockwrite.WriteResult;
 import dev.phoenix.core.Durations;
-import dev.phoenix.core.PhoenixException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,8 +28,7 @@ final class WriteOptions {
   CommitInfo committed;
 
   LockfileWriter writer(Path root) {
-    Duration wait = Durations.parse(lockWait).orElseThrow(() -> PhoenixException.input(
-        "--lock-wait '" + lockWait + "' is not a duration", "write e.g. 30s or 2m"));
+    Duration wait = Durations.optionOrZero(lockWait, "--lock-wait", Durations.DEADLINE);
     return new LockfileWriter(root, wait);
   }
 

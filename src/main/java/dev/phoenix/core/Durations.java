@@ -45,10 +45,18 @@ public final class Durations {
 
   /** A positive duration for {@code option}, or a usage error naming the option and the units it takes. */
   public static Duration option(String text, String option, String units) {
-    return parse(text, units).filter(d -> !d.isZero()).orElseThrow(() ->
-        PhoenixException.input(option + " '" + text + "' is not a duration",
-            "write a positive number followed by one of " + String.join("/", units.split("")) + " (e.g. "
-                + (units.contains("d") ? "90d, 36h, 4w" : "10m, 90s, 1h") + ")"));
+    return parse(text, units).filter(d -> !d.isZero()).orElseThrow(() -> notADuration(text, option, units, "positive"));
+  }
+
+  /** As {@link #option}, where zero means "not at all" ({@code --lock-wait 0s}: do not wait). */
+  public static Duration optionOrZero(String text, String option, String units) {
+    return parse(text, units).orElseThrow(() -> notADuration(text, option, units, "whole"));
+  }
+
+  private static PhoenixException notADuration(String text, String option, String units, String kind) {
+    return PhoenixException.input(option + " '" + text + "' is not a duration",
+        "write a " + kind + " number followed by one of " + String.join("/", units.split("")) + " (e.g. "
+            + (units.contains("d") ? "90d, 36h, 4w" : "10m, 90s, 1h") + ")");
   }
 
   /** An age for messages, rounded down to its largest unit: 55d, 3h, 12m, 40s. */

@@ -1,8 +1,8 @@
 package dev.phoenix.drift;
 
+import dev.phoenix.core.Markup;
 import dev.phoenix.report.Json;
 import dev.phoenix.verify.report.ReportFormat;
-import dev.phoenix.verify.report.Xml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,21 +109,21 @@ public final class DriftReports {
     StringBuilder cases = new StringBuilder();
     int failures = 0;
     int errors = 0;
-    String env = Xml.attr(r.environment());
+    String env = Markup.attr(r.environment());
     for (DriftItem i : r.items()) {
-      cases.append("    <testcase classname=\"").append(env).append("\" name=\"").append(Xml.attr(i.kind() + " " + i.name()))
+      cases.append("    <testcase classname=\"").append(env).append("\" name=\"").append(Markup.attr(i.kind() + " " + i.name()))
           .append("\">\n");
       String body = "lockfile: " + nullText(i.lockfile()) + "\nrunning: " + nullText(i.running())
           + (i.detail() == null ? "" : "\n" + i.detail());
       if (i.status().drift()) {
         failures++;
         cases.append("      <failure type=\"").append(i.status()).append("\" message=\"")
-            .append(Xml.attr(i.name() + " " + DriftResult.word(i.status()))).append("\">").append(Xml.text(body))
+            .append(Markup.attr(i.name() + " " + DriftResult.word(i.status()))).append("\">").append(Markup.text(body))
             .append("</failure>\n");
       } else if (i.status() == DriftStatus.UNKNOWN) {
         errors++;
-        cases.append("      <error type=\"UNKNOWN\" message=\"").append(Xml.attr(i.name() + " could not be checked"))
-            .append("\">").append(Xml.text(body)).append("</error>\n");
+        cases.append("      <error type=\"UNKNOWN\" message=\"").append(Markup.attr(i.name() + " could not be checked"))
+            .append("\">").append(Markup.text(body)).append("</error>\n");
       }
       cases.append("    </testcase>\n");
     }
@@ -132,9 +132,9 @@ public final class DriftReports {
         + errors + "\">\n"
         + "  <testsuite name=\"" + env + "\" tests=\"" + r.items().size() + "\" failures=\"" + failures + "\" errors=\""
         + errors + "\">\n"
-        + "    <properties>\n      <property name=\"target\" value=\"" + Xml.attr(r.target()) + "\"/>\n"
-        + "      <property name=\"commit\" value=\"" + Xml.attr(r.commit()) + "\"/>\n"
-        + "      <property name=\"live\" value=\"" + Xml.attr(r.live() == null ? "" : r.live().commit()) + "\"/>\n"
+        + "    <properties>\n      <property name=\"target\" value=\"" + Markup.attr(r.target()) + "\"/>\n"
+        + "      <property name=\"commit\" value=\"" + Markup.attr(r.commit()) + "\"/>\n"
+        + "      <property name=\"live\" value=\"" + Markup.attr(r.live() == null ? "" : r.live().commit()) + "\"/>\n"
         + "    </properties>\n"
         + cases + "  </testsuite>\n</testsuites>\n";
   }

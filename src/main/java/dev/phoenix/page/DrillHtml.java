@@ -1,5 +1,6 @@
 package dev.phoenix.page;
 
+import dev.phoenix.core.Markup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ final class DrillHtml {
 
   static void render(StringBuilder h, DrillHistory history) {
     for (String note : history.notes()) {
-      h.append("<p class=\"note\">").append(Html.text(note)).append("</p>\n");
+      h.append("<p class=\"note\">").append(Markup.text(note)).append("</p>\n");
     }
     for (int s = 0; s < history.series().size(); s++) {
       series(h, history.series().get(s), s + 1);
@@ -35,14 +36,14 @@ final class DrillHtml {
   private static void series(StringBuilder h, DrillHistory.Series series, int s) {
     String name = series.environment() + " on " + series.target();
     h.append("<article class=\"drills\" id=\"drills-").append(s).append("\" aria-labelledby=\"drills-").append(s)
-        .append("-h\">\n<h3 id=\"drills-").append(s).append("-h\">").append(Html.text(name)).append("</h3>\n");
+        .append("-h\">\n<h3 id=\"drills-").append(s).append("-h\">").append(Markup.text(name)).append("</h3>\n");
     Trend trend = series.trend();
-    h.append("<p>").append(Html.text(trendWords(series, trend))).append("</p>\n");
+    h.append("<p>").append(Markup.text(trendWords(series, trend))).append("</p>\n");
     series.lastFailure().ifPresentOrElse(f -> h.append("<p>Last failure: <a href=\"#")
             .append(drillId(s, series.drills().indexOf(f) + 1)).append("\">").append(Html.time(f.startedAt()))
-            .append(" UTC</a> ").append(Html.text(f.outcome())).append(f.failureReason() == null ? ""
-                : " — " + Html.text(f.failureReason())).append(" <span class=\"note\">(drill ").append(Html.text(f.id()))
-            .append(", lockfile commit <code>").append(Html.text(f.commit() == null ? "unresolved" : f.commit()))
+            .append(" UTC</a> ").append(Markup.text(f.outcome())).append(f.failureReason() == null ? ""
+                : " — " + Markup.text(f.failureReason())).append(" <span class=\"note\">(drill ").append(Markup.text(f.id()))
+            .append(", lockfile commit <code>").append(Markup.text(f.commit() == null ? "unresolved" : f.commit()))
             .append("</code>)</span></p>\n"),
         () -> h.append("<p>No failed drill in the window.</p>\n"));
     if (!series.drills().isEmpty()) {
@@ -90,7 +91,7 @@ final class DrillHtml {
     }
     for (Axis.Tick tick : axis.ticks()) {
       h.append("<text x=\"").append(Html.num(tick.x())).append("\" y=\"").append(Html.num(HEIGHT - 10))
-          .append("\" text-anchor=\"middle\">").append(Html.text(tick.label())).append("</text>\n");
+          .append("\" text-anchor=\"middle\">").append(Markup.text(tick.label())).append("</text>\n");
     }
     h.append("<line class=\"axis\" x1=\"").append(Html.num(LEFT)).append("\" y1=\"").append(Html.num(TOP + plot))
         .append("\" x2=\"").append(Html.num(WIDTH - RIGHT)).append("\" y2=\"").append(Html.num(TOP + plot)).append("\"/>\n");
@@ -100,14 +101,14 @@ final class DrillHtml {
       Instant b = ok.get(ok.size() - 1).startedAt();
       h.append("<line class=\"trend\" x1=\"").append(Html.num(axis.x(a))).append("\" y1=\"")
           .append(Html.num(y(trend.at(a), top, plot))).append("\" x2=\"").append(Html.num(axis.x(b))).append("\" y2=\"")
-          .append(Html.num(y(trend.at(b), top, plot))).append("\"><title>trend: ").append(Html.text(signed(
+          .append(Html.num(y(trend.at(b), top, plot))).append("\"><title>trend: ").append(Markup.text(signed(
               trend.slopePerDay() * 30))).append(" s per 30 days</title></line>\n");
     }
     for (int d = 0; d < drills.size(); d++) {
       DrillHistory.Drill drill = drills.get(d);
       double x = axis.x(drill.startedAt());
       double y = y(drill.recoveryMillis() / 1000.0, top, plot);
-      String label = Html.attr("drill " + drill.id() + " " + Html.time(drill.startedAt()) + " UTC: " + drill.outcome()
+      String label = Markup.attr("drill " + drill.id() + " " + Html.time(drill.startedAt()) + " UTC: " + drill.outcome()
           + ", recovery " + Html.seconds(drill.recoveryMillis()) + " s");
       h.append("<a href=\"#").append(drillId(s, d + 1)).append("\" aria-label=\"").append(label).append("\">");
       if (drill.failed()) {
@@ -121,7 +122,7 @@ final class DrillHtml {
       }
       h.append("</a>\n");
     }
-    h.append("</svg>\n<figcaption id=\"").append(caption).append("\">").append(Html.text(series.environment() + " on "
+    h.append("</svg>\n<figcaption id=\"").append(caption).append("\">").append(Markup.text(series.environment() + " on "
         + series.target())).append(": recovery time per drill (seconds) against when it started (UTC); filled dots "
             + "succeeded, hollow dots plan-only, red crosses failed; the dashed line is the least-squares trend through "
             + "the succeeded drills. The table below holds the same numbers.</figcaption>\n</figure>\n");
@@ -131,7 +132,7 @@ final class DrillHtml {
     if (!trend.known()) {
       return;
     }
-    h.append("<table>\n<caption>").append(Html.text(name)).append(": the trend's numbers</caption>\n<thead><tr>"
+    h.append("<table>\n<caption>").append(Markup.text(name)).append(": the trend's numbers</caption>\n<thead><tr>"
         + "<th scope=\"col\">Succeeded drills</th><th scope=\"col\">Slope (s per 30 days)</th>"
         + "<th scope=\"col\">Drills per group</th><th scope=\"col\">Mean of the last group (s)</th>"
         + "<th scope=\"col\">Mean of the group before (s)</th><th scope=\"col\">Change</th></tr></thead>\n<tbody><tr>")
@@ -143,19 +144,19 @@ final class DrillHtml {
   }
 
   private static void table(StringBuilder h, DrillHistory.Series series, int s, String name) {
-    h.append("<table>\n<caption>").append(Html.text(name)).append(": every drill in the window (times UTC)</caption>\n"
+    h.append("<table>\n<caption>").append(Markup.text(name)).append(": every drill in the window (times UTC)</caption>\n"
         + "<thead><tr><th scope=\"col\">Started (UTC)</th><th scope=\"col\">Drill</th><th scope=\"col\">Mode</th>"
         + "<th scope=\"col\">Outcome</th><th scope=\"col\">Recovery (s)</th><th scope=\"col\">Lockfile commit</th>"
         + "<th scope=\"col\">Asked (--at)</th><th scope=\"col\">Failure reason</th></tr></thead>\n<tbody>\n");
     for (int d = 0; d < series.drills().size(); d++) {
       DrillHistory.Drill drill = series.drills().get(d);
       h.append("<tr id=\"").append(drillId(s, d + 1)).append("\"><th scope=\"row\">").append(Html.time(drill.startedAt()))
-          .append("</th><td><code>").append(Html.text(drill.id())).append("</code></td><td>")
-          .append(Html.text(drill.mode())).append("</td><td>").append(Html.text(drill.outcome()))
+          .append("</th><td><code>").append(Markup.text(drill.id())).append("</code></td><td>")
+          .append(Markup.text(drill.mode())).append("</td><td>").append(Markup.text(drill.outcome()))
           .append("</td><td class=\"n\">").append(Html.seconds(drill.recoveryMillis())).append("</td><td><code>")
-          .append(Html.text(drill.commit() == null ? "" : drill.commit())).append("</code></td><td>")
-          .append(Html.text(drill.asked())).append("</td><td>")
-          .append(Html.text(drill.failureReason() == null ? "" : drill.failureReason())).append("</td></tr>\n");
+          .append(Markup.text(drill.commit() == null ? "" : drill.commit())).append("</code></td><td>")
+          .append(Markup.text(drill.asked())).append("</td><td>")
+          .append(Markup.text(drill.failureReason() == null ? "" : drill.failureReason())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
   }

@@ -1,5 +1,6 @@
 package dev.phoenix.page;
 
+import dev.phoenix.core.Markup;
 /**
  * Renders a {@link Page} as one self-contained HTML file: inline CSS and SVG, no script, no URL
  * outside the page (every link is {@code #id} within it), well-formed XHTML so any XML parser reads
@@ -14,17 +15,17 @@ public final class HtmlPage {
     StringBuilder h = new StringBuilder(32_768);
     h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n"
         + "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        + "<meta name=\"generator\" content=\"phoenix\"/>\n<title>").append(Html.text(page.title())).append("</title>\n<style>\n")
-        .append(PageStyle.CSS).append("</style>\n</head>\n<body>\n<header>\n<h1>").append(Html.text(page.title()))
+        + "<meta name=\"generator\" content=\"phoenix\"/>\n<title>").append(Markup.text(page.title())).append("</title>\n<style>\n")
+        .append(PageStyle.CSS).append("</style>\n</head>\n<body>\n<header>\n<h1>").append(Markup.text(page.title()))
         .append("</h1>\n<p class=\"verdict ").append(verdictCss(page.verdict())).append("\">")
-        .append(Html.text(page.headline())).append("</p>\n<p class=\"meta\">Window: ").append(Html.text(page.window()))
+        .append(Markup.text(page.headline())).append("</p>\n<p class=\"meta\">Window: ").append(Markup.text(page.window()))
         .append(". Gathered ").append(Html.time(page.generatedAt())).append(" UTC. Verdict ")
-        .append(Html.text(page.verdict())).append(" (exit code ").append(page.exitCode()).append(").</p>\n");
+        .append(Markup.text(page.verdict())).append(" (exit code ").append(page.exitCode()).append(").</p>\n");
     Restorability timelines = (Restorability) page.sections().stream().filter(Restorability.class::isInstance)
         .findFirst().orElse(null);
     h.append("<nav aria-label=\"Contents\"><ul>\n");
     for (Section s : page.sections()) {
-      h.append("<li><a href=\"#").append(id(s)).append("\">").append(Html.text(s.title())).append("</a></li>\n");
+      h.append("<li><a href=\"#").append(id(s)).append("\">").append(Markup.text(s.title())).append("</a></li>\n");
     }
     if (timelines != null) {
       h.append("<li><a href=\"#causes\">").append(CAUSES).append("</a></li>\n");
@@ -33,7 +34,7 @@ public final class HtmlPage {
     h.append("</header>\n<main>\n");
     for (Section s : page.sections()) {
       h.append("<section id=\"").append(id(s)).append("\" aria-labelledby=\"").append(id(s)).append("-h\">\n<h2 id=\"")
-          .append(id(s)).append("-h\">").append(Html.text(s.title())).append("</h2>\n");
+          .append(id(s)).append("-h\">").append(Markup.text(s.title())).append("</h2>\n");
       if (s instanceof Restorability r) {
         restorability(h, r);
       } else if (s instanceof DrillHistory d) {
@@ -65,7 +66,7 @@ public final class HtmlPage {
   private static void restorability(StringBuilder h, Restorability r) {
     h.append("<ul class=\"legend\" aria-label=\"Legend\">\n");
     for (Health health : Health.values()) {
-      h.append("<li><span class=\"swatch ").append(health.css()).append("\"></span>").append(Html.text(health.label()))
+      h.append("<li><span class=\"swatch ").append(health.css()).append("\"></span>").append(Markup.text(health.label()))
           .append("</li>\n");
     }
     h.append("</ul>\n");

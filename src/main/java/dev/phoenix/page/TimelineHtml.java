@@ -1,5 +1,6 @@
 package dev.phoenix.page;
 
+import dev.phoenix.core.Markup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -22,10 +23,10 @@ final class TimelineHtml {
   }
 
   static void render(StringBuilder h, Timeline t, int e) {
-    String env = Html.text(t.environment());
+    String env = Markup.text(t.environment());
     h.append("<article class=\"env\" id=\"env-").append(e).append("\" aria-labelledby=\"env-").append(e).append("-h\">\n")
         .append("<h3 id=\"env-").append(e).append("-h\">").append(env).append("</h3>\n")
-        .append("<p class=\"summary\">").append(Html.text(t.summary())).append("</p>\n");
+        .append("<p class=\"summary\">").append(Markup.text(t.summary())).append("</p>\n");
     svg(h, t, e);
     table(h, t, e);
     h.append("</article>\n");
@@ -33,7 +34,7 @@ final class TimelineHtml {
 
   /** Per band of the timeline: its causes with full references and the revisions in force. */
   static void details(StringBuilder h, Timeline t, int e) {
-    h.append("<h3>").append(Html.text(t.environment())).append("</h3>\n");
+    h.append("<h3>").append(Markup.text(t.environment())).append("</h3>\n");
     for (int r = 0; r < t.rows().size(); r++) {
       Timeline.Row row = t.rows().get(r);
       for (int b = 0; b < row.bands().size(); b++) {
@@ -54,7 +55,7 @@ final class TimelineHtml {
       h.append("<line class=\"grid\" x1=\"").append(Html.num(tick.x())).append("\" y1=\"0\" x2=\"")
           .append(Html.num(tick.x())).append("\" y2=\"").append(Html.num(axisY)).append("\"/>")
           .append("<text x=\"").append(Html.num(tick.x())).append("\" y=\"").append(Html.num(axisY + 16))
-          .append("\" text-anchor=\"middle\">").append(Html.text(tick.label())).append("</text>\n");
+          .append("\" text-anchor=\"middle\">").append(Markup.text(tick.label())).append("</text>\n");
     }
     h.append("<line class=\"axis\" x1=\"").append(Html.num(LABEL)).append("\" y1=\"").append(Html.num(axisY))
         .append("\" x2=\"").append(Html.num(WIDTH - 10)).append("\" y2=\"").append(Html.num(axisY)).append("\"/>\n");
@@ -62,12 +63,12 @@ final class TimelineHtml {
       Timeline.Row row = t.rows().get(r);
       double y = r * (ROW + GAP) + GAP / 2;
       h.append("<text class=\"row-label\" x=\"0\" y=\"").append(Html.num(y + ROW / 2 + 4)).append("\">")
-          .append(Html.text(row.scope())).append("</text>\n");
+          .append(Markup.text(row.scope())).append("</text>\n");
       for (int b = 0; b < row.bands().size(); b++) {
         Timeline.Band band = row.bands().get(b);
         double x1 = axis.x(band.from());
         double x2 = axis.x(band.to() == null ? t.to() : band.to());
-        String label = Html.attr(t.environment() + " " + row.scope() + ": " + band.health().label() + " from "
+        String label = Markup.attr(t.environment() + " " + row.scope() + ": " + band.health().label() + " from "
             + Html.time(band.from()) + " to " + Html.time(band.to()) + " UTC"
             + (band.causes().isEmpty() ? "" : ", " + band.causes().size() + " cause(s)"));
         h.append("<a href=\"#").append(bandId(e, r + 1, b + 1)).append("\" aria-label=\"").append(label).append("\">")
@@ -76,7 +77,7 @@ final class TimelineHtml {
             .append("\" height=\"").append(Html.num(ROW)).append("\"><title>").append(label).append("</title></rect></a>\n");
       }
     }
-    h.append("</svg>\n<figcaption id=\"").append(caption).append("\">").append(Html.text(t.environment()))
+    h.append("</svg>\n<figcaption id=\"").append(caption).append("\">").append(Markup.text(t.environment()))
         .append(": restorability from ").append(Html.time(t.from())).append(" to ").append(Html.time(t.to()))
         .append(" UTC; green restorable, amber restorable but at risk, red not restorable, grey unknown. "
             + "Each band links to its causes and revisions (below the other sections); the table holds the same numbers."
@@ -85,7 +86,7 @@ final class TimelineHtml {
 
   private static void table(StringBuilder h, Timeline t, int e) {
     double window = Math.max(1, Duration.between(t.from(), t.to()).toMillis());
-    h.append("<table>\n<caption>").append(Html.text(t.environment()))
+    h.append("<table>\n<caption>").append(Markup.text(t.environment()))
         .append(": the numbers behind the timeline (times UTC)</caption>\n<thead><tr>"
             + "<th scope=\"col\">Band</th><th scope=\"col\">Scope</th><th scope=\"col\">Status</th>"
             + "<th scope=\"col\">From (UTC)</th><th scope=\"col\">To (UTC)</th><th scope=\"col\">Duration</th>"
@@ -97,7 +98,7 @@ final class TimelineHtml {
         Timeline.Band band = row.bands().get(b);
         Duration d = Duration.between(band.from(), band.to() == null ? t.to() : band.to());
         h.append("<tr><th scope=\"row\"><a href=\"#").append(bandId(e, r + 1, b + 1)).append("\">")
-            .append(b + 1).append("</a></th><td>").append(Html.text(row.scope())).append("</td><td>")
+            .append(b + 1).append("</a></th><td>").append(Markup.text(row.scope())).append("</td><td>")
             .append(badge(band.health())).append("</td><td>").append(Html.time(band.from())).append("</td><td>")
             .append(Html.time(band.to())).append("</td><td class=\"n\">").append(duration(d))
             .append("</td><td class=\"n\">")
@@ -113,8 +114,8 @@ final class TimelineHtml {
     h.append("<section class=\"band-detail ").append(band.health().css()).append("\" id=\"").append(id)
         .append("\" aria-labelledby=\"").append(id).append("-h\">\n<h4 id=\"").append(id).append("-h\">")
         .append(badge(band.health())).append(' ').append(Html.time(band.from())).append(" → ")
-        .append(Html.time(band.to())).append(" UTC <span class=\"note\">(").append(Html.text(t.environment()))
-        .append(", ").append(Html.text(row.scope())).append(")</span></h4>\n");
+        .append(Html.time(band.to())).append(" UTC <span class=\"note\">(").append(Markup.text(t.environment()))
+        .append(", ").append(Markup.text(row.scope())).append(")</span></h4>\n");
     if (band.causes().isEmpty()) {
       h.append("<p>Nothing in these revisions is missing, corrupt or at risk.</p>\n");
     } else {
@@ -122,9 +123,9 @@ final class TimelineHtml {
           + "<th scope=\"col\">Reference</th><th scope=\"col\">Used by</th><th scope=\"col\">Status</th>"
           + "<th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n");
       for (Timeline.Cause c : band.causes()) {
-        h.append("<tr><th scope=\"row\"><code>").append(Html.text(c.subject())).append("</code></th><td>")
-            .append(Html.text(String.join(", ", c.usedBy()))).append("</td><td>").append(Html.text(c.status()))
-            .append("</td><td>").append(Html.text(c.reason())).append("</td></tr>\n");
+        h.append("<tr><th scope=\"row\"><code>").append(Markup.text(c.subject())).append("</code></th><td>")
+            .append(Markup.text(String.join(", ", c.usedBy()))).append("</td><td>").append(Markup.text(c.status()))
+            .append("</td><td>").append(Markup.text(c.reason())).append("</td></tr>\n");
       }
       h.append("</tbody>\n</table>\n");
     }
@@ -135,15 +136,15 @@ final class TimelineHtml {
             + "<th scope=\"col\">Commit</th><th scope=\"col\">Committed (UTC)</th><th scope=\"col\">Status</th>"
             + "<th scope=\"col\">Subject</th></tr></thead>\n<tbody>\n");
     for (Timeline.Moment rev : band.revisions()) {
-      h.append("<tr><th scope=\"row\"><code>").append(Html.text(rev.commit())).append("</code></th><td>")
-          .append(Html.time(rev.committedAt())).append("</td><td>").append(Html.text(rev.status())).append("</td><td>")
-          .append(Html.text(rev.subject())).append("</td></tr>\n");
+      h.append("<tr><th scope=\"row\"><code>").append(Markup.text(rev.commit())).append("</code></th><td>")
+          .append(Html.time(rev.committedAt())).append("</td><td>").append(Markup.text(rev.status())).append("</td><td>")
+          .append(Markup.text(rev.subject())).append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n</details>\n</section>\n");
   }
 
   static String badge(Health health) {
-    return "<span class=\"badge " + health.css() + "\">" + Html.text(health.label()) + "</span>";
+    return "<span class=\"badge " + health.css() + "\">" + Markup.text(health.label()) + "</span>";
   }
 
   /** "2 d 6 h", "5 h 28 min", "12 min", "40 s". */

@@ -1,5 +1,6 @@
 package dev.phoenix.verify.report;
 
+import dev.phoenix.core.Markup;
 import dev.phoenix.check.Status;
 import dev.phoenix.verify.DataReport;
 import dev.phoenix.verify.EnvReport;
@@ -44,7 +45,7 @@ public final class JunitReport {
     int tests = 0;
     int failures = 0;
     int errors = 0;
-    String env = Xml.attr(e.environment());
+    String env = Markup.attr(e.environment());
     for (RevisionResult r : e.revisions()) {
       if (r.status() == RevisionStatus.INVALID) {
         tests++;
@@ -54,16 +55,16 @@ public final class JunitReport {
         cases.append("    <testcase classname=\"").append(env).append("\" name=\"lockfile at ")
             .append(r.revision().commit().id()).append("\">\n")
             .append("      <failure type=\"INVALID\" message=\"the lockfile fails validation: not restorable as written\">")
-            .append(Xml.text(detail.toString())).append("</failure>\n    </testcase>\n");
+            .append(Markup.text(detail.toString())).append("</failure>\n    </testcase>\n");
       }
     }
     for (RefUse u : e.references()) {
       tests++;
       Status s = u.finding().status();
       cases.append("    <testcase classname=\"").append(env).append("\" name=\"")
-          .append(Xml.attr(String.join(", ", u.usages()) + " " + u.ref().id())).append("\">\n");
-      String message = Xml.attr(s + ": " + u.finding().reason());
-      String where = Xml.text("used by " + String.join(", ", u.usages()) + " in " + u.commits().size()
+          .append(Markup.attr(String.join(", ", u.usages()) + " " + u.ref().id())).append("\">\n");
+      String message = Markup.attr(s + ": " + u.finding().reason());
+      String where = Markup.text("used by " + String.join(", ", u.usages()) + " in " + u.commits().size()
           + " revision(s): " + String.join(" ", u.commits()) + "\n");
       if (s.breaksRestore() || strict && s == Status.AT_RISK) {
         failures++;
@@ -74,7 +75,7 @@ public final class JunitReport {
         cases.append("      <error type=\"UNKNOWN\" message=\"").append(message).append("\">").append(where)
             .append("</error>\n");
       } else if (s == Status.AT_RISK) {
-        cases.append("      <system-out>warning: ").append(Xml.text(s + ": " + u.finding().reason() + "\n"))
+        cases.append("      <system-out>warning: ").append(Markup.text(s + ": " + u.finding().reason() + "\n"))
             .append(where).append("</system-out>\n");
       }
       cases.append("    </testcase>\n");
@@ -82,22 +83,22 @@ public final class JunitReport {
     for (DataReport d : e.data()) { // one test case per datastore: within its RPO over the window, or not
       tests++;
       cases.append("    <testcase classname=\"").append(env).append("\" name=\"")
-          .append(Xml.attr("datastore " + d.datastore() + " (" + d.where() + ")")).append("\">\n");
-      String message = Xml.attr(d.worst() + ": " + d.summary());
+          .append(Markup.attr("datastore " + d.datastore() + " (" + d.where() + ")")).append("\">\n");
+      String message = Markup.attr(d.worst() + ": " + d.summary());
       if (d.worst().breaksRestore()) {
         failures++;
         cases.append("      <failure type=\"").append(d.worst()).append("\" message=\"").append(message).append("\">")
-            .append(Xml.text(d.summary() + "\n")).append("</failure>\n");
+            .append(Markup.text(d.summary() + "\n")).append("</failure>\n");
       } else if (d.worst() == RevisionStatus.UNKNOWN) {
         errors++;
         cases.append("      <error type=\"UNKNOWN\" message=\"").append(message).append("\">")
-            .append(Xml.text(d.summary() + "\n")).append("</error>\n");
+            .append(Markup.text(d.summary() + "\n")).append("</error>\n");
       }
       cases.append("    </testcase>\n");
     }
     String xml = "  <testsuite name=\"" + env + "\" tests=\"" + tests + "\" failures=\"" + failures
         + "\" errors=\"" + errors + "\" skipped=\"0\">\n"
-        + "    <properties><property name=\"summary\" value=\"" + Xml.attr(e.summary()) + "\"/></properties>\n"
+        + "    <properties><property name=\"summary\" value=\"" + Markup.attr(e.summary()) + "\"/></properties>\n"
         + cases + "  </testsuite>\n";
     return new Suite(xml, tests, failures, errors);
   }
