@@ -45,7 +45,7 @@ class LockfileWriterTest {
     assertThat(r.changes()).extracting(c -> c.render()).containsExactly("~ payments-api assurance: 2 records → 3 records");
     assertThat(EstateReader.read(new WorkingTreeFiles(root), "prod").problems()).isEmpty();
     assertThat(Files.readString(lock)).contains("# ledger team owns this one");
-    assertThat(WriteLock.pathFor(lock)).doesNotExist();
+    assertThat(LockfileWriter.writeLockOf(lock)).doesNotExist();
   }
 
   @Test
@@ -60,7 +60,7 @@ class LockfileWriterTest {
         .hasMessageContaining("its name DB_PASSWORD says it is secret")
         .hasMessageNotContaining("hunter2");
     assertThat(Files.readAllBytes(lock)).isEqualTo(before);
-    assertThat(WriteLock.pathFor(lock)).doesNotExist();
+    assertThat(LockfileWriter.writeLockOf(lock)).doesNotExist();
   }
 
   /** A writer adding assurance "first" that holds the write lock until {@code release}; returns once it holds it. */

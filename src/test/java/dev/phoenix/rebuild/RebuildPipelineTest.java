@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.engine.RebuildLock;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.support.GitFixture;
 import java.nio.file.Files;
@@ -122,7 +121,7 @@ class RebuildPipelineTest {
     try (GitFixture repo = GitFixture.init(dir)) {
       RebuildFixtures.sampleRepo(repo);
       try (GitRepository git = GitRepository.open(dir);
-          RebuildLock held = RebuildLock.acquire(dir.resolve(".phoenix"), "prod", "test")) {
+          FileTargetLock held = FileTargetLock.acquire(dir.resolve(".phoenix"), "prod", "test", "phoenix rebuild", line -> {})) {
         assertThatThrownBy(() -> run(git, RebuildFixtures.allOk(), request(dir, dir.resolve(".phoenix"), "HEAD", false, Map.of())))
             .isInstanceOf(PhoenixException.class)
             .hasMessageContaining("already being rebuilt by " + held.holder().describe());
