@@ -129,4 +129,39 @@ class RebuildPipelineTest {
       }
     }
   }
+
+  @Test
+  void aLockLeftByAKilledRebuildIsTakenOverAndTheProgressSaysSo() throws Exception {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      RebuildFixtures.sampleRepo(repo);
+      Path file = FileTargetLock.fileOf(dir.resolve(".phoenix"), "prod", "test");
+      java.nio.file.Files.createDirectories(file.getParent());
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      java.nio.file.Files.writeString(dev.phoenix.core.FileLock.ownerRecordOf(file), "{\"user\":\"ghost\",\"host\":\""
+          + dev.phoenix.core.LockHolder.thisHost() + "\",\"pid\":" + gone.pid()
+          + ",\"command\":\"phoenix rebuild\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"token\":\"t\"}");
+      List<String> lines = new java.util.ArrayList<>();
+      Progress progress = new Progress() {
+        @Override
+        public void phaseStarted(String phase) {}
+
+        @Override
+        public void phaseFinished(String phase, java.time.Duration duration, String summary) {}
+
+        @Override
+        public void line(String text) {
+          lines.add(text);
+        }
+      };
+      try (GitRepository git = GitRepository.open(dir)) {
+        RebuildResult result = new RebuildPipeline(git, target, RebuildFixtures.allOk(), progress, Confirm.yes())
+            .run(request(dir, dir.resolve(".phoenix"), "HEAD", false, Map.of()));
+        assertThat(result.outcome()).isEqualTo(RebuildOutcome.PLANNED);
+      }
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("taking over the stale lock " + file)
+          .contains("ghost@").contains("no longer running on this host"));
+      assertThat(file).doesNotExist();
+    }
+  }
 }
