@@ -71,9 +71,18 @@ final class MirrorCommand implements Callable<Integer> {
     try (GitRepository git = repo.open(); Stores live = Stores.open(stores.settings())) {
       RegionStores regionStores = regionsOf(live);
       VerifyWindow w = VerifyWindow.since(window, Instant.now().truncatedTo(ChronoUnit.SECONDS), since);
-      MirrorRun run = new MirrorRun(git, regionStores, item -> {
-        err.println("mirror: " + settled.incrementAndGet() + " " + line(item));
-        err.flush();
+      MirrorRun run = new MirrorRun(git, regionStores, new MirrorRun.Listener() {
+        @Override
+        public void settled(MirrorItem item) {
+          err.println("mirror: " + settled.incrementAndGet() + " " + line(item));
+          err.flush();
+        }
+
+        @Override
+        public void note(String line) {
+          err.println(line);
+          err.flush();
+        }
       });
       MirrorResult r = run.run(new MirrorRequest(env, region, w, yes, commit, concurrency, until));
       if (repo.json()) {

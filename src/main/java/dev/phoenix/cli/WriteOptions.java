@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options of the commands that write a lockfile (lock, attest, promote, rollback); their output is {@link WriteOutput}. */
 final class WriteOptions {
@@ -27,9 +29,14 @@ final class WriteOptions {
 
   CommitInfo committed;
 
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
   LockfileWriter writer(Path root) {
     Duration wait = Durations.optionOrZero(lockWait, "--lock-wait", Durations.DEADLINE);
-    return new LockfileWriter(root, wait);
+    return new LockfileWriter(root, wait, "phoenix " + mixee.name(), line -> {
+      mixee.commandLine().getErr().println(line);
+      mixee.commandLine().getErr().flush();
+    });
   }
 
   /** The Git commit to run under the write lock, or nothing. */

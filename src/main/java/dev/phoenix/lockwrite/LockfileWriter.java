@@ -1,6 +1,7 @@
 package dev.phoenix.lockwrite;
 
 import dev.phoenix.core.AtomicFiles;
+import dev.phoenix.core.FileLock;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.Problem;
 import dev.phoenix.history.EstateDiff;
@@ -33,10 +34,45 @@ import java.util.function.Function;
 public final class LockfileWriter {
   private final Path root;
   private final Duration lockWait;
+  private final String command;
+  private final Consumer<String> notes;
 
   public LockfileWriter(Path root, Duration lockWait) {
+    this(root, lockWait, "phoenix", line -> {});
+  }
+
+  /**
+   * @param command what runs the writer (e.g. {@code phoenix attest}), for the write lock's owner record
+   * @param notes hears a stale write lock (left by a process that has ended) being taken over
+   */
+  public LockfileWriter(Path root, Duration lockWait, String command, Consumer<String> notes) {
     this.root = root;
     this.lockWait = lockWait;
+    this.command = command;
+    this.notes = notes;
+  }
+
+  /** The write lock of {@code file}: {@code .<name>.writing} beside it, with its owner record. */
+  public static Path writeLockOf(Path file) {
+    return file.resolveSibling("." + file.getFileName() + ".writing");
+  }
+
+  /**
+   * The exclusive right to write {@code file} (a lockfile, the mirror ledger): a {@link FileLock} on
+   * {@link #writeLockOf}, waiting up to {@code wait} for another writer. A writer that is still
+   * running makes this fail (UNAVAILABLE, exit 3, naming it); one that has ended is taken over.
+   */
+  public static FileLock writeLock(Path file, Duration wait, String command, Consumer<String> notes) {
+    Path path = writeLockOf(file);
+    try {
+      return FileLock.acquire(path, command, wait, notes);
+    } catch (FileLock.Held e) {
+      throw new PhoenixException(PhoenixException.Kind.UNAVAILABLE,
+          "another Phoenix is writing " + file.getFileName() + " in " + file.getParent().getFileName()
+              + " (" + e.who() + "); nothing was written",
+          "run the command again (or pass --lock-wait 30s); if that Phoenix is no longer running on its host, delete "
+              + path + " and " + FileLock.ownerRecordOf(path), e);
+    }
   }
 
   /**
@@ -56,7 +92,7 @@ public final class LockfileWriter {
       throw PhoenixException.input("environment " + env + " has no lockfile (" + relative + ")",
           "create it with apiVersion, kind: EnvironmentLock, environment and stacks (docs/lockfile.md)");
     }
-    try (WriteLock lock = WriteLock.acquire(file, lockWait)) {
+    try (FileLock lock = writeLock(file, lockWait, command, notes)) {
       byte[] before = read(file);
       WorkingTreeFiles files = new WorkingTreeFiles(root);
       Lockfile current = valid(EstateReader.read(files, env), "the lockfile does not validate as it is");

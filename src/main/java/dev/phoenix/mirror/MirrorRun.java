@@ -1,13 +1,14 @@
 package dev.phoenix.mirror;
 
 import dev.phoenix.check.Ref;
+import dev.phoenix.core.FileLock;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.lockfile.MirrorFiles;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.lockfile.WorkingTreeFiles;
-import dev.phoenix.lockwrite.WriteLock;
+import dev.phoenix.lockwrite.LockfileWriter;
 import dev.phoenix.model.MirrorLedger;
 import dev.phoenix.model.NameRules;
 import dev.phoenix.model.Regions;
@@ -34,6 +35,9 @@ public final class MirrorRun {
   /** Told of each item as it is settled (progress on stderr); throwing stops the run. */
   public interface Listener {
     void settled(MirrorItem item);
+
+    /** A line worth telling, e.g. a stale ledger lock taken over. */
+    default void note(String line) {}
   }
 
   private final GitRepository git;
@@ -79,7 +83,8 @@ public final class MirrorRun {
       }
     }
     if (!toCopy.isEmpty()) {
-      try (WriteLock lock = WriteLock.acquire(root.resolve(ledger.relative()), Duration.ofSeconds(30))) {
+      try (FileLock lock = LockfileWriter.writeLock(root.resolve(ledger.relative()), Duration.ofSeconds(30),
+          "phoenix mirror", listener::note)) {
         List<MirrorItem> made = copyAll(toCopy, copies, ledger, request.concurrency());
         int next = 0;
         for (int i = 0; i < items.size(); i++) {

@@ -39,11 +39,12 @@ public interface Target {
   /**
    * Takes the rebuild lock of ({@code environment}, this target), or throws an UNAVAILABLE {@link
    * dev.phoenix.core.PhoenixException} naming who holds it (exit 3). Default: a lock file under
-   * {@code out} ({@link dev.phoenix.engine.RebuildLock}); a target whose environment lives somewhere
-   * shared (the local target's Docker daemon) keeps its lock there instead.
+   * {@code out} ({@link FileTargetLock} on {@link dev.phoenix.core.FileLock}: a lock left by a process
+   * that has ended is taken over, and {@code progress} says so); a target whose environment lives
+   * somewhere shared (the local target's Docker daemon) keeps its lock there instead.
    */
   default TargetLock lock(String environment, java.nio.file.Path out, TargetSettings settings, Progress progress) {
-    return FileTargetLock.acquire(out, environment, name());
+    return FileTargetLock.acquire(out, environment, name(), "phoenix rebuild", progress::line);
   }
 
   /** Removes the lock of ({@code environment}, this target) whoever holds it; says whose it was. */

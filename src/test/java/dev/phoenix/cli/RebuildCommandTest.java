@@ -2,7 +2,7 @@ package dev.phoenix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.phoenix.engine.RebuildLock;
+import dev.phoenix.rebuild.FileTargetLock;
 import dev.phoenix.rebuild.DrillRecord;
 import dev.phoenix.rebuild.DrillRecords;
 import dev.phoenix.rebuild.RebuildFixtures;
@@ -71,7 +71,7 @@ class RebuildCommandTest {
   void forceUnlockRemovesTheLockAndSaysWhoHeldIt() throws Exception {
     Path state = dir.resolve(".phoenix");
     String holder;
-    try (RebuildLock lock = RebuildLock.acquire(state, "prod", "aws")) {
+    try (FileTargetLock lock = FileTargetLock.acquire(state, "prod", "aws", "phoenix rebuild", line -> {})) {
       holder = lock.holder().describe();
       try (GitFixture repo = GitFixture.init(dir.resolve("repo"))) {
         RebuildFixtures.sampleRepo(repo);
@@ -80,7 +80,7 @@ class RebuildCommandTest {
       }
     }
     assertThat(out.toString()).contains("removed lock held by " + holder);
-    assertThat(RebuildLock.holder(state, "prod", "aws")).isEmpty();
+    assertThat(FileTargetLock.holder(state, "prod", "aws")).isEmpty();
   }
 
   @Test

@@ -45,7 +45,7 @@ class LockfileWriterTest {
     assertThat(r.changes()).extracting(c -> c.render()).containsExactly("~ payments-api assurance: 2 records → 3 records");
     assertThat(EstateReader.read(new WorkingTreeFiles(root), "prod").problems()).isEmpty();
     assertThat(Files.readString(lock)).contains("# ledger team owns this one");
-    assertThat(WriteLock.pathFor(lock)).doesNotExist();
+    assertThat(LockfileWriter.writeLockOf(lock)).doesNotExist();
   }
 
   @Test
@@ -60,14 +60,14 @@ class LockfileWriterTest {
         .hasMessageContaining("its name DB_PASSWORD says it is secret")
         .hasMessageNotContaining("hunter2");
     assertThat(Files.readAllBytes(lock)).isEqualTo(before);
-    assertThat(WriteLock.pathFor(lock)).doesNotExist();
+    assertThat(LockfileWriter.writeLockOf(lock)).doesNotExist();
   }
 
   /** A writer adding assurance "first" that holds the write lock until {@code release}; returns once it holds it. */
   private CompletableFuture<WriteResult> firstWriterInside(CountDownLatch release) throws InterruptedException {
     CountDownLatch inside = new CountDownLatch(1);
     CompletableFuture<WriteResult> first = CompletableFuture.supplyAsync(() ->
-        new LockfileWriter(root, Duration.ZERO).write("prod", l -> {
+        new LockfileWriter(root, Duration.ZERO, "phoenix attest", line -> {}).write("prod", l -> {
           inside.countDown();
           await(release);
           return List.of(new LockEdit.AddAssurance("payments-api", record("first")));
@@ -84,7 +84,9 @@ class LockfileWriterTest {
     assertThatThrownBy(() -> new LockfileWriter(root, Duration.ZERO)
         .write("prod", l -> List.of(new LockEdit.AddAssurance("payments-api", record("second"))), x -> {}))
         .isInstanceOf(PhoenixException.class)
-        .hasMessageContaining("another Phoenix is writing")
+        .hasMessageContaining("another Phoenix is writing environment.lock.yaml in prod ("
+            + System.getProperty("user.name") + "@")
+        .hasMessageContaining("(pid " + ProcessHandle.current().pid() + ", phoenix attest) since ")
         .satisfies(e -> assertThat(((PhoenixException) e).kind()).isEqualTo(PhoenixException.Kind.UNAVAILABLE));
     assertThat(Files.readAllBytes(lock)).isEqualTo(during);
     release.countDown();
@@ -126,6 +128,26 @@ class LockfileWriterTest {
         .isInstanceOf(PhoenixException.class)
         .hasMessageContaining("was changed by someone else");
     assertThat(Files.readString(lock)).isEqualTo(edited);
+  }
+
+  @Test
+  void aWriteLockLeftByAKilledWriterIsTakenOverAndSaidSo() throws Exception {
+    Path writing = LockfileWriter.writeLockOf(lock);
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.writeString(writing, "t");
+    Files.writeString(dev.phoenix.core.FileLock.ownerRecordOf(writing), "{\"user\":\"ghost\",\"host\":\""
+        + dev.phoenix.core.LockHolder.thisHost() + "\",\"pid\":" + gone.pid()
+        + ",\"command\":\"phoenix promote\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"token\":\"t\"}");
+    List<String> notes = new java.util.ArrayList<>();
+    WriteResult r = new LockfileWriter(root, Duration.ZERO, "phoenix attest", notes::add)
+        .write("prod", l -> List.of(new LockEdit.AddAssurance("payments-api", record("scan"))), x -> {});
+    assertThat(r.changed()).isTrue();
+    assertThat(notes).singleElement().asString().contains("taking over the stale lock " + writing)
+        .contains("ghost@").contains("(pid " + gone.pid() + ", phoenix promote)")
+        .contains("no longer running on this host");
+    assertThat(writing).doesNotExist();
+    assertThat(dev.phoenix.core.FileLock.ownerRecordOf(writing)).doesNotExist();
   }
 
   private String readLock() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.engine.PlanBinding;
-import dev.phoenix.engine.RebuildLock;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.support.GitFixture;
 import java.nio.file.Files;
@@ -130,7 +129,7 @@ class RebuildPipelineIT {
     try (GitFixture repo = GitFixture.init(dir)) {
       RebuildFixtures.sampleRepo(repo);
       try (GitRepository git = GitRepository.open(dir)) {
-        try (RebuildLock held = RebuildLock.acquire(dir.resolve(".phoenix"), "prod", "tfdata")) {
+        try (FileTargetLock held = FileTargetLock.acquire(dir.resolve(".phoenix"), "prod", "tfdata", "phoenix rebuild", line -> {})) {
           assertThatThrownBy(() -> run(git, "HEAD", false, false, Map.of()))
               .hasMessageContaining("already being rebuilt by " + held.holder().describe());
         }

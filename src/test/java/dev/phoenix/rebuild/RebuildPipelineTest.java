@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
 import dev.phoenix.core.PhoenixException;
-import dev.phoenix.engine.RebuildLock;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.support.GitFixture;
 import java.nio.file.Files;
@@ -122,12 +121,47 @@ class RebuildPipelineTest {
     try (GitFixture repo = GitFixture.init(dir)) {
       RebuildFixtures.sampleRepo(repo);
       try (GitRepository git = GitRepository.open(dir);
-          RebuildLock held = RebuildLock.acquire(dir.resolve(".phoenix"), "prod", "test")) {
+          FileTargetLock held = FileTargetLock.acquire(dir.resolve(".phoenix"), "prod", "test", "phoenix rebuild", line -> {})) {
         assertThatThrownBy(() -> run(git, RebuildFixtures.allOk(), request(dir, dir.resolve(".phoenix"), "HEAD", false, Map.of())))
             .isInstanceOf(PhoenixException.class)
             .hasMessageContaining("already being rebuilt by " + held.holder().describe());
         assertThat(target.calls).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void aLockLeftByAKilledRebuildIsTakenOverAndTheProgressSaysSo() throws Exception {
+    try (GitFixture repo = GitFixture.init(dir)) {
+      RebuildFixtures.sampleRepo(repo);
+      Path file = FileTargetLock.fileOf(dir.resolve(".phoenix"), "prod", "test");
+      java.nio.file.Files.createDirectories(file.getParent());
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      java.nio.file.Files.writeString(dev.phoenix.core.FileLock.ownerRecordOf(file), "{\"user\":\"ghost\",\"host\":\""
+          + dev.phoenix.core.LockHolder.thisHost() + "\",\"pid\":" + gone.pid()
+          + ",\"command\":\"phoenix rebuild\",\"startedAt\":\"2026-01-01T00:00:00Z\",\"token\":\"t\"}");
+      List<String> lines = new java.util.ArrayList<>();
+      Progress progress = new Progress() {
+        @Override
+        public void phaseStarted(String phase) {}
+
+        @Override
+        public void phaseFinished(String phase, java.time.Duration duration, String summary) {}
+
+        @Override
+        public void line(String text) {
+          lines.add(text);
+        }
+      };
+      try (GitRepository git = GitRepository.open(dir)) {
+        RebuildResult result = new RebuildPipeline(git, target, RebuildFixtures.allOk(), progress, Confirm.yes())
+            .run(request(dir, dir.resolve(".phoenix"), "HEAD", false, Map.of()));
+        assertThat(result.outcome()).isEqualTo(RebuildOutcome.PLANNED);
+      }
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("taking over the stale lock " + file)
+          .contains("ghost@").contains("no longer running on this host"));
+      assertThat(file).doesNotExist();
     }
   }
 }

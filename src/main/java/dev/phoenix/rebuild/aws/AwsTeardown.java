@@ -7,10 +7,9 @@ import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.PhoenixException.Kind;
 import dev.phoenix.engine.ApplyResult;
 import dev.phoenix.engine.Output;
-import dev.phoenix.engine.RebuildLock;
-import dev.phoenix.engine.RebuildLockException;
 import dev.phoenix.engine.StateResource;
 import dev.phoenix.rebuild.Confirm;
+import dev.phoenix.rebuild.FileTargetLock;
 import dev.phoenix.rebuild.Progress;
 import dev.phoenix.rebuild.TargetContext;
 import dev.phoenix.rebuild.TargetSettings;
@@ -83,8 +82,8 @@ public final class AwsTeardown {
     }
     TargetContext ctx = new TargetContext(env, targetDir, settings, true, false, request.engine(),
         request.engineTimeout(), confirm, progress, "teardown", started -> {});
-    try (RebuildLock lock = RebuildLock.acquire(request.out(), env, "aws")) {
-      progress.line("lock " + lock.file() + " held by " + lock.holder().describe());
+    try (FileTargetLock lock = FileTargetLock.acquire(request.out(), env, "aws", "phoenix teardown", progress::line)) {
+      progress.line(lock.describe());
       return deployer.withEngine(ctx, workDir, AwsTarget.engineEnvironment(aws), engine -> {
         List<StateResource> resources = engine.stateResources(workDir);
         Map<String, Output> outputs = engine.outputs(workDir);
@@ -112,9 +111,6 @@ public final class AwsTeardown {
         DrillScope.clear(targetDir); // the drill is gone: the next rebuild into this out dir is a new one
         return new Result(env, workDir, destroyed, deleted);
       });
-    } catch (RebuildLockException e) {
-      throw new PhoenixException(Kind.UNAVAILABLE, e.getMessage(),
-          "wait for that rebuild to finish; phoenix rebuild --force-unlock removes a stale lock", e);
     }
   }
 

@@ -3,16 +3,12 @@ package dev.phoenix.rebuild.local;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.docker.ContainerState;
 import dev.phoenix.docker.Docker;
-import dev.phoenix.engine.LockHolder;
+import dev.phoenix.core.LockHolder;
 import dev.phoenix.rebuild.TargetLock;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -65,16 +61,16 @@ public final class DaemonLock implements TargetLock {
   private static DaemonLock take(Docker docker, boolean ownsDocker, String environment, String target,
       Consumer<String> notes) {
     String name = Labels.lock(environment, target);
-    String host = thisHost();
-    ProcessHandle me = ProcessHandle.current();
-    LockHolder holder = new LockHolder(System.getProperty("user.name"), host, me.pid(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS), UUID.randomUUID().toString());
+    LockHolder holder = LockHolder.me(null);
+    String host = holder.host();
     Map<String, String> labels = new HashMap<>();
     labels.put(Labels.LOCK, environment + "/" + target);
     labels.put(Labels.LOCK_USER, holder.user());
     labels.put(Labels.LOCK_HOST, holder.host());
     labels.put(Labels.LOCK_PID, Long.toString(holder.pid()));
-    me.info().startInstant().ifPresent(t -> labels.put(Labels.LOCK_PID_STARTED, t.toString()));
+    if (holder.processStarted() != null) {
+      labels.put(Labels.LOCK_PID_STARTED, holder.processStarted().toString());
+    }
     labels.put(Labels.LOCK_SINCE, holder.startedAt().toString());
     labels.put(Labels.LOCK_TOKEN, holder.token());
     for (int attempt = 0; attempt < 5; attempt++) {
@@ -148,16 +144,7 @@ public final class DaemonLock implements TargetLock {
 
   /** Stale: the holder ran on this host and its process is gone, or its pid is now another process's. */
   static boolean stale(Map<String, String> labels, String thisHost) {
-    LockHolder h = holderOf(labels);
-    if (!h.host().equals(thisHost) || h.pid() <= 0) {
-      return false;
-    }
-    Optional<ProcessHandle> p = ProcessHandle.of(h.pid());
-    if (p.isEmpty() || !p.get().isAlive()) {
-      return true;
-    }
-    String started = labels.get(Labels.LOCK_PID_STARTED);
-    return started != null && p.get().info().startInstant().map(t -> !t.toString().equals(started)).orElse(false);
+    return holderOf(labels).isStaleOn(thisHost);
   }
 
   private static LockHolder holderOf(Map<String, String> labels) {
@@ -173,8 +160,14 @@ public final class DaemonLock implements TargetLock {
     } catch (RuntimeException e) {
       since = Instant.EPOCH;
     }
+    Instant processStarted;
+    try {
+      processStarted = labels.containsKey(Labels.LOCK_PID_STARTED) ? Instant.parse(labels.get(Labels.LOCK_PID_STARTED)) : null;
+    } catch (RuntimeException e) {
+      processStarted = null;
+    }
     return new LockHolder(labels.getOrDefault(Labels.LOCK_USER, "?"), labels.getOrDefault(Labels.LOCK_HOST, "?"),
-        pid, since, labels.getOrDefault(Labels.LOCK_TOKEN, "?"));
+        pid, processStarted, null, since, labels.getOrDefault(Labels.LOCK_TOKEN, "?"));
   }
 
   private static PhoenixException foreign(Docker docker, String name, String environment, String target,
@@ -184,13 +177,5 @@ public final class DaemonLock implements TargetLock {
     return new PhoenixException(PhoenixException.Kind.UNAVAILABLE, "a container named " + name
         + " exists on the Docker daemon at " + docker.host() + " and is " + whose + ", not the lock of " + environment
         + "/" + target + "; Phoenix does not touch it", "remove or rename that container, then re-run");
-  }
-
-  static String thisHost() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("unknown-host");
-    }
   }
 }
