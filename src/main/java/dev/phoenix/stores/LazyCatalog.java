@@ -14,12 +14,11 @@ import java.util.function.Supplier;
 /** A backup catalog for one backup form whose service (and SDK client) is built on first use. */
 final class LazyCatalog implements BackupCatalog {
   private final Class<? extends Datastore.Backups> kind;
-  private final Supplier<BackupCatalog> make;
-  private BackupCatalog delegate;
+  private final Once<BackupCatalog> delegate;
 
   LazyCatalog(Class<? extends Datastore.Backups> kind, Supplier<BackupCatalog> make) {
     this.kind = kind;
-    this.make = make;
+    this.delegate = new Once<>(make);
   }
 
   @Override
@@ -29,18 +28,11 @@ final class LazyCatalog implements BackupCatalog {
 
   @Override
   public List<Backup> list(Datastore.Backups where) {
-    return delegate().list(where);
+    return delegate.get().list(where);
   }
 
   @Override
   public Map<Ref, Finding> check(Collection<Backup> backups, CheckOptions options) {
-    return delegate().check(backups, options);
-  }
-
-  private synchronized BackupCatalog delegate() {
-    if (delegate == null) {
-      delegate = make.get();
-    }
-    return delegate;
+    return delegate.get().check(backups, options);
   }
 }

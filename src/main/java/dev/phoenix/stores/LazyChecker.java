@@ -11,12 +11,11 @@ import java.util.function.Supplier;
 /** A checker for one kind of reference whose service (and its SDK client) is built on first use. */
 final class LazyChecker implements RefChecker {
   private final Class<? extends Ref> kind;
-  private final Supplier<RefChecker> make;
-  private RefChecker delegate;
+  private final Once<RefChecker> delegate;
 
   LazyChecker(Class<? extends Ref> kind, Supplier<RefChecker> make) {
     this.kind = kind;
-    this.make = make;
+    this.delegate = new Once<>(make);
   }
 
   @Override
@@ -26,13 +25,6 @@ final class LazyChecker implements RefChecker {
 
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
-    return delegate().check(refs, options);
-  }
-
-  private synchronized RefChecker delegate() {
-    if (delegate == null) {
-      delegate = make.get();
-    }
-    return delegate;
+    return delegate.get().check(refs, options);
   }
 }

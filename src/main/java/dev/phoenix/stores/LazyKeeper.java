@@ -9,12 +9,11 @@ import java.util.function.Supplier;
 /** A keeper for one kind of reference whose service (and its SDK client) is built on first use. */
 final class LazyKeeper implements Keeper {
   private final Class<? extends Ref> kind;
-  private final Supplier<Keeper> make;
-  private Keeper delegate;
+  private final Once<Keeper> delegate;
 
   LazyKeeper(Class<? extends Ref> kind, Supplier<Keeper> make) {
     this.kind = kind;
-    this.make = make;
+    this.delegate = new Once<>(make);
   }
 
   @Override
@@ -24,33 +23,26 @@ final class LazyKeeper implements Keeper {
 
   @Override
   public String mark(Ref ref, String env) {
-    return delegate().mark(ref, env);
+    return delegate.get().mark(ref, env);
   }
 
   @Override
   public boolean isProtected(Ref ref, String env) {
-    return delegate().isProtected(ref, env);
+    return delegate.get().isProtected(ref, env);
   }
 
   @Override
   public void protect(Ref ref, String env) {
-    delegate().protect(ref, env);
+    delegate.get().protect(ref, env);
   }
 
   @Override
   public List<Kept> kept(Collection<Ref> scope, String env) {
-    return delegate().kept(scope, env);
+    return delegate.get().kept(scope, env);
   }
 
   @Override
   public boolean release(Kept kept, String env) {
-    return delegate().release(kept, env);
-  }
-
-  private synchronized Keeper delegate() {
-    if (delegate == null) {
-      delegate = make.get();
-    }
-    return delegate;
+    return delegate.get().release(kept, env);
   }
 }
