@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,8 @@ public final class Mainline {
   /** Stack names per lockfile blob (null: unreadable): a lockfile is parsed once however many commits share it. */
   private final Map<String, Optional<List<String>>> stackNames = new HashMap<>();
   private List<CommitInfo> chain;
+  /** Revision keys read from a step index ("env commit" → key): not looked up again. */
+  private final Map<String, Optional<String>> known = new HashMap<>();
 
   public Mainline(GitRepository git) {
     this.git = git;
@@ -84,6 +87,10 @@ public final class Mainline {
    * Two commits with the same key read the same, whatever their dates.
    */
   public Optional<String> revisionKey(CommitInfo commit, String environment) {
+    Optional<String> indexed = known.get(environment + " " + commit.id());
+    if (indexed != null) {
+      return indexed;
+    }
     Optional<String> lock = lockfile(commit, environment);
     if (lock.isEmpty() || !GitRepository.regularFile(lock.get())) {
       return Optional.empty();
@@ -122,25 +129,83 @@ public final class Mainline {
    */
   public List<Step> steps(String environment, Instant notBefore, Instant latest) {
     List<CommitInfo> commits = commits();
+    Found found = found(environment, commits);
+    LinkedHashMap<String, StepIndex.Fact> walked = new LinkedHashMap<>();
     List<Step> steps = new ArrayList<>();
     Instant newer = latest;
     Instant nextStep = null;
+    boolean whole = true;
     for (int i = 0; i < commits.size(); i++) {
       CommitInfo c = commits.get(i);
       Instant at = c.committedAt().isAfter(newer) ? newer : c.committedAt();
       newer = at;
-      CommitInfo parent = i + 1 < commits.size() ? commits.get(i + 1) : null;
-      if (sameRevision(c, parent, environment)) {
-        continue;
+      boolean lockfile;
+      if (found != null && i >= found.at()) {
+        StepIndex.Fact fact = found.index().fact(c.id()); // the chain below an indexed commit: known
+        if (fact == null) {
+          continue;
+        }
+        lockfile = fact.lockfile();
+      } else {
+        CommitInfo parent = i + 1 < commits.size() ? commits.get(i + 1) : null;
+        if (sameRevision(c, parent, environment)) {
+          continue;
+        }
+        lockfile = lockfile(c, environment).isPresent();
+        walked.put(c.id(), new StepIndex.Fact(lockfile, null));
       }
-      steps.add(new Step(c, lockfile(c, environment).isPresent(), at, nextStep));
+      steps.add(new Step(c, lockfile, at, nextStep));
       nextStep = at;
       if (notBefore != null && !at.isAfter(notBefore)) {
+        whole = false;
         break; // the revision in force at notBefore: older ones are out of the window
       }
     }
+    if (whole && !commits.isEmpty() && (found == null || found.at() > 0)) {
+      remember(environment, commits.get(0), found, walked);
+    }
     return steps;
   }
+
+  /** An index found for the commit at {@code at} of the chain. */
+  private record Found(int at, StepIndex index) {}
+
+  /** The index of the newest of the last {@link StepIndex#LOOK_BACK} commits that has one, its keys known from now on. */
+  private Found found(String environment, List<CommitInfo> commits) {
+    dev.phoenix.core.ReadCache store = cache.store();
+    if (!store.enabled()) {
+      return null;
+    }
+    for (int j = 0; j < Math.min(StepIndex.LOOK_BACK, commits.size()); j++) {
+      Optional<byte[]> hit = store.get(StepIndex.KIND, StepIndex.key(environment, commits.get(j).id()));
+      if (hit.isPresent()) {
+        try {
+          StepIndex index = StepIndex.decode(hit.get());
+          index.steps().forEach((id, fact) -> {
+            if (fact.key() != null) {
+              known.put(environment + " " + id, fact.revisionKey());
+            }
+          });
+          return new Found(j, index);
+        } catch (dev.phoenix.core.EntryCodec.Malformed | IllegalArgumentException e) {
+          return null; // checksummed but not decodable: walk everything, the index is rewritten
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Stores the whole chain's steps under the newest commit, with the revision key of each new step. */
+  private void remember(String environment, CommitInfo newest, Found found, LinkedHashMap<String, StepIndex.Fact> walked) {
+    Map<String, CommitInfo> byId = new HashMap<>();
+    commits().forEach(c -> byId.put(c.id(), c));
+    LinkedHashMap<String, StepIndex.Fact> keyed = new LinkedHashMap<>();
+    walked.forEach((id, fact) -> keyed.put(id, !fact.lockfile() ? fact
+        : new StepIndex.Fact(true, revisionKey(byId.get(id), environment).orElse(null))));
+    StepIndex index = found == null ? new StepIndex(keyed) : found.index().with(keyed);
+    cache.store().put(StepIndex.KIND, StepIndex.key(environment, newest.id()), index.encode());
+  }
+
 
   /**
    * The revisions in force at some moment of {@code [start, end]}, oldest first: the one in force
