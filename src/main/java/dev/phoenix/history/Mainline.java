@@ -134,13 +134,16 @@ public final class Mainline {
     List<Step> steps = new ArrayList<>();
     Instant newer = latest;
     Instant nextStep = null;
-    boolean whole = true;
+    boolean collecting = true; // false once past notBefore: the walk goes on only to complete the index
     for (int i = 0; i < commits.size(); i++) {
       CommitInfo c = commits.get(i);
       Instant at = c.committedAt().isAfter(newer) ? newer : c.committedAt();
       newer = at;
       boolean lockfile;
       if (found != null && i >= found.at()) {
+        if (!collecting) {
+          break; // the rest of the chain is in the index
+        }
         StepIndex.Fact fact = found.index().fact(c.id()); // the chain below an indexed commit: known
         if (fact == null) {
           continue;
@@ -154,15 +157,15 @@ public final class Mainline {
         lockfile = lockfile(c, environment).isPresent();
         walked.put(c.id(), new StepIndex.Fact(lockfile, null));
       }
-      steps.add(new Step(c, lockfile, at, nextStep));
-      nextStep = at;
-      if (notBefore != null && !at.isAfter(notBefore)) {
-        whole = false;
-        break; // the revision in force at notBefore: older ones are out of the window
+      if (collecting) {
+        steps.add(new Step(c, lockfile, at, nextStep));
+        nextStep = at;
+        // the revision in force at notBefore: older ones are out of the window
+        collecting = notBefore == null || at.isAfter(notBefore);
       }
     }
-    if (whole && !commits.isEmpty() && (found == null || found.at() > 0)) {
-      remember(environment, commits.get(0), found, walked);
+    if (!commits.isEmpty() && (found == null || found.at() > 0)) {
+      remember(environment, commits.get(0), found, walked, steps);
     }
     return steps;
   }
@@ -195,12 +198,16 @@ public final class Mainline {
     return null;
   }
 
-  /** Stores the whole chain's steps under the newest commit, with the revision key of each new step. */
-  private void remember(String environment, CommitInfo newest, Found found, LinkedHashMap<String, StepIndex.Fact> walked) {
+  /**
+   * Stores the whole chain's steps under the newest commit, with the revision key of each new step
+   * that was {@code returned} (older ones get theirs when a run first needs them).
+   */
+  private void remember(String environment, CommitInfo newest, Found found, LinkedHashMap<String, StepIndex.Fact> walked,
+      List<Step> returned) {
     Map<String, CommitInfo> byId = new HashMap<>();
-    commits().forEach(c -> byId.put(c.id(), c));
+    returned.forEach(step -> byId.put(step.commit().id(), step.commit()));
     LinkedHashMap<String, StepIndex.Fact> keyed = new LinkedHashMap<>();
-    walked.forEach((id, fact) -> keyed.put(id, !fact.lockfile() ? fact
+    walked.forEach((id, fact) -> keyed.put(id, !fact.lockfile() || !byId.containsKey(id) ? fact
         : new StepIndex.Fact(true, revisionKey(byId.get(id), environment).orElse(null))));
     StepIndex index = found == null ? new StepIndex(keyed) : found.index().with(keyed);
     cache.store().put(StepIndex.KIND, StepIndex.key(environment, newest.id()), index.encode());
