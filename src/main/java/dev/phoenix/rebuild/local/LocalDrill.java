@@ -80,8 +80,13 @@ public final class LocalDrill {
       }
       Preparation.Ready prepared = Preparation.run(plan, docker, ConfigResolver.withDatastores(addresses, config),
           packages, pool);
+      // a datastore's address is masked by its password only: masking the whole address (and its
+      // fragments) would hide the datastore's name and host in every line
+      Set<String> addressValues = new java.util.HashSet<>();
+      addresses.values().forEach(a -> addressValues.add(a.reveal()));
       List<String> secrets = new ArrayList<>(passwords.values());
-      prepared.env().values().forEach(e -> secrets.addAll(e.storeValues()));
+      prepared.env().values().forEach(e -> e.storeValues().stream().filter(v -> !addressValues.contains(v))
+          .forEach(secrets::add));
       SecretMask mask = SecretMask.of(secrets);
       List<String> failures = new ArrayList<>(prepared.failures());
       Map<String, DatastoreResult> chosen = chooseBackups(plan, failures);
