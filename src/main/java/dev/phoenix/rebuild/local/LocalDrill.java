@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * service answers its health check. Prepare (pull, config, packages, the backup of each datastore
  * that belongs to D) first; then one network per environment; every datastore restored
  * ({@link LocalDatastoreRestore}: its server from the pinned image, the dump fetched, checked,
- * restored, probed), a service's {@code {datastore: NAME}} config being that server's address; containers created (not started) for every service at once; then stacks started in
+ * restored, probed), a service's {@code {datastore: NAME}} config being that server's address;
+ * containers created (not started) for every service at once; then stacks started in
  * dependency order, the services of a ready stack in parallel (bounded by {@link
  * DrillOptions#parallelism()}). Containers left running on failure, for
  * inspection; {@link Teardown} removes them.
