@@ -213,6 +213,8 @@ class RebuildDataIT {
         assertThat(d.restoreMillis()).isPositive();
         assertThat(d.status()).isEqualTo("restored");
       });
+      RebuildLocalIT.Result listed = RebuildLocalIT.run("drills", "--env", env, "--drills", tmp.resolve("drills").toString());
+      assertThat(listed.out()).contains("succeeded").contains("RPO ledger-db 7h");
       assertThat(record.started()).anySatisfy(s -> assertThat(s).startsWith("container " + Labels.datastore(env, "ledger-db")
           + " started (datastore ledger-db)"));
 
@@ -229,7 +231,7 @@ class RebuildDataIT {
           "-X", "-t", "-A", "-c", "select count(*) from entries"), Map.of("PGPASSWORD", password)).orThrow();
       assertThat(count.stdout().strip()).isEqualTo("3");
 
-      String all = everything(tmp, env, r);
+      String all = everything(tmp, env, r, listed);
       assertThat(all).contains(env).doesNotContain(CANARY).doesNotContain(password);
 
       RebuildLocalIT.Result down = RebuildLocalIT.run("teardown", "--env", env, "--target", "local");
