@@ -29,10 +29,21 @@ final class DrillsOutput {
     }
     StringBuilder b = new StringBuilder();
     for (DrillRecord r : listing.records()) {
-      b.append(String.format(Locale.ROOT, "%s  %-8s %-20s recovery %10s  commit %s  at %s  by %s%s%n", r.startedAt(), r.target(),
-          r.outcome(), StderrProgress.seconds(Duration.ofMillis(r.recoveryMillis())),
+      b.append(String.format(Locale.ROOT, "%s  %-8s %-20s recovery %10s%s  commit %s  at %s  by %s%s%n", r.startedAt(), r.target(),
+          r.outcome(), StderrProgress.seconds(Duration.ofMillis(r.recoveryMillis())), rpo(r),
           r.lockfileCommit() == null ? "-" : r.lockfileCommit().substring(0, Math.min(12, r.lockfileCommit().length())),
           r.asked(), r.by(), r.failureReason() == null ? "" : "  (" + brief(r.failureReason()) + ")"));
+    }
+    return b.toString();
+  }
+
+  /** Beside the recovery time, each datastore's RPO achieved: {@code   RPO ledger-db 7h}. */
+  private static String rpo(DrillRecord r) {
+    StringBuilder b = new StringBuilder();
+    for (DrillRecord.DataUsed d : r.data()) {
+      b.append(b.length() == 0 ? "  RPO " : ", ").append(d.datastore()).append(' ')
+          .append(d.rpoAchieved() == null ? "-" : d.rpoAchieved())
+          .append(DrillRecord.DataUsed.RESTORED.equals(d.status()) ? "" : " (" + d.status() + ")");
     }
     return b.toString();
   }

@@ -50,6 +50,14 @@ final class RebuildOutput {
       out.println("  stack " + s.name() + ": " + (s.planned() == null ? "not planned" : "planned " + s.planned())
           + (s.applied() == null ? "" : "; applied " + s.applied()));
     }
+    for (DrillRecord.DataUsed d : r.data()) {
+      out.println("  datastore " + d.datastore() + ": " + d.status()
+          + (d.backup() == null ? "" : " " + d.backup() + (d.sha256() == null ? "" : " sha256 " + d.sha256()))
+          + (d.takenAt() == null ? "" : ", taken " + d.takenAt())
+          + (d.rpoAchieved() == null ? "" : ", RPO achieved " + d.rpoAchieved())
+          + (d.restoreMillis() == null ? "" : ", restore " + StderrProgress.seconds(Duration.ofMillis(d.restoreMillis())))
+          + (d.probeCount() == null ? "" : ", probe count " + d.probeCount()));
+    }
     notes.forEach(n -> out.println("  note: " + n));
     if (r.failureReason() != null) {
       out.println("  reason: " + r.failureReason());

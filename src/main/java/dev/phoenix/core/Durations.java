@@ -83,6 +83,21 @@ public final class Durations {
     return s % 60 == 0 ? s / 60 + "m" : s + "s";
   }
 
+  /** Every unit that is not zero, largest first: {@code 1d 7h 5m}, {@code 7h}, {@code 45s}, {@code 0s}. */
+  public static String span(Duration d) {
+    long s = Math.max(0, d.getSeconds());
+    StringBuilder out = new StringBuilder();
+    long[] sizes = {86400, 3600, 60, 1};
+    String[] units = {"d", "h", "m", "s"};
+    for (int i = 0; i < sizes.length; i++) {
+      if (s >= sizes[i]) {
+        out.append(out.length() == 0 ? "" : " ").append(s / sizes[i]).append(units[i]);
+        s %= sizes[i];
+      }
+    }
+    return out.length() == 0 ? "0s" : out.toString();
+  }
+
   /** "4.2 s", "850 ms", "3 min 5 s": an elapsed time for people. */
   public static String elapsed(Duration d) {
     long ms = d.toMillis();

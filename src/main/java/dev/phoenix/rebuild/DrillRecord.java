@@ -31,6 +31,8 @@ import java.util.List;
  * @param preflight problems found by preflight (reference and status), empty when all OK
  * @param started what the target started or created, in order (containers, networks, stack
  *     applies), value-free; what an interrupted rebuild left behind
+ * @param data each datastore's data: exactly which backup was used (or chosen, when the restore
+ *     failed) and the RPO achieved; empty for an estate without datastores
  */
 public record DrillRecord(
     String schema,
@@ -55,7 +57,19 @@ public record DrillRecord(
     List<String> materialized,
     List<Deployed.StackRun> stacks,
     List<PreflightIssue> preflight,
-    List<String> started) {
+    List<String> started,
+    List<DataUsed> data) {
+
+  /** A record without {@code data} (records written before it existed read as an empty list). */
+  public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
+      String finishedAt, String asked, String understoodAs, String lockfileCommit, String committedAt,
+      String phoenixVersion, String mode, String outcome, String failureReason, long recoveryMillis,
+      List<Phase> phases, List<ArtefactUsed> artefacts, List<ConfigUsed> config, List<String> materialized,
+      List<Deployed.StackRun> stacks, List<PreflightIssue> preflight, List<String> started) {
+    this(schema, id, environment, target, by, startedAt, finishedAt, asked, understoodAs, lockfileCommit,
+        committedAt, phoenixVersion, mode, outcome, failureReason, recoveryMillis, phases, artefacts, config,
+        materialized, stacks, preflight, started, List.of());
+  }
 
   /** A record without {@code started} (records written before it existed read as an empty list). */
   public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
@@ -65,11 +79,12 @@ public record DrillRecord(
       List<Deployed.StackRun> stacks, List<PreflightIssue> preflight) {
     this(schema, id, environment, target, by, startedAt, finishedAt, asked, understoodAs, lockfileCommit,
         committedAt, phoenixVersion, mode, outcome, failureReason, recoveryMillis, phases, artefacts, config,
-        materialized, stacks, preflight, List.of());
+        materialized, stacks, preflight, List.of(), List.of());
   }
 
   public DrillRecord {
     started = started == null ? List.of() : List.copyOf(started);
+    data = data == null ? List.of() : List.copyOf(data);
   }
 
   public static final String SCHEMA = "phoenix/drill-record/v1";
@@ -92,4 +107,27 @@ public record DrillRecord(
 
   /** @param reference value-free reference; @param status MISSING, CORRUPT or UNKNOWN */
   public record PreflightIssue(String reference, String status, String reason) {}
+
+  /**
+   * The data one datastore was brought back with. Value-free: names the backup, never a row.
+   *
+   * @param datastore its name in the blueprint
+   * @param engine postgres, dynamodb, ...
+   * @param backup exactly what was used: {@code s3://bucket/key?versionId=…}, a snapshot or backup
+   *     ARN, or {@code <instance or table>@<time>} for a point-in-time restore
+   * @param sha256 the dump's sha256, checked against its bytes before the restore (s3 dumps), else null
+   * @param takenAt when the backup was taken (ISO-8601 UTC): the moment the data is from
+   * @param rpoAchievedMillis the rebuild's date minus {@code takenAt}, in milliseconds
+   * @param rpoAchieved the same for people: {@code 7h}, {@code 1d 2h 5m}
+   * @param restoreMillis start of the datastore through its probe, in milliseconds; null when not restored
+   * @param probeCount the probe's count (a count, never rows); null when the probe did not run
+   * @param status {@code restored}, {@code failed}, or {@code chosen} (planned, restored on apply)
+   * @param reason why it failed (value-free), or null
+   */
+  public record DataUsed(String datastore, String engine, String backup, String sha256, String takenAt,
+      Long rpoAchievedMillis, String rpoAchieved, Long restoreMillis, Long probeCount, String status, String reason) {
+    public static final String RESTORED = "restored";
+    public static final String FAILED = "failed";
+    public static final String CHOSEN = "chosen";
+  }
 }

@@ -89,7 +89,7 @@ public final class RebuildPipeline {
     createDirectories(targetDir);
     TargetContext context = new TargetContext(request.environment(), targetDir, settings, request.apply(),
         request.savedPlans(), request.engine(), request.engineTimeout(), confirm, progress, record.id(),
-        record::started);
+        record::started, record::data);
     Prepared prepared;
     try {
       prepared = phases.run("synth", () -> target.synthesize(resolved, context),

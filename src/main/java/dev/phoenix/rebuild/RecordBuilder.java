@@ -28,6 +28,7 @@ final class RecordBuilder {
   private Prepared prepared;
   private Deployed deployed;
   private final List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, DrillRecord.DataUsed> data = new java.util.LinkedHashMap<>();
 
   RecordBuilder(RebuildRequest request, String target, boolean applies, Instant startedAt, long startNanos) {
     this.request = request;
@@ -63,6 +64,19 @@ final class RecordBuilder {
     started.add(what);
   }
 
+  /** A datastore's data as chosen or restored; a later word on the same datastore replaces the earlier. */
+  void data(DrillRecord.DataUsed used) {
+    synchronized (data) {
+      data.put(used.datastore(), used);
+    }
+  }
+
+  List<DrillRecord.DataUsed> data() {
+    synchronized (data) {
+      return List.copyOf(data.values());
+    }
+  }
+
   List<String> started() {
     synchronized (started) {
       return List.copyOf(started);
@@ -94,7 +108,7 @@ final class RecordBuilder {
         Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), phases,
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),
-        deployed == null ? List.of() : deployed.stacks(), issues, started());
+        deployed == null ? List.of() : deployed.stacks(), issues, started(), data());
   }
 
   static List<DrillRecord.ArtefactUsed> artefacts(Lockfile lock) {

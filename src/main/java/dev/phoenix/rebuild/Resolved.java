@@ -17,6 +17,18 @@ public record Resolved(String asked, Revision revision, Estate estate) {
     return revision.environment();
   }
 
+  /**
+   * The moment whose data belongs to this rebuild (the newest backup at or before it is restored):
+   * the asked date-time, a bare date's end of day, never after {@code now}; for a revision asked by
+   * commit or {@code HEAD~n}, {@code now} (the newest data: ask for a date to get that date's).
+   */
+  public java.time.Instant dataTime(java.time.Instant now) {
+    if (revision.asked() instanceof dev.phoenix.history.When.AtTime t) {
+      return t.instant().isAfter(now) ? now : t.instant();
+    }
+    return now;
+  }
+
   /** Full id of the lockfile commit: what plans are bound to. */
   public String commit() {
     return revision.commit().id();

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param drillId the id of this rebuild's drill record, to label what the target creates
  * @param started told of everything the target starts or creates (a container, a stack's apply),
  *     value-free, as it happens: the record of an interrupted rebuild lists it
+ * @param data told of each datastore's data as it is chosen and restored (the record's {@code data}):
+ *     told again for the same datastore, the later word stands
  */
 public record TargetContext(
     String environment,
@@ -32,4 +34,18 @@ public record TargetContext(
     Confirm confirm,
     Progress progress,
     String drillId,
-    java.util.function.Consumer<String> started) {}
+    java.util.function.Consumer<String> started,
+    java.util.function.Consumer<DrillRecord.DataUsed> data) {
+
+  /** A context whose datastore news goes nowhere (targets without datastores, tests). */
+  public TargetContext(String environment, Path outDir, TargetSettings settings, boolean apply, boolean savedPlans,
+      String engine, Duration engineTimeout, Confirm confirm, Progress progress, String drillId,
+      java.util.function.Consumer<String> started) {
+    this(environment, outDir, settings, apply, savedPlans, engine, engineTimeout, confirm, progress, drillId, started,
+        d -> { });
+  }
+
+  public TargetContext {
+    data = data == null ? d -> { } : data;
+  }
+}

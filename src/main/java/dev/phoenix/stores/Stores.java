@@ -119,7 +119,7 @@ public final class Stores implements AutoCloseable {
     if (source instanceof ConfigSource.DatastoreAddress d) {
       throw new dev.phoenix.core.PhoenixException(dev.phoenix.core.PhoenixException.Kind.INPUT,
           "{datastore: " + d.datastore() + "} is filled in by the drill that restores the datastore, not read from a store",
-          "the local target does not restore datastores into a drill yet (rebuild/local/DatastoreRestore)");
+          "rebuild with --target local: the drill restores the datastore first and gives its services its address");
     }
     throw new IllegalArgumentException("not a store-held config source: " + source.describe());
   }

@@ -26,4 +26,26 @@ class DrillRecordsTest {
 
     assertThat(records.list("prod").records()).extracting(DrillRecord::id).containsExactly("b", "c", "a", "d");
   }
+
+  @Test
+  void theDataOfEachDatastoreIsWrittenAndReadBackAndAnOlderRecordWithoutItReadsAsEmpty() throws Exception {
+    DrillRecords records = new DrillRecords(dir);
+    DrillRecord.DataUsed used = new DrillRecord.DataUsed("ledger-db", "postgres",
+        "s3://ledger-backups/ledger-db/ledger.dump?versionId=v1", "ab".repeat(32), "2026-10-01T02:00:00Z",
+        25_200_000L, "7h", 4300L, 3L, DrillRecord.DataUsed.RESTORED, null);
+    DrillRecord r = record("e", "2026-11-01T10:00:00Z", "2026-11-01T10:00:05Z");
+    DrillRecord withData = new DrillRecord(r.schema(), r.id(), r.environment(), r.target(), r.by(), r.startedAt(),
+        r.finishedAt(), r.asked(), r.understoodAs(), r.lockfileCommit(), r.committedAt(), r.phoenixVersion(), r.mode(),
+        r.outcome(), r.failureReason(), r.recoveryMillis(), r.phases(), r.artefacts(), r.config(), r.materialized(),
+        r.stacks(), r.preflight(), List.of("container x started"), List.of(used));
+    Path file = records.write(withData);
+    assertThat(java.nio.file.Files.readString(file)).contains("\"rpoAchieved\" : \"7h\"")
+        .contains("\"probeCount\" : 3");
+    assertThat(DrillRecords.read(file).data()).containsExactly(used);
+
+    Path old = dir.resolve("prod").resolve("20261101T090000Z-f.json");
+    java.nio.file.Files.writeString(old, java.nio.file.Files.readString(file).replaceAll("(?s),\\s*\"data\" : \\[.*?\\]", ""));
+    assertThat(java.nio.file.Files.readString(old)).doesNotContain("\"data\"");
+    assertThat(DrillRecords.read(old).data()).isEmpty();
+  }
 }

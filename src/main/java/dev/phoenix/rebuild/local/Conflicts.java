@@ -21,7 +21,9 @@ final class Conflicts {
   static List<String> find(Docker docker, DrillPlan plan, String network) {
     String env = plan.environment();
     List<String> found = new ArrayList<>();
-    for (String name : plan.containerNames()) {
+    List<String> names = new ArrayList<>(plan.containerNames());
+    names.addAll(plan.datastoreContainers().values());
+    for (String name : names) {
       docker.find(name).filter(c -> !env.equals(c.labels().get(Labels.ENV)))
           .ifPresent(c -> found.add("container " + name + " " + whose(c.labels())));
     }

@@ -1,5 +1,6 @@
 package dev.phoenix.rebuild.local;
 
+import dev.phoenix.core.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +26,29 @@ public final class DrillLines {
         : f.function() + " FAILED: " + f.failure();
   }
 
-  /** Everything worth printing while the drill runs: one line per service and function, log tails indented. */
+  /**
+   * A datastore's data: the backup used (bucket/key/versionId, sha256), when it was taken, the RPO
+   * achieved, the restore's times and the probe's count; or why it failed. Never a row.
+   */
+  public static String datastore(DatastoreResult d) {
+    if (d.failed()) {
+      return "datastore " + d.datastore() + " FAILED: " + d.failure();
+    }
+    if (d.restored() == null) {
+      return "datastore " + d.datastore() + " from " + d.chosen().object().id() + " (taken " + d.chosen().takenAt()
+          + "), not restored";
+    }
+    LocalDatastoreRestore.Restored r = d.restored();
+    return "datastore " + d.datastore() + " restored from " + r.backup() + " (sha256 " + r.sha256() + " checked), taken "
+        + r.takenAt() + ", RPO achieved " + Durations.span(r.rpoAchieved()) + "; restore " + sec(r.restoreTime().toMillis())
+        + " (fetch " + sec(r.fetchTime().toMillis()) + ", pg_restore " + sec(r.pgRestoreTime().toMillis())
+        + "), probe counted " + r.probeCount();
+  }
+
+  /** Everything worth printing while the drill runs: one line per datastore, service and function, log tails indented. */
   public static List<String> progress(DrillOutcome o) {
     List<String> lines = new ArrayList<>();
+    o.datastores().forEach(d -> lines.add("local: " + datastore(d)));
     for (ServiceResult s : o.services()) {
       lines.add("local: " + service(s));
       if (!s.logTail().isEmpty()) {

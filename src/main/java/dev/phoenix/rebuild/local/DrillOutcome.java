@@ -15,10 +15,22 @@ public record DrillOutcome(
     List<ServiceResult> services,
     List<FunctionResult> functions,
     long totalMillis,
-    String failure) {
+    String failure,
+    List<DatastoreResult> datastores) {
+
+  /** An outcome without datastores. */
+  public DrillOutcome(String environment, String commit, String drillId, String network, List<ServiceResult> services,
+      List<FunctionResult> functions, long totalMillis, String failure) {
+    this(environment, commit, drillId, network, services, functions, totalMillis, failure, List.of());
+  }
+
+  public DrillOutcome {
+    datastores = datastores == null ? List.of() : List.copyOf(datastores);
+  }
 
   public boolean ok() {
     return failure == null
+        && datastores.stream().allMatch(DatastoreResult::ok)
         && services.stream().allMatch(ServiceResult::healthy)
         && functions.stream().allMatch(FunctionResult::ok);
   }

@@ -13,6 +13,8 @@ public final class Labels {
   public static final String DRILL = "phoenix.drill";
   public static final String SERVICE = "phoenix.service";
   public static final String REPLICA = "phoenix.replica";
+  /** On a datastore's server container: the datastore's name (it has no {@link #SERVICE} label). */
+  public static final String DATASTORE = "phoenix.datastore";
   public static final String DIGEST = "phoenix.digest";
   /** Salted SHA-256 of the container's config values (never the values). */
   public static final String CONFIG = "phoenix.config";
@@ -47,6 +49,14 @@ public final class Labels {
    */
   public static String container(String env, String service, int replica) {
     return "phoenix-" + env + "-" + service + "-" + hash("container", env, service) + "-" + replica;
+  }
+
+  /**
+   * A datastore's server container: {@code phoenix-<env>-db-<datastore>-<hash>}, the hash over the
+   * environment and datastore names, kept apart from services' (a service named {@code db-x} differs).
+   */
+  public static String datastore(String env, String datastore) {
+    return "phoenix-" + env + "-db-" + datastore + "-" + hash("datastore", env, datastore);
   }
 
   /** The lock container of (env, target): {@code phoenix-lock-<env>-<target>-<hash>}. */

@@ -35,9 +35,14 @@ import java.util.function.Function;
  * printed: tool output is not quoted (it can hold rows), only exit codes and counts.
  */
 public final class LocalDatastoreRestore {
-  /** What the drill pins and reports of one restored datastore. */
+  /**
+   * What the drill pins and reports of one restored datastore: {@code restoreTime} from the
+   * container's start through the probe, of which {@code fetchTime} streaming and hashing the dump
+   * and {@code pgRestoreTime} pg_restore itself.
+   */
   public record Restored(String datastore, String backup, String sha256, Instant takenAt, Duration rpoAchieved,
-      Duration restoreTime, long probeCount, String containerId, String alias, Sensitive address, int hostPort) {}
+      Duration restoreTime, Duration fetchTime, Duration pgRestoreTime, long probeCount, String containerId,
+      String alias, Sensitive address, int hostPort) {}
 
   private static final Duration READY = Duration.ofSeconds(90);
   private final Docker docker;
@@ -56,30 +61,53 @@ public final class LocalDatastoreRestore {
     this.jobs = Math.max(1, jobs);
   }
 
-  /** Start, fetch, restore, probe; any failure is a CHECK_FAILED PhoenixException with a clear reason. */
+  /** Choose, start, fetch, restore, probe, with a fresh password; any failure is a CHECK_FAILED PhoenixException. */
   public Restored restore(Datastore d, String imageDigestReference, Instant at, String containerName, String network,
       Map<String, String> labels) {
+    return restore(d, choose(d, at), imageDigestReference, at, newPassword(), containerName, network, labels, s -> { });
+  }
+
+  /**
+   * The backup that belongs to {@code at}: the newest in the catalog taken at or before it. A
+   * CHECK_FAILED PhoenixException when there is none or the datastore is not one a local drill
+   * restores; UNAVAILABLE when the store cannot be listed.
+   */
+  public Backup choose(Datastore d, Instant at) {
     if (d.engine() != Datastore.DbEngine.POSTGRES || !(d.backups() instanceof Datastore.S3Dumps)) {
       throw fail(d, "a local drill restores postgres datastores from s3 dumps; " + d.engine().word() + " from "
           + d.backups().kind() + " backups is the aws target's", "rebuild with --target aws");
     }
-    Backup chosen = Backup.at(catalog.list(d.backups()), at).orElseThrow(() -> fail(d,
+    return Backup.at(catalog.list(d.backups()), at).orElseThrow(() -> fail(d,
         "no backup in " + d.backups().describe() + " was taken at or before " + at,
         "rebuild at a later date, or upload a dump (phoenix verify names the gaps)"));
+  }
+
+  /**
+   * Start the server from its pinned image (superuser password {@code password}), fetch {@code
+   * chosen} by versionId, check its sha256, restore it, run the probe. {@code started} hears of the
+   * container once it runs. Any failure is a CHECK_FAILED PhoenixException with a clear reason; the
+   * container is then left for inspection (it carries the drill's labels: teardown removes it).
+   */
+  public Restored restore(Datastore d, Backup chosen, String imageDigestReference, Instant at, String password,
+      String containerName, String network, Map<String, String> labels, java.util.function.Consumer<String> started) {
     long t0 = System.nanoTime();
-    String password = randomPassword();
     docker.pullByDigest(imageDigestReference);
     String id = docker.run(new ContainerSpec(containerName, imageDigestReference,
         Map.of("POSTGRES_PASSWORD", password), labels, 5432, network, d.name()));
+    started.accept("container " + containerName + " started (datastore " + d.name() + ")");
     int port = docker.inspect(id).hostPort().orElseThrow(() -> fail(d, "the server's port 5432 is not published", null));
     Path dump = null;
     try {
+      long f0 = System.nanoTime();
       dump = fetch(d, chosen);
+      Duration fetchTime = Duration.ofNanos(System.nanoTime() - f0);
       waitReady(d, id, port, password);
       Map<String, String> env = Map.of("PGPASSWORD", password, "PGCONNECT_TIMEOUT", "10");
+      long r0 = System.nanoTime();
       int code = run(List.of(tool("pg_restore"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
           "-d", "postgres", "-j", Integer.toString(jobs), "--no-owner", "--no-privileges", "--exit-on-error",
           dump.toString()), env, Duration.ofHours(6)).code();
+      Duration pgRestoreTime = Duration.ofNanos(System.nanoTime() - r0);
       if (code != 0) {
         throw fail(d, "pg_restore of " + chosen.object().id() + " exited " + code
             + " (its messages are not shown: they can quote rows)", "restore the dump by hand to see why");
@@ -97,8 +125,8 @@ public final class LocalDatastoreRestore {
             "the restored data is not usable: check the dump of " + chosen.object().id());
       }
       return new Restored(d.name(), chosen.object().id(), chosen.object().sha256(), chosen.takenAt(),
-          chosen.rpoAt(at), Duration.ofNanos(System.nanoTime() - t0), count, id, d.name(),
-          Sensitive.of("postgres://postgres:" + password + "@" + d.name() + ":5432/postgres"), port);
+          chosen.rpoAt(at), Duration.ofNanos(System.nanoTime() - t0), fetchTime, pgRestoreTime, count, id, d.name(),
+          address(d, password), port);
     } finally {
       if (dump != null) {
         try {
@@ -108,6 +136,16 @@ public final class LocalDatastoreRestore {
         }
       }
     }
+  }
+
+  /** What services are given for {@code {datastore: NAME}}: the server's address on the drill's network. */
+  public static Sensitive address(Datastore d, String password) {
+    return Sensitive.of("postgres://postgres:" + password + "@" + d.name() + ":5432/postgres");
+  }
+
+  /** A fresh superuser password for one datastore of one drill (36 hex digits). */
+  public static String newPassword() {
+    return randomPassword();
   }
 
   /** The dump version streamed to a private file, hashed on the way; its sha256 must be the recorded one. */

@@ -1,8 +1,11 @@
 package dev.phoenix.rebuild.local;
 
+import dev.phoenix.check.Backup;
+import dev.phoenix.core.Durations;
 import dev.phoenix.core.Problem;
 import dev.phoenix.docker.Docker;
 import dev.phoenix.rebuild.Deployed;
+import dev.phoenix.rebuild.DrillRecord;
 import dev.phoenix.rebuild.RebuildOutcome;
 import dev.phoenix.rebuild.Prepared;
 import dev.phoenix.rebuild.Progress;
@@ -13,6 +16,7 @@ import dev.phoenix.rebuild.TargetLock;
 import dev.phoenix.rebuild.TargetSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,13 +29,17 @@ import java.util.function.Function;
  * Options (targets.yaml {@code targets.local} or {@code --target-option}): {@code parallelism},
  * {@code healthTimeout} (seconds), {@code logLines}, {@code dockerTimeout} (seconds each Docker daemon
  * call may take, default 60); {@code configRegion} (else {@code region}) and {@code endpoint} for the
- * AWS stores config values and Lambda packages are read from. The rebuild lock lives on the Docker
+ * AWS stores config values, Lambda packages and datastore dumps are read from; {@code restoreJobs}
+ * (pg_restore's parallel jobs, default the host's processors up to 4). Datastores come back first,
+ * as at the rebuild's date ({@link Resolved#dataTime}), each dump streamed into {@code
+ * <out>/<env>/local/datastores} while it is restored. The rebuild lock lives on the Docker
  * daemon ({@link DaemonLock}), not under {@code --out}.
  */
 public final class LocalTarget implements Target {
   public static final String NAME = "local";
   static final Set<String> KNOWN =
-      Set.of("parallelism", "healthTimeout", "logLines", "dockerTimeout", "region", "configRegion", "endpoint");
+      Set.of("parallelism", "healthTimeout", "logLines", "dockerTimeout", "region", "configRegion", "endpoint",
+          "restoreJobs");
 
   private final Function<TargetSettings, LocalServices> connect;
   private volatile DrillOutcome last;
@@ -43,7 +51,12 @@ public final class LocalTarget implements Target {
    * touches AWS.
    */
   public LocalTarget(ConfigResolver config, PackageFetcher packages) {
-    this(settings -> new LocalServices(Docker.connect(dockerTimeout(settings)), config, packages, null));
+    this(config, packages, DumpStore.none());
+  }
+
+  /** As {@link #LocalTarget(ConfigResolver, PackageFetcher)}, datastores restored from {@code dumps}. */
+  public LocalTarget(ConfigResolver config, PackageFetcher packages, DumpStore dumps) {
+    this(settings -> new LocalServices(Docker.connect(dockerTimeout(settings)), config, packages, dumps, null));
   }
 
   public LocalTarget(Function<TargetSettings, LocalServices> connect) {
@@ -62,6 +75,7 @@ public final class LocalTarget implements Target {
     positive(settings, "healthTimeout", 3600, problems);
     positive(settings, "logLines", 1000, problems);
     positive(settings, "dockerTimeout", 3600, problems);
+    positive(settings, "restoreJobs", 64, problems);
     TargetSettings.requireNone(problems, "the local target's options");
   }
 
@@ -93,8 +107,10 @@ public final class LocalTarget implements Target {
     DrillPlan plan = DrillPlan.of(resolved.estate());
     List<Prepared.PreparedStack> stacks = plan.stacks().stream()
         .map(s -> new Prepared.PreparedStack(s.name(), context.outDir())).toList();
-    String note = plan.services().size() + " service(s) in " + plan.containerNames().size() + " container(s), "
-        + plan.functions().size() + " function(s) (fetched and checked, not executed: no local Lambda runtime)";
+    String note = (plan.datastores().isEmpty() ? "" : plan.datastores().size() + " datastore(s) restored as at "
+        + resolved.dataTime(Instant.now()) + " first, then ") + plan.services().size() + " service(s) in "
+        + plan.containerNames().size() + " container(s), " + plan.functions().size()
+        + " function(s) (fetched and checked, not executed: no local Lambda runtime)";
     return new Prepared(stacks, false, List.of(), List.of(note));
   }
 
@@ -110,7 +126,10 @@ public final class LocalTarget implements Target {
     DrillOutcome outcome;
     try (LocalServices services = connect.apply(context.settings())) {
       context.progress().line("local: Docker " + services.docker().host() + ", drill " + drillId);
-      outcome = new LocalDrill(services.docker(), services.config(), services.packages(), options)
+      Instant at = resolved.dataTime(Instant.now());
+      DataRestore data = new DataRestore(services.dumps(), at, context.outDir().resolve("datastores"),
+          restoreJobs(context.settings()), d -> context.data().accept(dataUsed(d, at)));
+      outcome = new LocalDrill(services.docker(), services.config(), services.packages(), options, data)
           .run(resolved.estate(), resolved.commit(), drillId, context.started());
     }
     last = outcome;
@@ -130,6 +149,23 @@ public final class LocalTarget implements Target {
             outcome.failedServices().stream().map(ServiceResult::service).toList())
             + " (drill " + drillId + "; containers kept for inspection, phoenix teardown removes them)";
     return new Deployed(outcome.ok() ? RebuildOutcome.SUCCEEDED : RebuildOutcome.FAILED, runs, reason);
+  }
+
+  /** A datastore's data for the drill record: the backup pinned, the RPO achieved, the restore's time and count. */
+  static DrillRecord.DataUsed dataUsed(DatastoreResult d, Instant at) {
+    Backup b = d.chosen();
+    LocalDatastoreRestore.Restored r = d.restored();
+    String status = d.failed() ? DrillRecord.DataUsed.FAILED : r != null ? DrillRecord.DataUsed.RESTORED
+        : DrillRecord.DataUsed.CHOSEN;
+    return new DrillRecord.DataUsed(d.datastore(), d.engine(), b == null ? null : b.object().id(),
+        b == null ? null : b.object().sha256(), b == null ? null : b.takenAt().toString(),
+        b == null ? null : b.rpoAt(at).toMillis(), b == null ? null : Durations.span(b.rpoAt(at)),
+        r == null ? null : r.restoreTime().toMillis(), r == null ? null : r.probeCount(), status, d.failure());
+  }
+
+  static int restoreJobs(TargetSettings s) {
+    return s.get("restoreJobs").map(v -> Integer.parseInt(v.strip()))
+        .orElse(Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   /** The outcome of the last {@link #deploy}, with per-service timings; null before. */

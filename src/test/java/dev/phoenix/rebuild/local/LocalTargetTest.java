@@ -34,6 +34,10 @@ class LocalTargetTest {
         .isInstanceOf(PhoenixException.class)
         .hasMessageContaining("parallelism: must be 1..64").hasMessageContaining("logLines: not a whole number")
         .hasMessageContaining("cpu: unknown setting").hasMessageContaining("dockerTimeout: must be 1..3600, was 0");
+    assertThatThrownBy(() -> target.validate(settings(Map.of("restoreJobs", "0")), "prod", true))
+        .hasMessageContaining("restoreJobs: must be 1..64, was 0");
+    assertThat(LocalTarget.restoreJobs(settings(Map.of("restoreJobs", "8")))).isEqualTo(8);
+    assertThat(LocalTarget.restoreJobs(settings(Map.of()))).isBetween(1, 4);
     assertThat(LocalTarget.dockerTimeout(settings(Map.of("dockerTimeout", "7")))).isEqualTo(Duration.ofSeconds(7));
     assertThat(LocalTarget.dockerTimeout(settings(Map.of()))).isEqualTo(dev.phoenix.docker.Docker.DEFAULT_CALL_TIMEOUT);
     assertThat(target.name()).isEqualTo("local");
@@ -66,5 +70,32 @@ class LocalTargetTest {
         "api x2 healthy (pull 0.1 s, start 0.2 s, healthy after 0.3 s, ready at 1.5 s, 1 reused; http GET /healthz)");
     assertThat(DrillLines.progress(o)).contains("local:   | boom ***")
         .last().asString().contains("drill FAILED, recovery time 3.6 s");
+  }
+
+  @Test
+  void aDatastoreIsRecordedWithItsBackupAndTheRpoAchievedAlsoWhenItsRestoreFailed() {
+    java.time.Instant taken = java.time.Instant.parse("2026-10-01T02:00:00Z");
+    java.time.Instant at = java.time.Instant.parse("2026-10-01T09:30:00Z");
+    var backup = new dev.phoenix.check.Backup(new dev.phoenix.check.Ref.S3Object("b", "db/x.dump", "v1", "c".repeat(64)),
+        taken, "metadata phoenix-taken-at", 10);
+    var restored = new LocalDatastoreRestore.Restored("ledger-db", backup.object().id(), "c".repeat(64), taken,
+        backup.rpoAt(at), Duration.ofMillis(4300), Duration.ofMillis(20), Duration.ofMillis(120), 3, "id", "ledger-db",
+        dev.phoenix.core.Sensitive.of("postgres://postgres:pw-secret@ledger-db:5432/postgres"), 40000);
+    var ok = LocalTarget.dataUsed(new DatastoreResult("s", "ledger-db", "postgres", backup, restored, null), at);
+    assertThat(ok).isEqualTo(new dev.phoenix.rebuild.DrillRecord.DataUsed("ledger-db", "postgres",
+        "s3://b/db/x.dump?versionId=v1", "c".repeat(64), "2026-10-01T02:00:00Z", 27_000_000L, "7h 30m", 4300L, 3L,
+        "restored", null));
+    assertThat(ok.toString()).doesNotContain("pw-secret");
+    var failed = LocalTarget.dataUsed(new DatastoreResult("s", "ledger-db", "postgres", backup, null, "probe failed"), at);
+    assertThat(failed.status()).isEqualTo("failed");
+    assertThat(failed.rpoAchieved()).isEqualTo("7h 30m");
+    assertThat(failed.probeCount()).isNull();
+    var none = LocalTarget.dataUsed(new DatastoreResult("s", "ledger-db", "postgres", null, null, "no backup"), at);
+    assertThat(none.backup()).isNull();
+    assertThat(none.rpoAchieved()).isNull();
+    assertThat(DrillLines.datastore(new DatastoreResult("s", "ledger-db", "postgres", backup, restored, null)))
+        .isEqualTo("datastore ledger-db restored from s3://b/db/x.dump?versionId=v1 (sha256 " + "c".repeat(64)
+            + " checked), taken 2026-10-01T02:00:00Z, RPO achieved 7h 30m; restore 4.3 s (fetch 0.0 s, pg_restore 0.1 s),"
+            + " probe counted 3");
   }
 }
