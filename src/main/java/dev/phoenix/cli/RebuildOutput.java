@@ -46,6 +46,10 @@ final class RebuildOutput {
     for (String m : r.materialized()) {
       out.println(("apply".equals(r.mode()) ? "  materialized " : "  to materialize ") + m); // a plan writes nothing
     }
+    for (DrillRecord.DatastoreUsed d : r.datastores()) {
+      out.println("  datastore " + d.name() + ": " + d.backup() + (d.sha256() == null ? "" : " sha256 " + d.sha256())
+          + " from " + d.backupTime() + ", RPO achieved " + d.rpoAchieved());
+    }
     for (Deployed.StackRun s : r.stacks()) {
       out.println("  stack " + s.name() + ": " + (s.planned() == null ? "not planned" : "planned " + s.planned())
           + (s.applied() == null ? "" : "; applied " + s.applied()));

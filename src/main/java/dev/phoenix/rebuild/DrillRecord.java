@@ -31,6 +31,8 @@ import java.util.List;
  * @param preflight problems found by preflight (reference and status), empty when all OK
  * @param started what the target started or created, in order (containers, networks, stack
  *     applies), value-free; what an interrupted rebuild left behind
+ * @param datastores the backup each datastore was restored from, and the RPO achieved (empty when
+ *     the estate declares none, or in records written before datastores existed)
  */
 public record DrillRecord(
     String schema,
@@ -55,7 +57,8 @@ public record DrillRecord(
     List<String> materialized,
     List<Deployed.StackRun> stacks,
     List<PreflightIssue> preflight,
-    List<String> started) {
+    List<String> started,
+    List<DatastoreUsed> datastores) {
 
   /** A record without {@code started} (records written before it existed read as an empty list). */
   public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
@@ -68,8 +71,20 @@ public record DrillRecord(
         materialized, stacks, preflight, List.of());
   }
 
+  /** A record without {@code datastores} (records written before they existed read as an empty list). */
+  public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
+      String finishedAt, String asked, String understoodAs, String lockfileCommit, String committedAt,
+      String phoenixVersion, String mode, String outcome, String failureReason, long recoveryMillis,
+      List<Phase> phases, List<ArtefactUsed> artefacts, List<ConfigUsed> config, List<String> materialized,
+      List<Deployed.StackRun> stacks, List<PreflightIssue> preflight, List<String> started) {
+    this(schema, id, environment, target, by, startedAt, finishedAt, asked, understoodAs, lockfileCommit,
+        committedAt, phoenixVersion, mode, outcome, failureReason, recoveryMillis, phases, artefacts, config,
+        materialized, stacks, preflight, started, List.of());
+  }
+
   public DrillRecord {
     started = started == null ? List.of() : List.copyOf(started);
+    datastores = datastores == null ? List.of() : List.copyOf(datastores);
   }
 
   public static final String SCHEMA = "phoenix/drill-record/v1";
@@ -89,6 +104,21 @@ public record DrillRecord(
    * @param version SSM version, Secrets Manager versionId, or null for a plain value
    */
   public record ConfigUsed(String block, String name, String kind, String source, String version) {}
+
+  /**
+   * The data one datastore was brought back with (docs/drills.md). The same fields for every target
+   * and backup kind.
+   *
+   * @param name the datastore's name in its blueprint
+   * @param backup exactly what was restored: an RDS snapshot or DynamoDB backup ARN,
+   *     {@code s3://bucket/key?versionId=…} for a dump, or {@code <instance or table>@<time>} for a
+   *     point-in-time restore
+   * @param sha256 the dump's sha256 when known (s3 dumps), else null
+   * @param backupTime when the restored data is from (ISO-8601 UTC): the backup's creation time, or
+   *     the point in time
+   * @param rpoAchieved the rebuild's date minus {@code backupTime}, an ISO-8601 duration ({@code PT21H})
+   */
+  public record DatastoreUsed(String name, String backup, String sha256, String backupTime, String rpoAchieved) {}
 
   /** @param reference value-free reference; @param status MISSING, CORRUPT or UNKNOWN */
   public record PreflightIssue(String reference, String status, String reason) {}

@@ -94,7 +94,8 @@ final class RecordBuilder {
         Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), phases,
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),
-        deployed == null ? List.of() : deployed.stacks(), issues, started());
+        deployed == null ? List.of() : deployed.stacks(), issues, started(),
+        prepared == null ? List.of() : prepared.datastores());
   }
 
   static List<DrillRecord.ArtefactUsed> artefacts(Lockfile lock) {
