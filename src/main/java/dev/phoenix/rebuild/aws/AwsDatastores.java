@@ -34,11 +34,12 @@ final class AwsDatastores {
 
   /**
    * The moment whose data is brought back: the {@code --at} date-time (a bare date is the end of that
-   * day); for {@code --at <commit>}, the time that commit was made.
+   * day), never after {@code now}; for {@code --at <commit>} or {@code HEAD~n}, {@code now} (the
+   * newest data: ask for a date to get that date's). The local drill reads the date the same way.
    */
-  static Instant dataDate(Resolved resolved) {
+  static Instant dataDate(Resolved resolved, Instant now) {
     When asked = resolved.revision().asked();
-    return asked instanceof When.AtTime t ? t.instant() : resolved.revision().commit().committedAt();
+    return asked instanceof When.AtTime t && !t.instant().isAfter(now) ? t.instant() : now;
   }
 
   /** Every datastore the aws target restores, in stack order; {@code notes} hears of those it does not. */

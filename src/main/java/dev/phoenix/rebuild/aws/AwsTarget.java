@@ -124,17 +124,18 @@ public final class AwsTarget implements Target {
       notes.add("offline: no datastore restored (" + wanted.size() + " declared): their backups were not looked up");
       return AwsDatastores.Chosen.none(notes);
     }
-    java.time.Instant at = AwsDatastores.dataDate(resolved);
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant at = AwsDatastores.dataDate(resolved, now);
     List<RestoredDatastore> restored;
     if (restores != null) {
-      restored = restores.resolve(wanted, at, java.time.Instant.now(), aws.target().namePrefix(), drillId, apply);
+      restored = restores.resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
     } else {
       dev.phoenix.aws.AwsConfig config = dev.phoenix.aws.AwsConfig.defaults().withRegion(aws.target().region());
       dev.phoenix.aws.AwsConfig regional = aws.endpoint().map(config::withEndpoint).orElse(config);
       try (dev.phoenix.aws.rds.RdsService rds = dev.phoenix.aws.rds.RdsService.connect(regional);
           dev.phoenix.aws.dynamodb.DynamoService dynamo = dev.phoenix.aws.dynamodb.DynamoService.connect(regional)) {
         restored = new DatastoreRestores(r -> rds, r -> dynamo)
-            .resolve(wanted, at, java.time.Instant.now(), aws.target().namePrefix(), drillId, apply);
+            .resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
       }
     }
     AwsDatastores.Chosen chosen = AwsDatastores.chosen(restored);

@@ -218,6 +218,19 @@ class AwsDatastoreRebuildIT {
     assertThat(dynamo.describeTable(b -> b.tableName(eventsCopy)).table().tableStatusAsString()).isEqualTo("ACTIVE");
     assertThat(applied.record().datastores()).isEqualTo(planned.record().datastores().subList(1, 3));
     repo.close();
+
+    // teardown: the engine destroys the PITR table, the SDK-restored table of this drill is deleted
+    dynamo.tagResource(b -> b.resourceArn(dynamo.describeTable(d -> d.tableName("sessions")).table().tableArn())
+        .tags(t -> t.key("phoenix:rebuild").value("true"))); // a tagged table of no drill's name is left alone
+    AwsTeardown.Result down;
+    try (Stores stores = Stores.open(StoreSettings.of(config(), Set.of()))) {
+      down = new AwsTeardown(deployer(), ConfigServices.of(r -> stores.region(r).ssm(), r -> stores.region(r).secrets()),
+          r -> stores.region(r).dynamodb()).run(new AwsTeardown.Request("prod", dir, dir.resolve(".phoenix"), flags(),
+          null, Duration.ofMinutes(10)), Confirm.yes(), progress());
+    }
+    assertThat(down.tablesDeleted()).containsExactly(restoredTable);
+    assertThat(dynamo.listTables().tableNames()).as(String.join("\n", lines))
+        .containsExactlyInAnyOrder("sessions", "events");
   }
 
   private static int resources(JsonNode config) {
@@ -228,13 +241,16 @@ class AwsDatastoreRebuildIT {
     return n;
   }
 
-  private RebuildResult rebuild(Instant at, boolean apply) {
-    Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
+  private static Map<String, String> flags() {
+    return Map.of("region", MotoEstate.REGION, "account", "123456789012",
         "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(),
         TerraformDeployer.MIRROR_OPTION, AwsRebuildContract.MIRROR.toString(), AwsSettings.EMULATOR_STEADY_STATE,
         "false", AwsSettings.EMULATOR_UNSTORED_FIELDS, "true");
+  }
+
+  private RebuildResult rebuild(Instant at, boolean apply) {
     RebuildRequest request = new RebuildRequest("prod", at.toString(), Instant.now(), dir, dir.resolve(".phoenix"),
-        dir.resolve("drills"), flags, apply, false, false, null, Duration.ofMinutes(10), CheckOptions.defaults());
+        dir.resolve("drills"), flags(), apply, false, false, null, Duration.ofMinutes(10), CheckOptions.defaults());
     try (Stores stores = Stores.open(StoreSettings.of(config(), Set.of()));
         GitRepository git = GitRepository.open(dir)) {
       AwsTarget target = new AwsTarget(deployer(),

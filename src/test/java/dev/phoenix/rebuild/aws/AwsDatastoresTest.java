@@ -65,13 +65,17 @@ class AwsDatastoresTest {
   }
 
   @Test
-  void theDataDateIsTheAskedMomentOrTheCommitsTime() {
+  void theDataDateIsTheAskedMomentNeverAfterNowAndNowForARevision() {
     CommitInfo commit = new CommitInfo("c".repeat(40), Instant.parse("2026-10-20T09:00:00Z"), "a", "s");
+    Instant now = Instant.parse("2026-11-26T12:00:00Z");
     When day = When.read("2026-11-01", "--at");
-    assertThat(AwsDatastores.dataDate(new Resolved("2026-11-01", new Revision("prod", commit, null, day), estate())))
+    assertThat(AwsDatastores.dataDate(new Resolved("2026-11-01", new Revision("prod", commit, null, day), estate()), now))
         .isEqualTo(Instant.parse("2026-11-01T23:59:59Z"));
+    When today = When.read("2026-11-26", "--at");
+    assertThat(AwsDatastores.dataDate(new Resolved("2026-11-26", new Revision("prod", commit, null, today), estate()),
+        now)).as("the end of today is not yet: now").isEqualTo(now);
     When rev = When.read("HEAD~1", "--at");
-    assertThat(AwsDatastores.dataDate(new Resolved("HEAD~1", new Revision("prod", commit, null, rev), estate())))
-        .isEqualTo(commit.committedAt());
+    assertThat(AwsDatastores.dataDate(new Resolved("HEAD~1", new Revision("prod", commit, null, rev), estate()), now))
+        .isEqualTo(now);
   }
 }
