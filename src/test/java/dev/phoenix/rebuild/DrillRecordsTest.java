@@ -26,4 +26,28 @@ class DrillRecordsTest {
 
     assertThat(records.list("prod").records()).extracting(DrillRecord::id).containsExactly("b", "c", "a", "d");
   }
+
+  @Test
+  void theDatastoresUsedAndTheRpoAchievedRoundTripAndOlderRecordsReadWithNone() throws Exception {
+    DrillRecord r = record("e", "2026-11-02T10:00:00Z", "2026-11-02T10:05:00Z");
+    DrillRecord.DatastoreUsed ledger = new DrillRecord.DatastoreUsed("ledger-db",
+        "arn:aws:rds:eu-west-1:123456789012:snapshot:ledger-t1", null, "2026-11-01T03:00:00Z", "PT20H59M59S");
+    DrillRecord.DatastoreUsed dumps = new DrillRecord.DatastoreUsed("dumps",
+        "s3://ledger-backups/dumps/ledger.dump?versionId=v1", "ab".repeat(32), "2026-11-01T02:00:00Z", "PT21H59M59S");
+    DrillRecord with = new DrillRecord(r.schema(), r.id(), r.environment(), r.target(), r.by(), r.startedAt(),
+        r.finishedAt(), r.asked(), r.understoodAs(), r.lockfileCommit(), r.committedAt(), r.phoenixVersion(), r.mode(),
+        r.outcome(), r.failureReason(), r.recoveryMillis(), r.phases(), r.artefacts(), r.config(), r.materialized(),
+        r.stacks(), r.preflight(), r.started(), List.of(ledger, dumps));
+    Path file = new DrillRecords(dir).write(with);
+    assertThat(java.nio.file.Files.readString(file)).contains("\"datastores\"", "\"backupTime\"",
+        "\"rpoAchieved\" : \"PT20H59M59S\"");
+    assertThat(DrillRecords.read(file).datastores()).containsExactly(ledger, dumps);
+
+    Path old = new DrillRecords(dir).write(r);
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) dev.phoenix.report.Json.mapper().readTree(old.toFile());
+    tree.remove("datastores"); // as a record written before the field existed
+    java.nio.file.Files.writeString(old, tree.toString());
+    assertThat(java.nio.file.Files.readString(old)).doesNotContain("datastores");
+    assertThat(DrillRecords.read(old).datastores()).isEmpty();
+  }
 }
