@@ -79,7 +79,7 @@ public final class AwsTarget implements Target {
         : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
       Scope scope = new Scope(context.environment(),
           DrillScope.drillId(context.outDir(), aws.resources().drill(), context.drillId()), resolved.commit());
-      datastores = datastores(resolved, aws, scope.drillId(), context.apply());
+      datastores = datastores(resolved, aws, scope.drillId(), context.apply(), context.started());
       RequestMapper mapper = new RequestMapper(aws, refs, scope, context.apply() && !aws.offline());
       request = mapper.map(resolved.estate(), datastores.byStack()).withEnvironment(context.environment())
           .withEmulator(aws.emulator());
@@ -114,7 +114,8 @@ public final class AwsTarget implements Target {
    * restored from an on-demand backup through the SDK when applying (before the engine, as SSM
    * copies are made). Offline synthesis looks nothing up and restores no datastore (a note says so).
    */
-  private AwsDatastores.Chosen datastores(Resolved resolved, AwsSettings aws, String drillId, boolean apply) {
+  private AwsDatastores.Chosen datastores(Resolved resolved, AwsSettings aws, String drillId, boolean apply,
+      java.util.function.Consumer<String> started) {
     List<String> notes = new ArrayList<>();
     List<AwsDatastoreRestore> wanted = AwsDatastores.wanted(resolved.estate(), aws.target().region(), notes);
     if (wanted.isEmpty()) {
@@ -137,6 +138,11 @@ public final class AwsTarget implements Target {
         restored = new DatastoreRestores(r -> rds, r -> dynamo)
             .resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
       }
+    }
+    if (apply) { // what an interrupted rebuild's record must name as left behind
+      restored.stream().filter(r -> r.spec() instanceof dev.phoenix.synth.DatastoreSpec.DynamoFromBackup)
+          .forEach(r -> started.accept("dynamodb table "
+              + ((dev.phoenix.synth.DatastoreSpec.DynamoFromBackup) r.spec()).tableName() + " restored"));
     }
     AwsDatastores.Chosen chosen = AwsDatastores.chosen(restored);
     List<String> all = new ArrayList<>(notes);

@@ -217,6 +217,8 @@ class AwsDatastoreRebuildIT {
     String eventsCopy = events.path("name").asText();
     assertThat(dynamo.describeTable(b -> b.tableName(eventsCopy)).table().tableStatusAsString()).isEqualTo("ACTIVE");
     assertThat(applied.record().datastores()).isEqualTo(planned.record().datastores().subList(1, 3));
+    assertThat(applied.record().started()).contains("dynamodb table " + restoredTable + " restored");
+    assertThat(planned.record().started()).noneMatch(s -> s.startsWith("dynamodb table"));
     repo.close();
 
     // teardown: the engine destroys the PITR table, the SDK-restored table of this drill is deleted
