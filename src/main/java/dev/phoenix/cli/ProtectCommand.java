@@ -51,8 +51,9 @@ final class ProtectCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProtectResult result;
     try (GitRepository git = repo.open(); Stores live = Stores.open(stores.settings())) {
-      result = Protection.run(git, Keepers.of(live.keepers()), new ProtectRequest(env, window, prune, yes, concurrency),
-          (stage, total) -> new CountProgress(err, "protect: %d/%d " + stage, total));
+      result = Protection.run(git, Keepers.of(live.keepers()), live.backupListings(),
+          new ProtectRequest(env, window, prune, yes, concurrency),
+          (stage, total) -> new CountProgress(err, "protect: %d/%d " + stage, total), java.time.Instant.now());
     }
     out.print(repo.json() ? ProtectReport.json(result) : ProtectReport.text(result));
     out.flush();

@@ -6,6 +6,7 @@ import dev.phoenix.core.PhoenixException;
 import dev.phoenix.rebuild.Target;
 import dev.phoenix.rebuild.TerraformDeployer;
 import dev.phoenix.rebuild.aws.AwsTarget;
+import dev.phoenix.rebuild.aws.DatastoreRestores;
 import dev.phoenix.rebuild.aws.ConfigServices;
 import dev.phoenix.rebuild.local.DumpStore;
 import dev.phoenix.rebuild.local.LocalTarget;
@@ -24,7 +25,8 @@ final class RebuildTargets {
 
   static {
     TARGETS.put("aws", stores -> new AwsTarget(new TerraformDeployer(),
-        ConfigServices.of(region -> stores.region(region).ssm(), region -> stores.region(region).secrets())));
+        ConfigServices.of(region -> stores.region(region).ssm(), region -> stores.region(region).secrets()),
+        new DatastoreRestores(region -> stores.region(region).rds(), region -> stores.region(region).dynamodb())));
     TARGETS.put(LocalTarget.NAME, stores -> new LocalTarget(stores::configValue, stores::packageSha256, dumps(stores)));
   }
 

@@ -106,7 +106,8 @@ final class TeardownCommand implements Callable<Integer> {
     TargetSettings settings = TargetsFile.read(workTree, env, "aws").withFlags(flags);
     try (Stores stores = Stores.open(StoreOptions.forTarget(settings, Set.of()))) {
       AwsTeardown teardown = new AwsTeardown(new TerraformDeployer(),
-          ConfigServices.of(region -> stores.region(region).ssm(), region -> stores.region(region).secrets()));
+          ConfigServices.of(region -> stores.region(region).ssm(), region -> stores.region(region).secrets()),
+          region -> stores.region(region).dynamodb());
       r = teardown.run(new AwsTeardown.Request(env, workTree, this.out.toAbsolutePath().normalize(), flags, engine,
           Duration.ofMinutes(engineMinutes)), confirm(), new StderrProgress(err));
     }

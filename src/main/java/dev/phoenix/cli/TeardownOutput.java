@@ -40,11 +40,13 @@ final class TeardownOutput {
       m.put("target", target);
       m.put("destroyed", r.destroyed());
       m.put("materializedDeleted", r.copiesDeleted());
+      m.put("restoredTablesDeleted", r.tablesDeleted());
       line(b, Json.write(m));
     } else {
       line(b, "teardown " + r.environment() + " --target aws: destroyed " + r.destroyed() + " resource(s) of " + r.workDir()
           + ", deleted " + r.copiesDeleted().size() + " materialized copy(ies)");
       r.copiesDeleted().forEach(c -> line(b, "  ssm parameter " + c));
+      r.tablesDeleted().forEach(t -> line(b, "  restored dynamodb table " + t));
     }
     return b.toString();
   }

@@ -1,8 +1,11 @@
 package dev.phoenix.protect;
 
+import dev.phoenix.check.BackupListing;
 import dev.phoenix.check.Ref;
+import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
+import dev.phoenix.model.Datastore;
 import dev.phoenix.verify.EnvRevision;
 import dev.phoenix.verify.Revisions;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +28,19 @@ import java.util.Set;
 public record ProtectWindow(Instant since, List<CommitInfo> revisions, Map<Ref, List<String>> wanted, Set<Ref> ever) {
 
   public static ProtectWindow of(GitRepository git, String env, Instant since) {
-    Instant now = Instant.now();
+    return of(git, env, since, Instant.now(), List.of());
+  }
+
+  /**
+   * With {@code listings}, also the backups of every datastore the window's revisions declare (the
+   * newest declaration of each name): those a rebuild at some moment of the window restores — the
+   * newest at or before {@code since} and every one after ({@link BackupListing#needed}) — are
+   * wanted; every backup listed is in {@code ever}, where prune looks for stale marks. A datastore
+   * whose backups no listing reads is left out; one whose store cannot be listed fails the run,
+   * named (protect must not prune what it could not see).
+   */
+  public static ProtectWindow of(GitRepository git, String env, Instant since, Instant now,
+      List<BackupListing> listings) {
     List<EnvRevision> all = new Revisions(git, now).all(env);
     List<CommitInfo> revisions = new ArrayList<>();
     Map<Ref, List<String>> wanted = new LinkedHashMap<>();
@@ -37,6 +53,30 @@ public record ProtectWindow(Instant since, List<CommitInfo> revisions, Map<Ref, 
         revisions.add(commit);
         revision.refs().forEach((ref, uses) -> uses.forEach(u ->
             wanted.computeIfAbsent(identity(ref), k -> new ArrayList<>()).add(u + " at " + commit.shortId())));
+      }
+    }
+    Map<String, Datastore> declared = new LinkedHashMap<>();
+    for (EnvRevision revision : all) { // oldest first: the newest declaration wins
+      if (revision.inForceDuring(since, now)) {
+        revision.datastores().forEach(d -> declared.put(d.name(), d));
+      }
+    }
+    for (Datastore d : declared.values()) {
+      Optional<BackupListing> listing = listings.stream().filter(l -> l.handles(d.backups())).findFirst();
+      if (listing.isEmpty()) {
+        continue;
+      }
+      List<BackupListing.Point> points;
+      try {
+        points = listing.get().list(d.backups());
+      } catch (PhoenixException e) {
+        throw new PhoenixException(e.kind(), "cannot list the backups of datastore " + d.name() + " ("
+            + d.backups().describe() + "): " + e.getMessage(), "protect marks and prunes nothing until they can be listed", e);
+      }
+      points.forEach(p -> ever.add(identity(p.ref())));
+      for (BackupListing.Point p : BackupListing.needed(points, since)) {
+        wanted.computeIfAbsent(identity(p.ref()), k -> new ArrayList<>())
+            .add("datastore " + d.name() + " (backup taken " + p.takenAt() + ")");
       }
     }
     return new ProtectWindow(since, revisions, wanted, ever);

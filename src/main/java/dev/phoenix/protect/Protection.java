@@ -1,5 +1,6 @@
 package dev.phoenix.protect;
 
+import dev.phoenix.check.BackupListing;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import java.time.Instant;
@@ -15,9 +16,19 @@ public final class Protection {
   private Protection() {}
 
   public static ProtectResult run(GitRepository git, Keepers keepers, ProtectRequest request, ProtectProgress progress) {
+    return run(git, keepers, List.of(), request, progress, Instant.now());
+  }
+
+  /**
+   * With {@code listings} (the run's {@code stores/Stores.backupListings()}), the backups of the
+   * window's datastores are kept and pruned like artefacts ({@link ProtectWindow}); {@code now} ends
+   * the window.
+   */
+  public static ProtectResult run(GitRepository git, Keepers keepers, List<BackupListing> listings,
+      ProtectRequest request, ProtectProgress progress, Instant now) {
     String env = request.environment();
-    Instant since = Instant.now().minus(request.window()).truncatedTo(ChronoUnit.SECONDS);
-    ProtectWindow window = ProtectWindow.of(git, env, since);
+    Instant since = now.minus(request.window()).truncatedTo(ChronoUnit.SECONDS);
+    ProtectWindow window = ProtectWindow.of(git, env, since, now, listings);
     if (window.revisions().isEmpty()) {
       throw PhoenixException.input("environment " + env + " has no lockfile in the history of HEAD",
           "check --env (phoenix history --env " + env + ")");

@@ -82,6 +82,7 @@ public record DrillRecord(
         materialized, stacks, preflight, List.of(), List.of());
   }
 
+
   public DrillRecord {
     started = started == null ? List.of() : List.copyOf(started);
     data = data == null ? List.of() : List.copyOf(data);

@@ -12,10 +12,18 @@ import java.util.List;
  *     places because the target cannot reference that version directly, e.g. {@code
  *     ssm:/prod/db-url:7 -> /phoenix-rebuild/prod/…/db-url}
  * @param notes anything else the user should read (never a value)
+ * @param datastores the backup each datastore is restored from and the RPO achieved, for the record
  */
-public record Prepared(List<PreparedStack> stacks, boolean cacheHit, List<String> materialized, List<String> notes) {
+public record Prepared(List<PreparedStack> stacks, boolean cacheHit, List<String> materialized, List<String> notes,
+    List<DrillRecord.DataUsed> datastores) {
+
+  /** Without datastores. */
+  public Prepared(List<PreparedStack> stacks, boolean cacheHit, List<String> materialized, List<String> notes) {
+    this(stacks, cacheHit, materialized, notes, List.of());
+  }
 
   public Prepared {
+    datastores = datastores == null ? List.of() : List.copyOf(datastores);
     stacks = List.copyOf(stacks);
     materialized = List.copyOf(materialized);
     notes = List.copyOf(notes);

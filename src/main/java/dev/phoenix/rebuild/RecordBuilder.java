@@ -108,7 +108,8 @@ final class RecordBuilder {
         Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), phases,
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),
-        deployed == null ? List.of() : deployed.stacks(), issues, started(), data());
+        deployed == null ? List.of() : deployed.stacks(), issues, started(),
+        prepared == null ? data() : java.util.stream.Stream.concat(prepared.datastores().stream(), data().stream()).toList());
   }
 
   static List<DrillRecord.ArtefactUsed> artefacts(Lockfile lock) {

@@ -129,6 +129,18 @@ public final class Stores implements AutoCloseable {
     return List.of(new LazyCatalog(dev.phoenix.model.Datastore.S3Dumps.class, () -> clients.s3(region).backups()));
   }
 
+  /**
+   * What {@code protect} lists of each datastore's backups to keep those its window needs: s3 dumps
+   * (object versions), RDS snapshots and DynamoDB on-demand backups, in this run's region (a
+   * datastore's {@code backups:} names no region).
+   */
+  public List<dev.phoenix.check.BackupListing> backupListings() {
+    return List.of(
+        new LazyListing(dev.phoenix.model.Datastore.S3Dumps.class, () -> clients.s3(region).dumpListing()),
+        new LazyListing(dev.phoenix.model.Datastore.RdsSnapshots.class, () -> clients.rds(region).listing()),
+        new LazyListing(dev.phoenix.model.Datastore.DynamoDbBackups.class, () -> clients.dynamodb(region).listing()));
+  }
+
   /** The s3 dumps catalog itself: a local drill streams the chosen dump's bytes from it. */
   public dev.phoenix.aws.s3.S3Backups s3Dumps() {
     return clients.s3(region).backups();

@@ -111,7 +111,8 @@ public final class ShardMerge {
     VerifyResult.Stats stats = new VerifyResult.Stats(count, uses, unique.size(),
         VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()), elapsed,
         max(parts, ShardRun::reading), max(parts, ShardRun::checking));
-    return Verifier.assemble(byEnv, key.window(), seen, Map.of(), stats, key.deep(), key.strict(), key.now(), key.now());
+    Map<String, List<DataReport>> data = byIndex.get(ShardRun.DATA_SHARD).run().data();
+    return Verifier.assemble(byEnv, key.window(), seen, data, stats, key.deep(), key.strict(), key.now(), key.now());
   }
 
   private static Duration max(List<Part> parts, java.util.function.Function<ShardRun, Duration> of) {

@@ -10,14 +10,28 @@ import java.util.Map;
  * What one shard of a run found: the run it belongs to ({@link Key}: every shard of one run has the
  * same), its findings by reference id for the unique references it owns, and for
  * {@code --check-protection} the findings that differ per environment (OK but unprotected there).
+ * {@code data}: the datastores' RPO coverage per environment, computed by the first shard only
+ * ({@link #DATA_SHARD}; every other shard carries none), so the merge has it once.
  */
 public record ShardRun(Shard shard, Key key, Map<String, Finding> findings,
     Map<String, Map<String, Finding>> perEnvironment, int revisions, int uses, int unique, Duration elapsed,
-    Duration reading, Duration checking) {
+    Duration reading, Duration checking, Map<String, List<DataReport>> data) {
+
+  /** The shard that lists and checks the datastores' backups for the whole run. */
+  public static final int DATA_SHARD = 0;
+
+  /** Without data reports (a shard other than {@link #DATA_SHARD}, or a run without datastores). */
+  public ShardRun(Shard shard, Key key, Map<String, Finding> findings, Map<String, Map<String, Finding>> perEnvironment,
+      int revisions, int uses, int unique, Duration elapsed, Duration reading, Duration checking) {
+    this(shard, key, findings, perEnvironment, revisions, uses, unique, elapsed, reading, checking, Map.of());
+  }
 
   public ShardRun {
     findings = Map.copyOf(findings);
     perEnvironment = Map.copyOf(perEnvironment);
+    Map<String, List<DataReport>> copy = new java.util.LinkedHashMap<>();
+    (data == null ? Map.<String, List<DataReport>>of() : data).forEach((env, list) -> copy.put(env, List.copyOf(list)));
+    data = java.util.Collections.unmodifiableMap(copy);
   }
 
   /**

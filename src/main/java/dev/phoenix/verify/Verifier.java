@@ -84,7 +84,9 @@ public final class Verifier {
 
   /**
    * One shard of a run spread over machines: reads the whole window, checks only the unique
-   * references {@code shard} owns, and returns its part for {@link ShardMerge}. {@code head}: the
+   * references {@code shard} owns, and returns its part for {@link ShardMerge}. Shard
+   * {@value ShardRun#DATA_SHARD} also lists and checks every datastore's backups (RPO coverage,
+   * anchored at the run's start as the merge assesses everything). {@code head}: the
    * commit the history was read at (the shards of one run must agree on it).
    */
   public ShardRun verifyShard(VerifyRequest request, Shard shard, String head) {
@@ -115,9 +117,12 @@ public final class Verifier {
     ShardRun.Key key = new ShardRun.Key(head, List.copyOf(read.byEnv().keySet()), w.from(), w.to(), w.asked(),
         w.untilNow(), read.start(), request.deep(), request.strict(), protection != ProtectionProbe.NONE,
         shard.count());
+    // the datastores' coverage is one listing per backup place, not split by reference: the first shard does it
+    Map<String, List<DataReport>> data = shard.index() == ShardRun.DATA_SHARD ? data(read, request, read.start())
+        : Map.of();
     return new ShardRun(shard, key, byId, perEnv, read.count(), read.uses(), read.unique().size(),
         Duration.ofNanos(System.nanoTime() - read.startNanos()), Duration.ofNanos(read.readNanos()),
-        Duration.ofNanos(checkNanos));
+        Duration.ofNanos(checkNanos), data);
   }
 
   /** The window's revisions per environment, read once: what every run (whole or shard) starts from. */

@@ -31,6 +31,11 @@ public final class DynamoService implements AutoCloseable {
     return new DynamoRestores(dynamo);
   }
 
+  /** {@code phoenix protect}: every available on-demand backup of a datastore's table, with its time. */
+  public dev.phoenix.check.BackupListing listing() {
+    return new DynamoBackupListing(backups());
+  }
+
   /** {@code phoenix protect}'s marks: keep tags naming the backup, on the backup's table. */
   public dev.phoenix.check.Keeper keeper() {
     return new DynamoKeeper(new DynamoTableTags(dynamo));

@@ -30,6 +30,11 @@ public final class RdsService implements AutoCloseable {
     return new RdsSnapshotTags(rds);
   }
 
+  /** {@code phoenix protect}: every available snapshot of a datastore's instance, with its time. */
+  public dev.phoenix.check.BackupListing listing() {
+    return new RdsSnapshotListing(backups());
+  }
+
   /** {@code phoenix protect}'s marks: a keep tag on the pinned DB snapshot. */
   public dev.phoenix.check.Keeper keeper() {
     return new RdsKeeper(snapshotTags());

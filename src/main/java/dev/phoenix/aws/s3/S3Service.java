@@ -52,6 +52,11 @@ public final class S3Service implements AutoCloseable {
     return new S3Backups(s3, reads);
   }
 
+  /** {@code phoenix protect}: every dump of a datastore as the object version to mark, with its time. */
+  public dev.phoenix.check.BackupListing dumpListing() {
+    return new S3DumpListing(backups());
+  }
+
   @Override
   public void close() {
     s3.close();

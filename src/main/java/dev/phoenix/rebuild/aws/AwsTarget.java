@@ -26,6 +26,7 @@ import java.util.Map;
 public final class AwsTarget implements Target {
   private final TerraformDeployer deployer;
   private final ConfigServices services; // null: SSM/Secrets Manager clients of its own per synthesis
+  private final DatastoreRestores restores; // null: RDS/DynamoDB clients of its own per synthesis
 
   public AwsTarget() {
     this(new TerraformDeployer());
@@ -37,8 +38,17 @@ public final class AwsTarget implements Target {
 
   /** Config lookups and materialization on the run's services (the command's store clients). */
   public AwsTarget(TerraformDeployer deployer, ConfigServices services) {
+    this(deployer, services, null);
+  }
+
+  /**
+   * Config lookups and materialization on the run's services, and the datastores' restore points
+   * and SDK restores on the run's RDS and DynamoDB services (the command's store clients).
+   */
+  public AwsTarget(TerraformDeployer deployer, ConfigServices services, DatastoreRestores restores) {
     this.deployer = deployer;
     this.services = services;
+    this.restores = restores;
   }
 
   @Override
@@ -62,18 +72,23 @@ public final class AwsTarget implements Target {
     SynthRequest request;
     List<String> notes = new ArrayList<>();
     List<String> materialized;
+    AwsDatastores.Chosen datastores;
     try (ConfigRefs refs = aws.offline() ? new OfflineConfigRefs(aws.configRegion(),
         aws.target().accountId().orElse(null))
         : services != null ? new AwsConfigRefs(services, aws.configRegion())
         : new AwsConfigRefs(aws.endpoint(), aws.configRegion())) {
       Scope scope = new Scope(context.environment(),
           DrillScope.drillId(context.outDir(), aws.resources().drill(), context.drillId()), resolved.commit());
+      datastores = datastores(resolved, aws, scope.drillId(), context.apply(), context.started());
       RequestMapper mapper = new RequestMapper(aws, refs, scope, context.apply() && !aws.offline());
-      request = mapper.map(resolved.estate()).withEnvironment(context.environment()).withEmulator(aws.emulator());
+      request = mapper.map(resolved.estate(), datastores.byStack()).withEnvironment(context.environment())
+          .withEmulator(aws.emulator());
       materialized = mapper.materialized();
       notes.addAll(refs.notes());
     }
     materialized.forEach(m -> context.progress().line((context.apply() ? "materialized " : "to materialize ") + m));
+    datastores.notes().forEach(n -> context.progress().line("datastore " + n));
+    notes.addAll(datastores.notes());
     SynthResult result;
     try {
       result = new Synthesizer().synthesize(request, context.outDir(), SynthKey.of(resolved));
@@ -91,7 +106,48 @@ public final class AwsTarget implements Target {
     for (Map.Entry<String, Path> s : result.stacks().entrySet()) {
       stacks.add(new Prepared.PreparedStack(s.getKey(), s.getValue().getParent()));
     }
-    return new Prepared(stacks, result.cacheHit(), materialized, notes);
+    return new Prepared(stacks, result.cacheHit(), materialized, notes, datastores.used());
+  }
+
+  /**
+   * Each datastore's data as at the rebuild's date: the restore point chosen, a DynamoDB table
+   * restored from an on-demand backup through the SDK when applying (before the engine, as SSM
+   * copies are made). Offline synthesis looks nothing up and restores no datastore (a note says so).
+   */
+  private AwsDatastores.Chosen datastores(Resolved resolved, AwsSettings aws, String drillId, boolean apply,
+      java.util.function.Consumer<String> started) {
+    List<String> notes = new ArrayList<>();
+    List<AwsDatastoreRestore> wanted = AwsDatastores.wanted(resolved.estate(), aws.target().region(), notes);
+    if (wanted.isEmpty()) {
+      return AwsDatastores.Chosen.none(notes);
+    }
+    if (aws.offline()) {
+      notes.add("offline: no datastore restored (" + wanted.size() + " declared): their backups were not looked up");
+      return AwsDatastores.Chosen.none(notes);
+    }
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant at = AwsDatastores.dataDate(resolved, now);
+    List<RestoredDatastore> restored;
+    if (restores != null) {
+      restored = restores.resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
+    } else {
+      dev.phoenix.aws.AwsConfig config = dev.phoenix.aws.AwsConfig.defaults().withRegion(aws.target().region());
+      dev.phoenix.aws.AwsConfig regional = aws.endpoint().map(config::withEndpoint).orElse(config);
+      try (dev.phoenix.aws.rds.RdsService rds = dev.phoenix.aws.rds.RdsService.connect(regional);
+          dev.phoenix.aws.dynamodb.DynamoService dynamo = dev.phoenix.aws.dynamodb.DynamoService.connect(regional)) {
+        restored = new DatastoreRestores(r -> rds, r -> dynamo)
+            .resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
+      }
+    }
+    if (apply) { // what an interrupted rebuild's record must name as left behind
+      restored.stream().filter(r -> r.spec() instanceof dev.phoenix.synth.DatastoreSpec.DynamoFromBackup)
+          .forEach(r -> started.accept("dynamodb table "
+              + ((dev.phoenix.synth.DatastoreSpec.DynamoFromBackup) r.spec()).tableName() + " restored"));
+    }
+    AwsDatastores.Chosen chosen = AwsDatastores.chosen(restored);
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(chosen.notes());
+    return new AwsDatastores.Chosen(chosen.byStack(), chosen.used(), all);
   }
 
   @Override

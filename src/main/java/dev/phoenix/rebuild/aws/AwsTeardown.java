@@ -2,6 +2,7 @@ package dev.phoenix.rebuild.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phoenix.aws.AwsConfig;
+import dev.phoenix.aws.dynamodb.DynamoService;
 import dev.phoenix.aws.ssm.SsmService;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.PhoenixException.Kind;
@@ -28,8 +29,9 @@ import java.util.Optional;
  * {@code phoenix teardown --target aws}: destroys exactly what {@code rebuild --target aws}
  * created for an environment — the resources in the state of its configuration under {@code
  * <out>/<env>/aws/stacks/environment}, then the rebuild-scoped SSM copies it materialized
- * (parameters under {@code /phoenix-rebuild/<name prefix>/} tagged {@code phoenix:rebuild}) — and
- * nothing else. A state without Phoenix's {@value Marker#OUTPUT} output for this environment is
+ * (parameters under {@code /phoenix-rebuild/<name prefix>/} tagged {@code phoenix:rebuild}) and the
+ * DynamoDB tables it restored from on-demand backups through the SDK ({@code <name prefix>-<datastore>-<drill
+ * id>} tagged {@code phoenix:rebuild}, of this drill only) — and nothing else. A state without Phoenix's {@value Marker#OUTPUT} output for this environment is
  * refused untouched.
  */
 public final class AwsTeardown {
@@ -39,8 +41,16 @@ public final class AwsTeardown {
    * @param workDir the configuration's working directory
    * @param destroyed how many resources the engine destroyed (0 when the state was empty)
    * @param copiesDeleted names of the SSM copies deleted
+   * @param tablesDeleted the DynamoDB tables restored through the SDK for this drill, deleted
    */
-  public record Result(String environment, Path workDir, int destroyed, List<String> copiesDeleted) {}
+  public record Result(String environment, Path workDir, int destroyed, List<String> copiesDeleted,
+      List<String> tablesDeleted) {
+
+    /** Without restored tables. */
+    public Result(String environment, Path workDir, int destroyed, List<String> copiesDeleted) {
+      this(environment, workDir, destroyed, copiesDeleted, List.of());
+    }
+  }
 
   /**
    * @param environment the environment torn down
@@ -55,6 +65,7 @@ public final class AwsTeardown {
 
   private final TerraformDeployer deployer;
   private final ConfigServices services; // null: an SSM client of its own for the copies
+  private final java.util.function.Function<String, DynamoService> dynamo; // null: a client of its own
 
   public AwsTeardown() {
     this(new TerraformDeployer());
@@ -66,8 +77,15 @@ public final class AwsTeardown {
 
   /** Materialized copies deleted through the run's SSM service (the command's store clients). */
   public AwsTeardown(TerraformDeployer deployer, ConfigServices services) {
+    this(deployer, services, null);
+  }
+
+  /** Also the restored tables deleted through the run's DynamoDB service by region (the command's store clients). */
+  public AwsTeardown(TerraformDeployer deployer, ConfigServices services,
+      java.util.function.Function<String, DynamoService> dynamo) {
     this.deployer = deployer;
     this.services = services;
+    this.dynamo = dynamo;
   }
 
   public Result run(Request request, Confirm confirm, Progress progress) {
@@ -108,8 +126,10 @@ public final class AwsTeardown {
             .orElse(RequestMapper.MATERIALIZED_ROOT + namePrefix + "/");
         List<String> deleted = deleteCopies(aws, copies);
         deleted.forEach(name -> progress.line("deleted materialized copy " + name));
+        List<String> tables = drill.map(id -> deleteRestoredTables(aws, namePrefix, id)).orElse(List.of());
+        tables.forEach(name -> progress.line("deleted restored table " + name));
         DrillScope.clear(targetDir); // the drill is gone: the next rebuild into this out dir is a new one
-        return new Result(env, workDir, destroyed, deleted);
+        return new Result(env, workDir, destroyed, deleted, tables);
       });
     }
   }
@@ -126,6 +146,26 @@ public final class AwsTeardown {
       return Optional.empty();
     }
     return Optional.of(value.path("name_prefix").asText());
+  }
+
+  /** The tables {@code DatastoreRestores} restored for drill {@code drillId}: {@code <prefix>-…-<drill id>}, tagged. */
+  private List<String> deleteRestoredTables(AwsSettings aws, String namePrefix, String drillId) {
+    if (aws.offline()) {
+      return List.of();
+    }
+    java.util.function.Function<DynamoService, List<String>> delete = service -> {
+      List<String> tables = service.restores().restoredTables(namePrefix + "-").stream()
+          .filter(t -> t.endsWith("-" + drillId)).toList();
+      service.restores().delete(tables);
+      return tables;
+    };
+    if (dynamo != null) {
+      return delete.apply(dynamo.apply(aws.target().region()));
+    }
+    AwsConfig config = AwsConfig.defaults().withRegion(aws.target().region());
+    try (DynamoService service = DynamoService.connect(aws.endpoint().map(config::withEndpoint).orElse(config))) {
+      return delete.apply(service);
+    }
   }
 
   private List<String> deleteCopies(AwsSettings aws, String path) {

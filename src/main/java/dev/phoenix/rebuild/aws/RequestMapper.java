@@ -7,6 +7,7 @@ import dev.phoenix.model.ConfigSource;
 import dev.phoenix.model.Estate;
 import dev.phoenix.model.Lockfile;
 import dev.phoenix.model.Stack;
+import dev.phoenix.synth.DatastoreSpec;
 import dev.phoenix.synth.FunctionSpec;
 import dev.phoenix.synth.Grants;
 import dev.phoenix.synth.Scope;
@@ -63,6 +64,11 @@ final class RequestMapper {
   }
 
   SynthRequest map(Estate estate) {
+    return map(estate, Map.of());
+  }
+
+  /** {@code datastores}: each stack's restored datastores, already chosen ({@link DatastoreRestores}). */
+  SynthRequest map(Estate estate, Map<String, List<DatastoreSpec>> datastores) {
     Lockfile lock = estate.lockfile();
     List<StackSpec> stacks = new ArrayList<>();
     for (Stack stack : estate.stacks()) {
@@ -74,7 +80,8 @@ final class RequestMapper {
       for (Stack.Function f : stack.functions()) {
         functions.add(function(f, lock));
       }
-      stacks.add(new StackSpec(stack.name(), stack.dependsOn(), services, functions));
+      stacks.add(new StackSpec(stack.name(), stack.dependsOn(), services, functions,
+          datastores.getOrDefault(stack.name(), List.of())));
     }
     try {
       return new SynthRequest(settings.target().withScope(scope), stacks);

@@ -1,10 +1,14 @@
 package dev.phoenix.verify.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.phoenix.check.Backup;
 import dev.phoenix.check.Finding;
+import dev.phoenix.check.Ref;
 import dev.phoenix.check.Status;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.report.Json;
+import dev.phoenix.verify.DataReport;
+import dev.phoenix.verify.RevisionStatus;
 import dev.phoenix.verify.Shard;
 import dev.phoenix.verify.ShardRun;
 import java.io.IOException;
@@ -68,6 +72,9 @@ public final class ShardJson {
     Map<String, Object> perEnv = new TreeMap<>();
     run.perEnvironment().forEach((env, f) -> perEnv.put(env, list(f)));
     m.put("perEnvironment", perEnv);
+    Map<String, Object> data = new TreeMap<>();
+    run.data().forEach((env, reports) -> data.put(env, reports.stream().map(ShardJson::data).toList()));
+    m.put("data", data);
     return Json.write(m) + "\n";
   }
 
@@ -120,11 +127,18 @@ public final class ShardJson {
       Map<String, Map<String, Finding>> perEnv = new LinkedHashMap<>();
       field(root, "perEnvironment", name).fields()
           .forEachRemaining(e -> perEnv.put(e.getKey(), findings(e.getValue(), name)));
+      Map<String, List<DataReport>> data = new LinkedHashMap<>();
+      root.path("data").fields().forEachRemaining(e -> {
+        List<DataReport> reports = new ArrayList<>();
+        e.getValue().forEach(r -> reports.add(data(e.getKey(), r, name)));
+        data.put(e.getKey(), reports);
+      });
       return new ShardRun(shard, key, findings(field(root, "findings", name), name), perEnv,
           field(counts, "revisions", name).asInt(), field(counts, "references", name).asInt(),
           field(counts, "unique", name).asInt(), Duration.ofMillis(root.path("durationMs").asLong()),
-          Duration.ofMillis(root.path("readingMs").asLong()), Duration.ofMillis(root.path("checkingMs").asLong()));
-    } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+          Duration.ofMillis(root.path("readingMs").asLong()), Duration.ofMillis(root.path("checkingMs").asLong()), data);
+    } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException
+        | NullPointerException e) {
       throw bad(name, "has an unreadable field (" + e.getMessage() + ")");
     } catch (PhoenixException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(name)) {
@@ -132,6 +146,73 @@ public final class ShardJson {
       }
       throw bad(name, "names an impossible shard (" + e.getMessage() + ")");
     }
+  }
+
+  /** A datastore's coverage as the first shard assessed it (every field, so the merge rebuilds it exactly). */
+  private static Map<String, Object> data(DataReport r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("datastore", r.datastore());
+    m.put("where", r.where());
+    m.put("rpo", r.rpo().toString());
+    m.put("backups", r.backups().stream().map(ShardJson::checked).toList());
+    List<Object> gaps = new ArrayList<>();
+    for (DataReport.Gap g : r.gaps()) {
+      Map<String, Object> gap = new LinkedHashMap<>();
+      gap.put("from", g.from().toString());
+      gap.put("to", text(g.to()));
+      gap.put("noBackupFor", text(g.noBackupFor()));
+      gap.put("status", g.status().name());
+      gap.put("broken", g.broken().stream().map(ShardJson::checked).toList());
+      gaps.add(gap);
+    }
+    m.put("gaps", gaps);
+    m.put("worst", r.worst().name());
+    m.put("summary", r.summary());
+    return m;
+  }
+
+  private static Map<String, Object> checked(DataReport.Checked c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Ref.S3Object o = c.backup().object();
+    m.put("bucket", o.bucket());
+    m.put("key", o.key());
+    m.put("versionId", o.versionId());
+    m.put("sha256", o.sha256());
+    m.put("takenAt", c.backup().takenAt().toString());
+    m.put("takenFrom", c.backup().takenFrom());
+    m.put("bytes", c.backup().bytes());
+    m.put("status", c.finding().status().name());
+    m.put("reason", c.finding().reason());
+    return m;
+  }
+
+  private static DataReport data(String env, JsonNode r, String name) {
+    List<DataReport.Checked> backups = new ArrayList<>();
+    field(r, "backups", name).forEach(b -> backups.add(checked(b, name)));
+    List<DataReport.Gap> gaps = new ArrayList<>();
+    for (JsonNode g : field(r, "gaps", name)) {
+      List<DataReport.Checked> broken = new ArrayList<>();
+      field(g, "broken", name).forEach(b -> broken.add(checked(b, name)));
+      JsonNode age = g.get("noBackupFor");
+      gaps.add(new DataReport.Gap(Instant.parse(field(g, "from", name).asText()), instant(g.get("to")),
+          age == null || age.isNull() ? null : Duration.parse(age.asText()),
+          RevisionStatus.valueOf(field(g, "status", name).asText()), broken));
+    }
+    return new DataReport(env, field(r, "datastore", name).asText(), field(r, "where", name).asText(),
+        Duration.parse(field(r, "rpo", name).asText()), backups, gaps,
+        RevisionStatus.valueOf(field(r, "worst", name).asText()), field(r, "summary", name).asText());
+  }
+
+  private static DataReport.Checked checked(JsonNode b, String name) {
+    Ref.S3Object object = new Ref.S3Object(field(b, "bucket", name).asText(), field(b, "key", name).asText(),
+        nullable(b.get("versionId")), nullable(b.get("sha256")));
+    return new DataReport.Checked(new Backup(object, Instant.parse(field(b, "takenAt", name).asText()),
+        nullable(b.get("takenFrom")), b.path("bytes").asLong()),
+        new Finding(Status.valueOf(field(b, "status", name).asText()), nullable(b.get("reason"))));
+  }
+
+  private static String nullable(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
   }
 
   private static Map<String, Finding> findings(JsonNode list, String name) {
