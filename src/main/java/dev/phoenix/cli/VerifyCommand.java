@@ -117,6 +117,12 @@ final class VerifyCommand implements Callable<Integer> {
           + "or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job).")
   Integer shards;
 
+  @Option(names = "--region", paramLabel = "REGION",
+      description = "Check the copies in this mirror region (environments/<env>/regions.yaml and the newest "
+          + "mirrors.ledger) instead of the references as pinned: a reference without a copy there is MISSING. "
+          + "The primary region is not contacted. See docs/regions.md.")
+  String region;
+
   @Option(names = "--merge", paramLabel = "FILE", arity = "1..*",
       description = "Combine the shards' JSON reports into the report (and exit code) of one unsharded run.")
   List<String> merge = new ArrayList<>();
@@ -156,6 +162,15 @@ final class VerifyCommand implements Callable<Integer> {
             "write --report json:FILE from each shard and the other reports from phoenix verify --merge");
       }
     }
+    if (region != null) {
+      if (!region.matches("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]")) {
+        throw PhoenixException.input("--region '" + region + "' is not an AWS region", "e.g. --region eu-central-1");
+      }
+      if (part.isPresent() || checkProtection) {
+        throw PhoenixException.input("--region checks one region's copies whole; it takes neither --shard nor "
+            + "--check-protection", "run phoenix verify --region " + region + " without them");
+      }
+    }
     StoreSettings settings = StoreSettings.of(AwsConfig.defaults(), concurrency, new LinkedHashSet<>(insecure))
         .withRates(paces);
     try (GitRepository git = repo.open(); Stores stores = Stores.open(settings)) {
@@ -166,6 +181,10 @@ final class VerifyCommand implements Callable<Integer> {
       VerifyWindow w = since != null ? VerifyWindow.since(window, now, since)
           : from != null ? VerifyWindow.fromTo(from, to, git, now) : VerifyWindow.head();
       VerifyRequest request = requestFor(w);
+      if (region != null) {
+        return finish(new dev.phoenix.verify.RegionVerify(git, r -> stores.region(r).checkers(),
+            ProgressPrinter.forTerminal(err), clock).verify(request, region), targets, out, err);
+      }
       Verifier verifier = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
           checkProtection ? new KeeperProbe(Keepers.of(stores.keepers())) // the same clients as the checks
               : dev.phoenix.verify.ProtectionProbe.NONE, stores.backups());
@@ -186,7 +205,7 @@ final class VerifyCommand implements Callable<Integer> {
   /** --merge: the shards' reports into the one run's report and exit code. */
   private int merged() {
     if (!envs.isEmpty() || allEnvs || since != null || from != null || to != null || shard != null || shards != null
-        || deep || strict || checkProtection || !rates.isEmpty()) {
+        || deep || strict || checkProtection || !rates.isEmpty() || region != null) {
       throw PhoenixException.input("--merge takes the run's environments, window and options from the shards' reports",
           "give only --merge FILE… (with --report, --output and --repo)");
     }

@@ -31,6 +31,8 @@ import java.util.List;
  * @param preflight problems found by preflight (reference and status), empty when all OK
  * @param started what the target started or created, in order (containers, networks, stack
  *     applies), value-free; what an interrupted rebuild left behind
+ * @param region the region rebuilt from: the mirror region whose copies were used ({@code rebuild
+ *     --region} of a mirror in regions.yaml), else the {@code --region} given, else null
  */
 public record DrillRecord(
     String schema,
@@ -55,7 +57,19 @@ public record DrillRecord(
     List<String> materialized,
     List<Deployed.StackRun> stacks,
     List<PreflightIssue> preflight,
-    List<String> started) {
+    List<String> started,
+    String region) {
+
+  /** A record without {@code region} (records written before it existed read it as null). */
+  public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
+      String finishedAt, String asked, String understoodAs, String lockfileCommit, String committedAt,
+      String phoenixVersion, String mode, String outcome, String failureReason, long recoveryMillis,
+      List<Phase> phases, List<ArtefactUsed> artefacts, List<ConfigUsed> config, List<String> materialized,
+      List<Deployed.StackRun> stacks, List<PreflightIssue> preflight, List<String> started) {
+    this(schema, id, environment, target, by, startedAt, finishedAt, asked, understoodAs, lockfileCommit,
+        committedAt, phoenixVersion, mode, outcome, failureReason, recoveryMillis, phases, artefacts, config,
+        materialized, stacks, preflight, started, null);
+  }
 
   /** A record without {@code started} (records written before it existed read as an empty list). */
   public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,

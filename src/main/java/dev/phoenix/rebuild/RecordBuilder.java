@@ -94,7 +94,15 @@ final class RecordBuilder {
         Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), phases,
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),
-        deployed == null ? List.of() : deployed.stacks(), issues, started());
+        deployed == null ? List.of() : deployed.stacks(), issues, started(), region());
+  }
+
+  /** The mirror region whose copies were used, else the --region flag, else null. */
+  private String region() {
+    if (resolved != null && resolved.region() != null) {
+      return resolved.region().name();
+    }
+    return request.targetFlags().get("region");
   }
 
   static List<DrillRecord.ArtefactUsed> artefacts(Lockfile lock) {
