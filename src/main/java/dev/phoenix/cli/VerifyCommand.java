@@ -123,6 +123,10 @@ final class VerifyCommand implements Callable<Integer> {
           + "The primary region is not contacted. See docs/regions.md.")
   String region;
 
+  @Option(names = "--aws-endpoint", paramLabel = "URL", hidden = true,
+      description = "Send every AWS call to this endpoint (emulators, VPC endpoints).")
+  java.net.URI awsEndpoint;
+
   @Option(names = "--merge", paramLabel = "FILE", arity = "1..*",
       description = "Combine the shards' JSON reports into the report (and exit code) of one unsharded run.")
   List<String> merge = new ArrayList<>();
@@ -171,7 +175,8 @@ final class VerifyCommand implements Callable<Integer> {
             + "--check-protection", "run phoenix verify --region " + region + " without them");
       }
     }
-    StoreSettings settings = StoreSettings.of(AwsConfig.defaults(), concurrency, new LinkedHashSet<>(insecure))
+    AwsConfig aws = awsEndpoint == null ? AwsConfig.defaults() : AwsConfig.defaults().withEndpoint(awsEndpoint);
+    StoreSettings settings = StoreSettings.of(aws, concurrency, new LinkedHashSet<>(insecure))
         .withRates(paces);
     try (GitRepository git = repo.open(); Stores stores = Stores.open(settings)) {
       // the shards of one run anchor "now" at the start of the hour, so that shards started minutes
