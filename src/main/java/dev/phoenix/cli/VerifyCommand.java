@@ -190,9 +190,13 @@ final class VerifyCommand implements Callable<Integer> {
         return finish(new dev.phoenix.verify.RegionVerify(git, r -> stores.region(r).checkers(),
             ProgressPrinter.forTerminal(err), clock).verify(request, region), targets, out, err);
       }
+      dev.phoenix.verify.ProtectionProbe marks = checkProtection
+          ? new KeeperProbe(Keepers.of(stores.keepers())) // the same clients as the checks
+          : dev.phoenix.verify.ProtectionProbe.NONE;
+      // with mirrors, a reference the ledger lacks for a mirror region is AT_RISK (not in shards: their key)
       Verifier verifier = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
-          checkProtection ? new KeeperProbe(Keepers.of(stores.keepers())) // the same clients as the checks
-              : dev.phoenix.verify.ProtectionProbe.NONE, stores.backups());
+          part.isPresent() ? marks : dev.phoenix.verify.MirrorCoverage.both(
+              new dev.phoenix.verify.MirrorCoverage(git.workTree()), marks), stores.backups());
       if (part.isPresent()) {
         String head = git.head().map(c -> c.id()).orElse("");
         ShardRun run = verifier.verifyShard(request, part.get(), head);
