@@ -15,10 +15,20 @@ public final class Protection {
   private Protection() {}
 
   public static ProtectResult run(GitRepository git, Keepers keepers, ProtectRequest request, ProtectProgress progress) {
+    return run(git, keepers, request, null, progress);
+  }
+
+  /**
+   * With {@code copies} (protect --region): the copies of the window's references in that mirror
+   * region are marked, through {@code keepers} of that region; null: the references as pinned.
+   */
+  public static ProtectResult run(GitRepository git, Keepers keepers, ProtectRequest request,
+      dev.phoenix.check.MirrorCopies copies, ProtectProgress progress) {
     String env = request.environment();
     Instant since = Instant.now().minus(request.window()).truncatedTo(ChronoUnit.SECONDS);
-    ProtectWindow window = ProtectWindow.of(git, env, since);
-    if (window.revisions().isEmpty()) {
+    ProtectWindow pinned = ProtectWindow.of(git, env, since);
+    ProtectWindow window = copies == null ? pinned : pinned.inRegion(copies);
+    if (pinned.revisions().isEmpty()) {
       throw PhoenixException.input("environment " + env + " has no lockfile in the history of HEAD",
           "check --env (phoenix history --env " + env + ")");
     }

@@ -175,6 +175,20 @@ class RegionRebuildIT {
     assertThat(covered.code()).as(covered.err() + covered.out()).isZero();
     assertThat(covered.out()).doesNotContain("AT_RISK");
 
+    // protect --region marks the copies, in the mirror region's stores
+    RepoRun protect = RepoRun.in(dir, "protect", "--env", ENV, "--since", "400d", "--region", MIRROR, "--yes",
+        "--aws-endpoint", moto.endpoint().toString(), "--aws-region", MotoServer.REGION);
+    assertThat(protect.code()).as(protect.err() + protect.out()).isZero();
+    var history = ssmMirror.getParameterHistory(b -> b.name("/" + ENV + "/db-url")).parameters();
+    assertThat(history).hasSize(2).allSatisfy(v -> assertThat(v.labels())
+        .anySatisfy(l -> assertThat(l).startsWith("phoenix-keep-" + ENV)));
+    for (String digest : IMAGE) {
+      assertThat(mirror.accessLog()).anyMatch(l -> l.contains("PUT /v2/region/web/manifests/phoenix-keep-" + ENV + "-"
+          + digest.substring(7, 19)));
+    }
+    assertThat(seed.ssm.getParameterHistory(b -> b.name("/" + ENV + "/db-url")).parameters())
+        .allSatisfy(v -> assertThat(v.labels()).noneMatch(l -> l.startsWith("phoenix-keep-"))); // the primary untouched
+
     // region loss: the primary registry is gone, and so are the primary region's objects, parameters, secrets
     primary.close();
     seed.s3.listObjectVersions(b -> b.bucket(BUCKET)).versions()
