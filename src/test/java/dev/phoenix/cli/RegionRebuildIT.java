@@ -228,6 +228,17 @@ class RegionRebuildIT {
         .contains(mirror.hostPort() + "/region/web@" + IMAGE[0]).contains(MIRROR_BUCKET).doesNotContain(CANARY);
     assertThat(RepoRun.in(dir, "teardown", "--env", ENV, "--target", "local").code()).isZero();
 
+    // --target aws synthesizes the mirror region's locators only (no engine here: it stops after synth)
+    Path awsOut = tmp.resolve("aws");
+    RepoRun synth = RepoRun.in(dir, aws("rebuild", "--env", ENV, "--at", oldest, "--target", "aws", "--region", MIRROR,
+        "--account", "123456789012", "--engine", tmp.resolve("no-engine").toString(),
+        "--out", awsOut.toString(), "--drills", tmp.resolve("aws-drills").toString()));
+    Path synthesized = awsOut.resolve(ENV + "/aws/stacks/environment/cdk.tf.json");
+    assertThat(synthesized).as(synth.err() + synth.out()).exists();
+    String tf = Files.readString(synthesized);
+    assertThat(tf).contains(mirror.hostPort() + "/region/web@" + IMAGE[0]).contains(MIRROR_BUCKET)
+        .doesNotContain(primary.hostPort()).doesNotContain(BUCKET).doesNotContain("us-east-1");
+
     // a copy deleted in the mirror, and a reference the ledger no longer records
     mirror.deleteManifest("region/web", IMAGE[1]);
     Path ledger = dir.resolve("environments/" + ENV + "/mirrors.ledger");
