@@ -195,7 +195,8 @@ final class VerifyCommand implements Callable<Integer> {
           : dev.phoenix.verify.ProtectionProbe.NONE;
       // with mirrors, a reference the ledger lacks for a mirror region is AT_RISK (not in shards: their key)
       Verifier verifier = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
-          part.isPresent() ? marks : dev.phoenix.verify.MirrorCoverage.both(
+          part.isPresent() || !dev.phoenix.verify.MirrorCoverage.applies(git.workTree(), envs, allEnvs) ? marks
+              : dev.phoenix.verify.MirrorCoverage.both(
               new dev.phoenix.verify.MirrorCoverage(git.workTree()), marks), stores.backups());
       if (part.isPresent()) {
         String head = git.head().map(c -> c.id()).orElse("");

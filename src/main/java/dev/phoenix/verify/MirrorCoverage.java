@@ -4,6 +4,8 @@ import dev.phoenix.check.Finding;
 import dev.phoenix.check.MirrorCopies;
 import dev.phoenix.check.Ref;
 import dev.phoenix.lockfile.MirrorSetup;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,23 @@ public final class MirrorCoverage implements ProtectionProbe {
       mirrors.add(files.copies(region));
     }
     return Optional.of(new Setup(files, List.copyOf(mirrors)));
+  }
+
+  /**
+   * Whether any environment verified has a regions file (for {@code all}: any environment of the
+   * working tree): without one the probe is not added, so a run without mirrors does exactly what
+   * it did before (no per-environment copies of the findings).
+   */
+  public static boolean applies(Path workTree, List<String> environments, boolean all) {
+    if (!all) {
+      return environments.stream().anyMatch(env -> dev.phoenix.model.NameRules.ENVIRONMENT.accepts(env)
+          && Files.isRegularFile(workTree.resolve(dev.phoenix.model.Regions.path(env)), LinkOption.NOFOLLOW_LINKS));
+    }
+    try (java.util.stream.Stream<Path> dirs = Files.list(workTree.resolve("environments"))) {
+      return dirs.anyMatch(d -> Files.isRegularFile(d.resolve("regions.yaml"), LinkOption.NOFOLLOW_LINKS));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   /** {@code first}'s concern, else {@code then}'s: mirror coverage beside the protection marks. */

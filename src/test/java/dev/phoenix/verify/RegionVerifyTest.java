@@ -68,6 +68,10 @@ class RegionVerifyTest {
     ProtectionProbe marks = (ref, env) -> Optional.of(Finding.atRisk("no protect mark"));
     assertThat(MirrorCoverage.both(marks, coverage).concern(ALONE, "prod").orElseThrow().reason()).isEqualTo("no protect mark");
     assertThat(MirrorCoverage.both(ProtectionProbe.NONE, coverage)).isSameAs(coverage);
+    // added to a run only where a regions file exists
+    assertThat(MirrorCoverage.applies(root, List.of("prod"), false)).isTrue();
+    assertThat(MirrorCoverage.applies(root, List.of("staging"), false)).isFalse();
+    assertThat(MirrorCoverage.applies(root, List.of(), true)).isTrue();
   }
 
   @Test
