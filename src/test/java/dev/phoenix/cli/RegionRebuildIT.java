@@ -239,6 +239,21 @@ class RegionRebuildIT {
     assertThat(tf).contains(mirror.hostPort() + "/region/web@" + IMAGE[0]).contains(MIRROR_BUCKET)
         .doesNotContain(primary.hostPort()).doesNotContain(BUCKET).doesNotContain("us-east-1");
 
+    // a copy whose bytes changed in the mirror: CORRUPT under --deep (a shallow check sees the manifest only)
+    Path blobs = mirror.storageDir().resolve("docker/registry/v2/blobs/sha256");
+    JsonNode manifest = Json.mapper().readTree(Files.readString(blobs.resolve(IMAGE[0].substring(7, 9))
+        .resolve(IMAGE[0].substring(7)).resolve("data")));
+    String layer = manifest.path("layers").get(manifest.path("layers").size() - 1).path("digest").asText().substring(7);
+    Path layerData = blobs.resolve(layer.substring(0, 2)).resolve(layer).resolve("data");
+    byte[] original = Files.readAllBytes(layerData);
+    byte[] changed = original.clone();
+    changed[changed.length / 2] ^= 1;
+    Files.write(layerData, changed);
+    RepoRun deep = RepoRun.in(dir, aws("verify", "--env", ENV, "--since", "400d", "--region", MIRROR, "--deep"));
+    assertThat(deep.code()).as(deep.err() + deep.out()).isEqualTo(1);
+    assertThat(deep.out()).contains("CORRUPT").contains("copy " + mirror.hostPort() + "/region/web@" + IMAGE[0].substring(0, 19));
+    Files.write(layerData, original);
+
     // a copy deleted in the mirror, and a reference the ledger no longer records
     mirror.deleteManifest("region/web", IMAGE[1]);
     Path ledger = dir.resolve("environments/" + ENV + "/mirrors.ledger");
