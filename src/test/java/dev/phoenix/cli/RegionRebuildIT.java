@@ -216,6 +216,7 @@ class RegionRebuildIT {
     System.out.println(rebuilt.err() + rebuilt.out());
     assertThat(rebuilt.code()).as(rebuilt.err() + rebuilt.out()).isZero();
     assertThat(rebuilt.err()).contains("copies in " + MIRROR).contains("local: web healthy");
+    assertThat(rebuilt.out()).contains("rebuild " + ENV + " --target local at " + oldest + " in " + MIRROR + ": succeeded");
     String container = Labels.container(ENV, "web", 1);
     String imageId = daemon.docker("inspect", "-f", "{{.Image}}", container).orThrow().stdout().strip();
     String repoDigests = daemon.docker("image", "inspect", "-f", "{{json .RepoDigests}}", imageId).orThrow().stdout();
