@@ -35,6 +35,11 @@ final class ProtectCommand implements Callable<Integer> {
   @Option(names = "--prune", description = "Also remove this environment's marks from versions no revision in the window pins.")
   boolean prune;
 
+  @Option(names = "--region", paramLabel = "REGION",
+      description = "Mark the copies in this mirror region (regions.yaml and the newest mirrors.ledger) instead of "
+          + "the references as pinned, through that region's stores. See docs/regions.md.")
+  String region;
+
   @Option(names = "--yes", description = "Apply the changes (default: list them only).")
   boolean yes;
 
@@ -51,8 +56,11 @@ final class ProtectCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProtectResult result;
     try (GitRepository git = repo.open(); Stores live = Stores.open(stores.settings())) {
-      result = Protection.run(git, Keepers.of(live.keepers()), live.backupListings(),
-          new ProtectRequest(env, window, prune, yes, concurrency),
+      dev.phoenix.check.MirrorCopies copies = region == null ? null
+          : dev.phoenix.lockfile.MirrorSetup.read(git.workTree(), env).copies(region);
+      Stores where = region == null ? live : live.region(region);
+      result = Protection.run(git, Keepers.of(where.keepers()), live.backupListings(),
+          new ProtectRequest(env, window, prune, yes, concurrency), copies,
           (stage, total) -> new CountProgress(err, "protect: %d/%d " + stage, total), java.time.Instant.now());
     }
     out.print(repo.json() ? ProtectReport.json(result) : ProtectReport.text(result));

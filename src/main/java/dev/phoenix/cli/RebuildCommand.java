@@ -42,7 +42,11 @@ final class RebuildCommand implements Callable<Integer> {
       description = "ISO date/date-time (a date = end of that day, UTC), commit id or HEAD~n. Default: HEAD.") String at;
   @Option(names = "--target", required = true, paramLabel = "TARGET", description = "aws (or another registered target).")
   String target;
-  @Option(names = "--region", description = "Target region (overrides targets.yaml).") String region;
+  @Option(names = "--region", description = "Target region (overrides targets.yaml). When environments/<env>/regions.yaml "
+      + "names it as a mirror, every reference is resolved to its copy there through the newest mirrors.ledger and only "
+      + "that region is asked (docs/regions.md).") String region;
+  /** The mirror region whose copies the rebuild uses, or null. */
+  private String mirrorRegion;
   @Option(names = "--account", description = "Target AWS account id, 12 digits.") String account;
   @Option(names = "--name-prefix", description = "Prefix of every resource name (default: the environment).") String namePrefix;
   @Option(names = "--target-option", paramLabel = "KEY=VALUE",
@@ -89,12 +93,13 @@ final class RebuildCommand implements Callable<Integer> {
       Path root = git.workTree();
       Warnings.uncommitted(git, env, err);
       Warnings.futureDated(git, java.util.List.of(), err);
+      mirrorRegion = mirrorRegion(root);
       Duration deadline = Duration.ofMinutes(10);
       CheckOptions checks = new CheckOptions(deep, VerifyRequest.DEFAULT_CONCURRENCY, Instant.now().plus(deadline),
           Set.copyOf(insecure), r -> { });
       RebuildRequest request = new RebuildRequest(env, at, Instant.now(), root, out(),
           drills != null ? drills : dev.phoenix.core.UnderRoot.resolve(root, "drills"), flags(), apply, savedPlan, allowUnknown, engine,
-          Duration.ofMinutes(engineMinutes), checks);
+          Duration.ofMinutes(engineMinutes), checks, mirrorRegion);
       var settings = TargetsFile.read(root, env, targetName).withFlags(flags());
       RebuildResult result;
       try (Stores stores = Stores.open(storeSettings(settings))) {
@@ -122,12 +127,28 @@ final class RebuildCommand implements Callable<Integer> {
   private Map<String, String> flags() {
     Map<String, String> f = new LinkedHashMap<>(options == null ? Map.of() : options);
     put(f, "region", region);
+    put(f, "configRegion", mirrorRegion); // config, packages and images of the mirror region only
     put(f, "account", account);
     put(f, "namePrefix", namePrefix);
     put(f, "endpoint", awsEndpoint == null ? null : awsEndpoint.toString());
     put(f, "offline", offline ? "true" : null);
     put(f, "providerMirror", providerMirror);
     return f;
+  }
+
+  /**
+   * {@code --region} when the environment's regions.yaml names it as a mirror; null as pinned (no
+   * --region, no regions file, or the primary); a usage error for a region that is neither.
+   */
+  private String mirrorRegion(Path root) {
+    if (region == null) {
+      return null;
+    }
+    dev.phoenix.lockfile.MirrorSetup setup = dev.phoenix.lockfile.MirrorSetup.read(root, env);
+    if (setup.regions() == null) {
+      return null;
+    }
+    return setup.copies(region).isPrimary() ? null : region;
   }
 
   private static void put(Map<String, String> m, String k, String v) {

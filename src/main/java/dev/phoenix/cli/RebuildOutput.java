@@ -27,7 +27,8 @@ final class RebuildOutput {
       out.flush();
       return;
     }
-    out.println("rebuild " + r.environment() + " --target " + r.target() + " at " + r.asked() + ": " + r.outcome()
+    out.println("rebuild " + r.environment() + " --target " + r.target() + " at " + r.asked()
+        + (r.region() == null ? "" : " in " + r.region()) + ": " + r.outcome()
         + " (" + r.mode() + ")");
     out.println("  commit " + r.lockfileCommit() + " of " + r.committedAt() + " (" + r.understoodAs() + ")");
     StringBuilder phases = new StringBuilder();

@@ -117,6 +117,16 @@ final class VerifyCommand implements Callable<Integer> {
           + "or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job).")
   Integer shards;
 
+  @Option(names = "--region", paramLabel = "REGION",
+      description = "Check the copies in this mirror region (environments/<env>/regions.yaml and the newest "
+          + "mirrors.ledger) instead of the references as pinned: a reference without a copy there is MISSING. "
+          + "The primary region is not contacted. See docs/regions.md.")
+  String region;
+
+  @Option(names = "--aws-endpoint", paramLabel = "URL", hidden = true,
+      description = "Send every AWS call to this endpoint (emulators, VPC endpoints).")
+  java.net.URI awsEndpoint;
+
   @Option(names = "--merge", paramLabel = "FILE", arity = "1..*",
       description = "Combine the shards' JSON reports into the report (and exit code) of one unsharded run.")
   List<String> merge = new ArrayList<>();
@@ -156,7 +166,17 @@ final class VerifyCommand implements Callable<Integer> {
             "write --report json:FILE from each shard and the other reports from phoenix verify --merge");
       }
     }
-    StoreSettings settings = StoreSettings.of(AwsConfig.defaults(), concurrency, new LinkedHashSet<>(insecure))
+    if (region != null) {
+      if (!region.matches("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]")) {
+        throw PhoenixException.input("--region '" + region + "' is not an AWS region", "e.g. --region eu-central-1");
+      }
+      if (part.isPresent() || checkProtection) {
+        throw PhoenixException.input("--region checks one region's copies whole; it takes neither --shard nor "
+            + "--check-protection", "run phoenix verify --region " + region + " without them");
+      }
+    }
+    AwsConfig aws = awsEndpoint == null ? AwsConfig.defaults() : AwsConfig.defaults().withEndpoint(awsEndpoint);
+    StoreSettings settings = StoreSettings.of(aws, concurrency, new LinkedHashSet<>(insecure))
         .withRates(paces);
     try (GitRepository git = repo.open(); Stores stores = Stores.open(settings)) {
       // the shards of one run anchor "now" at the start of the hour, so that shards started minutes
@@ -166,9 +186,18 @@ final class VerifyCommand implements Callable<Integer> {
       VerifyWindow w = since != null ? VerifyWindow.since(window, now, since)
           : from != null ? VerifyWindow.fromTo(from, to, git, now) : VerifyWindow.head();
       VerifyRequest request = requestFor(w);
+      if (region != null) {
+        return finish(new dev.phoenix.verify.RegionVerify(git, r -> stores.region(r).checkers(),
+            ProgressPrinter.forTerminal(err), clock).verify(request, region), targets, out, err);
+      }
+      dev.phoenix.verify.ProtectionProbe marks = checkProtection
+          ? new KeeperProbe(Keepers.of(stores.keepers())) // the same clients as the checks
+          : dev.phoenix.verify.ProtectionProbe.NONE;
+      // with mirrors, a reference the ledger lacks for a mirror region is AT_RISK (not in shards: their key)
       Verifier verifier = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
-          checkProtection ? new KeeperProbe(Keepers.of(stores.keepers())) // the same clients as the checks
-              : dev.phoenix.verify.ProtectionProbe.NONE, stores.backups());
+          part.isPresent() || !dev.phoenix.verify.MirrorCoverage.applies(git.workTree(), envs, allEnvs) ? marks
+              : dev.phoenix.verify.MirrorCoverage.both(
+              new dev.phoenix.verify.MirrorCoverage(git.workTree()), marks), stores.backups());
       if (part.isPresent()) {
         String head = git.head().map(c -> c.id()).orElse("");
         ShardRun run = verifier.verifyShard(request, part.get(), head);
@@ -186,7 +215,7 @@ final class VerifyCommand implements Callable<Integer> {
   /** --merge: the shards' reports into the one run's report and exit code. */
   private int merged() {
     if (!envs.isEmpty() || allEnvs || since != null || from != null || to != null || shard != null || shards != null
-        || deep || strict || checkProtection || !rates.isEmpty()) {
+        || deep || strict || checkProtection || !rates.isEmpty() || region != null) {
       throw PhoenixException.input("--merge takes the run's environments, window and options from the shards' reports",
           "give only --merge FILE… (with --report, --output and --repo)");
     }

@@ -14,7 +14,9 @@ final class Warnings {
   private Warnings() {}
 
   static void uncommitted(GitRepository git, String environment, PrintWriter err) {
-    List<String> changed = git.uncommittedChanges(List.of("environments/" + environment, "stacks"));
+    // the mirror ledger is read from the working tree on purpose: the newest copies (docs/regions.md)
+    List<String> changed = git.uncommittedChanges(List.of("environments/" + environment, "stacks")).stream()
+        .filter(p -> !p.equals(dev.phoenix.model.MirrorLedger.path(environment))).toList();
     if (!changed.isEmpty()) {
       err.println("warning: uncommitted changes to " + String.join(", ", changed.subList(0, Math.min(5, changed.size())))
           + (changed.size() > 5 ? " and " + (changed.size() - 5) + " more" : "")

@@ -43,6 +43,22 @@ public final class MirrorFiles {
     }
   }
 
+  /**
+   * The ledger (the newest: a rebuild at any date reads the working tree's), an empty ledger when
+   * there is none; problems with their lines when it does not read.
+   */
+  public static Parsed<MirrorLedger> ledger(EstateFiles files, String environment) {
+    String path = MirrorLedger.path(environment);
+    EstateFiles.Lookup lookup = files.lookup(path);
+    if (lookup.refusal().isPresent()) {
+      return new Parsed<>(null, List.of(EstateReader.refused(path, lookup.refusal().get())));
+    }
+    if (lookup.bytes().isEmpty()) {
+      return new Parsed<>(MirrorLedger.empty(), List.of());
+    }
+    return LedgerReader.read(path, whole(files, path, lookup.bytes().get()));
+  }
+
   /** The regions file, or an empty value when there is none. */
   public static Parsed<Regions> regions(EstateFiles files, String environment) {
     return RegionsReader.read(files, environment);

@@ -82,6 +82,21 @@ public record ProtectWindow(Instant since, List<CommitInfo> revisions, Map<Ref, 
     return new ProtectWindow(since, revisions, wanted, ever);
   }
 
+  /**
+   * The same window over the copies in a mirror region ({@code protect --region}): each reference
+   * replaced by its copy as the newest ledger records it; references without a copy there are left
+   * out (nothing in the region to mark; {@code verify --region} names them). The ledger names a
+   * source by its id, which {@link #identity} keeps.
+   */
+  public ProtectWindow inRegion(dev.phoenix.check.MirrorCopies copies) {
+    Map<Ref, List<String>> moved = new LinkedHashMap<>();
+    wanted.forEach((ref, uses) -> copies.copyOf(ref).ifPresent(copy ->
+        moved.computeIfAbsent(identity(copy), k -> new ArrayList<>()).addAll(uses)));
+    Set<Ref> everMoved = new LinkedHashSet<>();
+    ever.forEach(ref -> copies.copyOf(ref).ifPresent(copy -> everMoved.add(identity(copy))));
+    return new ProtectWindow(since, revisions, moved, everMoved);
+  }
+
   /** What identifies a stored version (an S3 object's expected sha256 is not part of it). */
   public static Ref identity(Ref ref) {
     return ref instanceof Ref.S3Object o ? new Ref.S3Object(o.bucket(), o.key(), o.versionId(), null) : ref;

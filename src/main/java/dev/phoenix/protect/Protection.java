@@ -16,7 +16,7 @@ public final class Protection {
   private Protection() {}
 
   public static ProtectResult run(GitRepository git, Keepers keepers, ProtectRequest request, ProtectProgress progress) {
-    return run(git, keepers, List.of(), request, progress, Instant.now());
+    return run(git, keepers, List.of(), request, null, progress, Instant.now());
   }
 
   /**
@@ -26,10 +26,26 @@ public final class Protection {
    */
   public static ProtectResult run(GitRepository git, Keepers keepers, List<BackupListing> listings,
       ProtectRequest request, ProtectProgress progress, Instant now) {
+    return run(git, keepers, listings, request, null, progress, now);
+  }
+
+  /**
+   * With {@code copies} (protect --region): the copies of the window's references in that mirror
+   * region are marked, through {@code keepers} of that region; null: the references as pinned.
+   */
+  public static ProtectResult run(GitRepository git, Keepers keepers, ProtectRequest request,
+      dev.phoenix.check.MirrorCopies copies, ProtectProgress progress) {
+    return run(git, keepers, List.of(), request, copies, progress, Instant.now());
+  }
+
+  /** Everything: backups from {@code listings} (none in a mirror region: backups are not mirrored yet), copies or pins. */
+  public static ProtectResult run(GitRepository git, Keepers keepers, List<BackupListing> listings,
+      ProtectRequest request, dev.phoenix.check.MirrorCopies copies, ProtectProgress progress, Instant now) {
     String env = request.environment();
     Instant since = now.minus(request.window()).truncatedTo(ChronoUnit.SECONDS);
-    ProtectWindow window = ProtectWindow.of(git, env, since, now, listings);
-    if (window.revisions().isEmpty()) {
+    ProtectWindow pinned = ProtectWindow.of(git, env, since, now, copies == null ? listings : List.of());
+    ProtectWindow window = copies == null ? pinned : pinned.inRegion(copies);
+    if (pinned.revisions().isEmpty()) {
       throw PhoenixException.input("environment " + env + " has no lockfile in the history of HEAD",
           "check --env (phoenix history --env " + env + ")");
     }

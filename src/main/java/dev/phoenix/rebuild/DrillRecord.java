@@ -33,6 +33,8 @@ import java.util.List;
  *     applies), value-free; what an interrupted rebuild left behind
  * @param data each datastore's data: exactly which backup was used (or chosen, when the restore
  *     failed) and the RPO achieved; empty for an estate without datastores
+ * @param region the region rebuilt from: the mirror region whose copies were used ({@code rebuild
+ *     --region} of a mirror in regions.yaml), else the {@code --region} given, else null
  */
 public record DrillRecord(
     String schema,
@@ -58,7 +60,19 @@ public record DrillRecord(
     List<Deployed.StackRun> stacks,
     List<PreflightIssue> preflight,
     List<String> started,
-    List<DataUsed> data) {
+    List<DataUsed> data,
+    String region) {
+
+  /** A record without {@code region} (records written before it existed read it as null). */
+  public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
+      String finishedAt, String asked, String understoodAs, String lockfileCommit, String committedAt,
+      String phoenixVersion, String mode, String outcome, String failureReason, long recoveryMillis,
+      List<Phase> phases, List<ArtefactUsed> artefacts, List<ConfigUsed> config, List<String> materialized,
+      List<Deployed.StackRun> stacks, List<PreflightIssue> preflight, List<String> started, List<DataUsed> data) {
+    this(schema, id, environment, target, by, startedAt, finishedAt, asked, understoodAs, lockfileCommit,
+        committedAt, phoenixVersion, mode, outcome, failureReason, recoveryMillis, phases, artefacts, config,
+        materialized, stacks, preflight, started, data, null);
+  }
 
   /** A record without {@code data} (records written before it existed read as an empty list). */
   public DrillRecord(String schema, String id, String environment, String target, String by, String startedAt,
@@ -68,7 +82,7 @@ public record DrillRecord(
       List<Deployed.StackRun> stacks, List<PreflightIssue> preflight, List<String> started) {
     this(schema, id, environment, target, by, startedAt, finishedAt, asked, understoodAs, lockfileCommit,
         committedAt, phoenixVersion, mode, outcome, failureReason, recoveryMillis, phases, artefacts, config,
-        materialized, stacks, preflight, started, List.of());
+        materialized, stacks, preflight, started, List.of(), null);
   }
 
   /** A record without {@code started} (records written before it existed read as an empty list). */

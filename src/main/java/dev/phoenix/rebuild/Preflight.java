@@ -27,6 +27,24 @@ public final class Preflight {
     return new Result(Checks.run(checkers, refs, options));
   }
 
+  /**
+   * In a mirror region ({@code region} not null): the references without a copy there are MISSING
+   * with the region's reason and asked of no store (they still name the primary's stores); every
+   * other one, already its copy, is checked in the region. As pinned: {@link #check(Collection, CheckOptions)}.
+   */
+  public Result check(Collection<Ref> refs, CheckOptions options, Resolved.InRegion region) {
+    if (region == null) {
+      return check(refs, options);
+    }
+    List<Ref> copied = refs.stream().filter(r -> !region.uncopied().containsKey(r)).toList();
+    Map<Ref, Finding> found = Checks.run(checkers, copied, options);
+    Map<Ref, Finding> out = new java.util.LinkedHashMap<>();
+    for (Ref ref : refs) {
+      out.put(ref, region.uncopied().containsKey(ref) ? Finding.missing(region.reason()) : found.get(ref));
+    }
+    return new Result(out);
+  }
+
   /** Every reference with its finding, in the order given. */
   public record Result(Map<Ref, Finding> findings) {
     public List<Map.Entry<Ref, Finding>> breaking() {

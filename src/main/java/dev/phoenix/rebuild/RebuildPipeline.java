@@ -56,7 +56,8 @@ public final class RebuildPipeline {
 
     Resolved resolved = phases.run("resolve", () -> Resolve.run(git, request),
         r -> "commit " + r.revision().commit().shortId() + " (" + r.revision().commit().committedAt() + "), "
-            + r.estate().stacks().size() + " stack(s), " + r.estate().lockfile().artefacts().size() + " artefact(s)");
+            + r.estate().stacks().size() + " stack(s), " + r.estate().lockfile().artefacts().size() + " artefact(s)"
+            + (r.region() == null ? "" : ", copies in " + r.region().name()));
     record.resolved(resolved);
 
     try (TargetLock lock = target.lock(request.environment(), request.out(), settings, progress);
@@ -70,14 +71,15 @@ public final class RebuildPipeline {
       PhaseRunner phases, Ending ending) {
     Map<Ref, List<String>> refs = Refs.of(resolved.estate().lockfile());
     Preflight.Result pre = phases.run("preflight",
-        () -> new Preflight(checkers).check(refs.keySet(), request.checkOptions()),
+        () -> new Preflight(checkers).check(refs.keySet(), request.checkOptions(), resolved.region()),
         p -> p.count(dev.phoenix.check.Status.OK) + " OK, " + p.count(dev.phoenix.check.Status.AT_RISK)
             + " at risk, " + p.unknown().size() + " unknown, " + p.breaking().size() + " missing/corrupt",
         p -> !p.breaking().isEmpty() || !p.unknown().isEmpty() && !request.allowUnknown() ? "stopped" : "ok");
     record.preflight(pre);
     if (!pre.breaking().isEmpty()) {
       return ending.finish(RebuildOutcome.STOPPED_AT_PREFLIGHT, pre.breaking().size()
-          + " pinned reference(s) missing or corrupt; nothing was built", Kind.CHECK_FAILED, null, pre);
+          + " pinned reference(s) missing or corrupt" + RegionResolve.stopped(resolved.region())
+          + "; nothing was built", Kind.CHECK_FAILED, null, pre);
     }
     if (!pre.unknown().isEmpty() && !request.allowUnknown()) {
       return ending.finish(RebuildOutcome.STOPPED_AT_PREFLIGHT, pre.unknown().size()

@@ -24,6 +24,9 @@ import java.util.Map;
  * @param engine the {@code --engine} choice or null
  * @param engineTimeout limit for each engine command
  * @param checkOptions how preflight checks (deep, deadline, …)
+ * @param mirrorRegion a mirror region of the environment's regions.yaml: every reference is
+ *     resolved to its copy there through the newest ledger, and only that region is preflighted;
+ *     null: the references as pinned
  */
 public record RebuildRequest(
     String environment,
@@ -38,7 +41,16 @@ public record RebuildRequest(
     boolean allowUnknown,
     String engine,
     Duration engineTimeout,
-    CheckOptions checkOptions) {
+    CheckOptions checkOptions,
+    String mirrorRegion) {
+
+  /** The references as pinned (no mirror region). */
+  public RebuildRequest(String environment, String at, Instant now, Path workTree, Path out, Path drills,
+      Map<String, String> targetFlags, boolean apply, boolean savedPlans, boolean allowUnknown, String engine,
+      Duration engineTimeout, CheckOptions checkOptions) {
+    this(environment, at, now, workTree, out, drills, targetFlags, apply, savedPlans, allowUnknown, engine,
+        engineTimeout, checkOptions, null);
+  }
 
   public RebuildRequest {
     targetFlags = targetFlags == null ? Map.of() : Map.copyOf(targetFlags);

@@ -109,7 +109,15 @@ final class RecordBuilder {
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),
         deployed == null ? List.of() : deployed.stacks(), issues, started(),
-        prepared == null ? data() : java.util.stream.Stream.concat(prepared.datastores().stream(), data().stream()).toList());
+        prepared == null ? data() : java.util.stream.Stream.concat(prepared.datastores().stream(), data().stream()).toList(), region());
+  }
+
+  /** The mirror region whose copies were used, else the --region flag, else null. */
+  private String region() {
+    if (resolved != null && resolved.region() != null) {
+      return resolved.region().name();
+    }
+    return request.targetFlags().get("region");
   }
 
   static List<DrillRecord.ArtefactUsed> artefacts(Lockfile lock) {

@@ -6,6 +6,7 @@ import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.Revision;
 import dev.phoenix.history.TimeTravel;
 import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.lockfile.MirrorSetup;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
 
@@ -25,6 +26,13 @@ final class Resolve {
       throw PhoenixException.input(s.toString(),
           "rebuild from a valid commit (phoenix validate; phoenix history --env " + request.environment() + ")");
     }
-    return new Resolved(request.at(), revision, estate.value());
+    if (request.mirrorRegion() == null) {
+      return new Resolved(request.at(), revision, estate.value());
+    }
+    // a mirror region: every reference to its copy there, through the newest ledger (docs/regions.md)
+    MirrorSetup setup = MirrorSetup.read(request.workTree(), request.environment());
+    RegionResolve.Result moved = RegionResolve.of(estate.value(), setup.copies(request.mirrorRegion()));
+    return new Resolved(request.at(), revision, moved.estate(), new Resolved.InRegion(request.mirrorRegion(),
+        moved.uncopied(), setup.notMirrored(request.mirrorRegion())));
   }
 }

@@ -9,9 +9,27 @@ import dev.phoenix.model.Estate;
  *
  * @param asked the {@code --at} text as given
  * @param revision the commit and its files
- * @param estate lockfile and stacks (in dependency order) of that commit
+ * @param estate lockfile and stacks (in dependency order) of that commit; in a mirror region, with
+ *     every reference that has a copy there replaced by it ({@link RegionResolve})
+ * @param region the mirror region whose copies the rebuild uses, or null: the references as pinned
  */
-public record Resolved(String asked, Revision revision, Estate estate) {
+public record Resolved(String asked, Revision revision, Estate estate, InRegion region) {
+
+  /** As pinned, in no mirror region. */
+  public Resolved(String asked, Revision revision, Estate estate) {
+    this(asked, revision, estate, null);
+  }
+
+  /**
+   * A rebuild in mirror region {@code name}: the references without a copy there (with their
+   * usages), and the one wording of why ({@code reason}: "not mirrored: run phoenix mirror …").
+   */
+  public record InRegion(String name, java.util.Map<dev.phoenix.check.Ref, java.util.List<String>> uncopied,
+      String reason) {
+    public InRegion {
+      uncopied = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(uncopied));
+    }
+  }
 
   public String environment() {
     return revision.environment();

@@ -7,9 +7,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything one run found: per environment reports, counts, and the overall outcome. */
+/**
+ * Everything one run found: per environment reports, counts, and the overall outcome. {@code
+ * region}: the region whose copies were checked ({@code verify --region}), null for the references
+ * as pinned.
+ */
 public record VerifyResult(
-    List<EnvReport> environments, VerifyWindow window, Stats stats, boolean deep, boolean strict, Instant startedAt) {
+    List<EnvReport> environments, VerifyWindow window, Stats stats, boolean deep, boolean strict, Instant startedAt,
+    String region) {
+
+  /** The references as pinned (no --region). */
+  public VerifyResult(
+      List<EnvReport> environments, VerifyWindow window, Stats stats, boolean deep, boolean strict, Instant startedAt) {
+    this(environments, window, stats, deep, strict, startedAt, null);
+  }
 
   /**
    * {@code uses}: references counted per revision; {@code unique}: what was actually checked;

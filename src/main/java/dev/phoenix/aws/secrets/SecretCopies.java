@@ -51,8 +51,14 @@ public final class SecretCopies {
         arn = mirror.putSecretValue(b -> b.secretId(name).clientRequestToken(versionId)
             .secretString(value.secretString()).secretBinary(value.secretBinary())).arn();
       } catch (ResourceNotFoundException e) {
-        arn = mirror.createSecret(b -> b.name(name).clientRequestToken(versionId)
-            .secretString(value.secretString()).secretBinary(value.secretBinary())).arn();
+        try {
+          arn = mirror.createSecret(b -> b.name(name).clientRequestToken(versionId)
+              .secretString(value.secretString()).secretBinary(value.secretBinary())).arn();
+        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException raced) {
+          // another version of the same secret, copied at the same time, created it first
+          arn = mirror.putSecretValue(b -> b.secretId(name).clientRequestToken(versionId)
+              .secretString(value.secretString()).secretBinary(value.secretBinary())).arn();
+        }
       }
     } catch (SdkException e) {
       throw SecretDescriptions.translate("PutSecretValue " + name + "@" + versionId + " (mirror)", e, false);

@@ -59,7 +59,7 @@ public final class HtmlReport {
       Instant from = result.window().headOnly() ? (bands.isEmpty() ? now : bands.get(0).from()) : result.window().from();
       Instant to = result.window().headOnly() || result.window().untilNow() ? later(now, result.window().to())
           : result.window().to();
-      out.add(new Timeline(e.environment(), e.summary(), from, to, List.of(new Timeline.Row("lockfile", bands))));
+      out.add(new Timeline(e.label(), e.summary(), from, to, List.of(new Timeline.Row("lockfile", bands))));
     }
     return out;
   }

@@ -34,6 +34,9 @@ public final class JsonReport {
     m.put("window", window);
     m.put("deep", r.deep());
     m.put("strict", r.strict());
+    if (r.region() != null) {
+      m.put("region", r.region());
+    }
     m.put("startedAt", r.startedAt().toString());
     m.put("durationMs", r.stats().elapsed().toMillis());
     m.put("readingMs", r.stats().reading().toMillis());
@@ -54,6 +57,9 @@ public final class JsonReport {
   private static Map<String, Object> env(EnvReport e) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("environment", e.environment());
+    if (e.region() != null) {
+      m.put("region", e.region());
+    }
     m.put("status", e.worst().name());
     m.put("summary", e.summary());
     List<Object> intervals = new ArrayList<>();

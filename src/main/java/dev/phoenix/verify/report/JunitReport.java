@@ -45,7 +45,7 @@ public final class JunitReport {
     int tests = 0;
     int failures = 0;
     int errors = 0;
-    String env = Markup.attr(e.environment());
+    String env = Markup.attr(e.label());
     for (RevisionResult r : e.revisions()) {
       if (r.status() == RevisionStatus.INVALID) {
         tests++;

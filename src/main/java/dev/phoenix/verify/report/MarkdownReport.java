@@ -20,7 +20,7 @@ public final class MarkdownReport {
     StringBuilder b = new StringBuilder("# phoenix verify\n\n");
     b.append(TextReport.header(r)).append("\n\n");
     for (EnvReport e : r.environments()) {
-      b.append("## ").append(cell(e.environment())).append("\n\n");
+      b.append("## ").append(cell(e.label())).append("\n\n");
       b.append("**").append(cell(e.summary())).append("**\n\n");
       e.data().forEach(d -> b.append("**").append(cell(d.summary())).append("**\n\n"));
       b.append("| From (UTC) | To (UTC) | Restorable | Revisions | Why |\n|---|---|---|---|---|\n");

@@ -49,7 +49,7 @@ public final class TextReport {
       for (RefUse u : e.references()) {
         Status s = u.finding().status();
         if (s != Status.OK) {
-          details.append("  ").append(e.environment()).append(' ').append(u.headline()).append(": ")
+          details.append("  ").append(e.label()).append(' ').append(u.headline()).append(": ")
               .append(u.finding().reason()).append(" (in ").append(u.commits().size()).append(" revision(s))\n");
         }
       }

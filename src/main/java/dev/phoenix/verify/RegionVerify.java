@@ -1,0 +1,108 @@
+package dev.phoenix.verify;
+
+import dev.phoenix.check.MirrorCopies;
+import dev.phoenix.check.RefChecker;
+import dev.phoenix.check.Status;
+import dev.phoenix.core.PhoenixException;
+import dev.phoenix.git.GitRepository;
+import dev.phoenix.lockfile.MirrorSetup;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code phoenix verify --region REGION}: every reference of every revision in the window checked
+ * as its copy in REGION (the newest ledger's locator and the regions file, docs/regions.md), by
+ * REGION's own checkers; a reference without a copy there is MISSING ("not mirrored"). One pass of
+ * {@link Verifier} per environment (each environment has its own ledger), the reports labelled
+ * with the region: {@code prod in eu-central-1: restorable at every point since … (N references
+ * not mirrored)}. Nothing asks the primary region's stores.
+ */
+public final class RegionVerify {
+  private final GitRepository git;
+  private final Function<String, List<RefChecker>> checkersIn;
+  private final ProgressListener progress;
+  private final Clock clock;
+
+  /** {@code checkersIn}: the store checkers of a region (the run's {@code Stores.region(r).checkers()}). */
+  public RegionVerify(GitRepository git, Function<String, List<RefChecker>> checkersIn, ProgressListener progress,
+      Clock clock) {
+    this.git = git;
+    this.checkersIn = checkersIn;
+    this.progress = progress;
+    this.clock = clock;
+  }
+
+  public VerifyResult verify(VerifyRequest request, String region) {
+    Instant start = clock.instant();
+    long startNanos = System.nanoTime();
+    List<String> envs = request.allEnvironments() ? new Revisions(git).environmentsAtHead() : request.environments();
+    if (envs.isEmpty()) {
+      throw PhoenixException.input("no environment to verify", "name one with --env ENV, or use --all-envs");
+    }
+    List<MirrorSetup> setups = new ArrayList<>();
+    for (String env : new LinkedHashSet<>(envs)) { // every file problem before any store is asked
+      MirrorSetup setup = MirrorSetup.read(git.workTree(), env);
+      setup.copies(region);
+      setups.add(setup);
+    }
+    List<RefChecker> regionCheckers = checkersIn.apply(region);
+    List<EnvReport> reports = new ArrayList<>();
+    List<VerifyResult.Stats> stats = new ArrayList<>();
+    for (MirrorSetup setup : setups) {
+      MirrorCopies copies = setup.copies(region);
+      String notMirrored = setup.notMirrored(region);
+      Duration left = request.deadline().minusNanos(System.nanoTime() - startNanos);
+      VerifyRequest one = new VerifyRequest(List.of(setup.environment()), false, request.window(), request.deep(),
+          request.concurrency(), left.isNegative() ? Duration.ZERO : left, request.insecureRegistries(),
+          request.strict());
+      VerifyResult r = new Verifier(git, RegionChecks.of(regionCheckers, copies, notMirrored), progress, clock)
+          .verify(one);
+      stats.add(r.stats());
+      for (EnvReport e : r.environments()) {
+        reports.add(e.inRegion(region, summary(e, region, notMirrored)));
+      }
+    }
+    return new VerifyResult(List.copyOf(reports), request.window(), sum(stats, Duration.ofNanos(System.nanoTime() - startNanos)),
+        request.deep(), request.strict(), start, region);
+  }
+
+  /** The environment's line with the region named, and how many of its references have no copy there. */
+  static String summary(EnvReport e, String region, String notMirrored) {
+    String line = e.summary();
+    String prefix = e.environment() + ":";
+    if (line.startsWith(prefix)) {
+      line = e.environment() + " in " + region + ":" + line.substring(prefix.length());
+    }
+    long missing = e.references().stream().filter(u -> u.finding().status() == Status.MISSING
+        && notMirrored.equals(u.finding().reason())).count();
+    return missing == 0 ? line : line + " (" + missing + (missing == 1 ? " reference" : " references") + " not mirrored)";
+  }
+
+  private static VerifyResult.Stats sum(List<VerifyResult.Stats> all, Duration elapsed) {
+    int revisions = 0;
+    int uses = 0;
+    int unique = 0;
+    Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+    Duration reading = Duration.ZERO;
+    Duration checking = Duration.ZERO;
+    for (VerifyResult.Stats s : all) {
+      revisions += s.revisions();
+      uses += s.uses();
+      unique += s.unique();
+      s.byStatus().forEach((k, v) -> byStatus.merge(k, v, Integer::sum));
+      reading = reading.plus(s.reading());
+      checking = checking.plus(s.checking());
+    }
+    for (Status s : Status.values()) {
+      byStatus.putIfAbsent(s, 0);
+    }
+    return new VerifyResult.Stats(revisions, uses, unique, byStatus, elapsed, reading, checking);
+  }
+}
