@@ -2,7 +2,6 @@ package dev.phoenix.cli;
 
 import dev.phoenix.check.Rates;
 import dev.phoenix.core.AtomicFiles;
-import dev.phoenix.core.Concurrency;
 import dev.phoenix.verify.Shard;
 import dev.phoenix.verify.ShardMerge;
 import dev.phoenix.verify.ShardRun;
@@ -16,21 +15,17 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
-import dev.phoenix.core.Durations;
 import dev.phoenix.verify.VerifyRequest;
 import dev.phoenix.verify.VerifyResult;
 import dev.phoenix.verify.Verifier;
-import dev.phoenix.verify.VerifyWindow;
 import dev.phoenix.verify.report.ExitCode;
 import dev.phoenix.verify.report.JsonReport;
 import dev.phoenix.verify.report.ReportFormat;
 import dev.phoenix.verify.report.TextReport;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +33,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import dev.phoenix.aws.AwsConfig;
-import dev.phoenix.protect.KeeperProbe;
-import dev.phoenix.protect.Keepers;
 import dev.phoenix.stores.StoreSettings;
 import dev.phoenix.stores.Stores;
 import picocli.CommandLine.Spec;
@@ -55,43 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RepoOptions repo;
 
-  @Option(names = "--env", paramLabel = "ENV", description = "An environment to verify (repeatable).")
-  List<String> envs = new ArrayList<>();
-
-  @Option(names = "--all-envs", description = "Every environment with a lockfile at HEAD.")
-  boolean allEnvs;
-
-  @Option(names = "--since", paramLabel = "AGE", description = "Window ending now: 90d, 36h, 4w.")
-  String since;
-
-  @Option(names = "--from", paramLabel = "WHEN",
-      description = "Window start: date (start of that day, UTC), date-time, commit id or HEAD~n.")
-  String from;
-
-  @Option(names = "--to", paramLabel = "WHEN", description = "Window end (as show --at). Default: now.")
-  String to;
-
-  @Option(names = "--deep", description = "Fetch and hash content (image blobs, S3 objects), not only existence.")
-  boolean deep;
-
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
-      description = "Requests in flight per store, 1 to " + Concurrency.MAX + ". Default: ${DEFAULT-VALUE}.")
-  int concurrency;
-
-  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "30m",
-      description = "Time for the whole run (10m, 90s, 1h); what is not checked by then is UNKNOWN. Default: ${DEFAULT-VALUE}.")
-  String deadline;
-
-  @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
-      description = "Speak plain HTTP to this registry (repeatable; loopback registries always may).")
-  List<String> insecure = new ArrayList<>();
-
-  @Option(names = "--check-protection",
-      description = "Also report references that exist but carry no phoenix protect mark for the environment as AT_RISK.")
-  boolean checkProtection;
-
-  @Option(names = "--strict", description = "AT_RISK references fail the run (exit 1) instead of warning.")
-  boolean strict;
+  @Mixin VerifyOptions check;
 
   @Option(names = "--report", paramLabel = "FORMAT:FILE",
       description = "Also write a report (repeatable): json:FILE, junit:FILE, markdown:FILE or html:FILE (the restorability "
@@ -131,31 +88,15 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Combine the shards' JSON reports into the report (and exit code) of one unsharded run.")
   List<String> merge = new ArrayList<>();
 
-  private VerifyRequest requestFor(VerifyWindow w) {
-    return new VerifyRequest(List.copyOf(new LinkedHashSet<>(envs)), allEnvs, w, deep, concurrency,
-        Durations.option(deadline, "--deadline", Durations.DEADLINE), new LinkedHashSet<>(insecure), strict);
-  }
-
   @Override
   public Integer call() {
     if (!merge.isEmpty()) {
       return merged();
     }
-    EnvNames.check("--env", envs);
+    check.check();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<ReportFormat.Destination> targets = ReportFormat.targets(reports);
-    if (allEnvs == !envs.isEmpty()) {
-      throw PhoenixException.input(allEnvs ? "--env and --all-envs exclude each other" : "no environment given",
-          "name environments with --env ENV (repeatable), or use --all-envs");
-    }
-    if (since != null && (from != null || to != null) || to != null && from == null) {
-      throw PhoenixException.input("give either --since AGE or --from WHEN [--to WHEN]",
-          "e.g. --since 90d, or --from 2026-09-01 --to 2026-10-01");
-    }
-    Concurrency.check("--concurrency", concurrency);
-    Durations.option(deadline, "--deadline", Durations.DEADLINE); // a usage error before anything is opened
-    Duration window = since == null ? null : Durations.option(since, "--since", Durations.WINDOW);
     Rates paces = Rates.parse("--rate", rates);
     Optional<Shard> part = Shard.resolve(shard, shards, System.getenv());
     if (part.isPresent()) {
@@ -170,34 +111,25 @@ final class VerifyCommand implements Callable<Integer> {
       if (!region.matches("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]")) {
         throw PhoenixException.input("--region '" + region + "' is not an AWS region", "e.g. --region eu-central-1");
       }
-      if (part.isPresent() || checkProtection) {
+      if (part.isPresent() || check.checkProtection) {
         throw PhoenixException.input("--region checks one region's copies whole; it takes neither --shard nor "
             + "--check-protection", "run phoenix verify --region " + region + " without them");
       }
     }
     AwsConfig aws = awsEndpoint == null ? AwsConfig.defaults() : AwsConfig.defaults().withEndpoint(awsEndpoint);
-    StoreSettings settings = StoreSettings.of(aws, concurrency, new LinkedHashSet<>(insecure))
+    StoreSettings settings = StoreSettings.of(aws, check.concurrency, check.insecureHosts())
         .withRates(paces);
     try (GitRepository git = repo.open(); Stores stores = Stores.open(settings)) {
       // the shards of one run anchor "now" at the start of the hour, so that shards started minutes
       // apart read the same window (docs/verify.md, "Beyond one machine")
       Instant now = part.isPresent() ? Instant.now().truncatedTo(ChronoUnit.HOURS) : Instant.now();
       Clock clock = part.isPresent() ? Clock.fixed(now, ZoneOffset.UTC) : Clock.systemUTC();
-      VerifyWindow w = since != null ? VerifyWindow.since(window, now, since)
-          : from != null ? VerifyWindow.fromTo(from, to, git, now) : VerifyWindow.head();
-      VerifyRequest request = requestFor(w);
+      VerifyRequest request = check.request(check.window(git, now, null));
       if (region != null) {
         return finish(new dev.phoenix.verify.RegionVerify(git, r -> stores.region(r).checkers(),
             ProgressPrinter.forTerminal(err), clock).verify(request, region), targets, out, err);
       }
-      dev.phoenix.verify.ProtectionProbe marks = checkProtection
-          ? new KeeperProbe(Keepers.of(stores.keepers())) // the same clients as the checks
-          : dev.phoenix.verify.ProtectionProbe.NONE;
-      // with mirrors, a reference the ledger lacks for a mirror region is AT_RISK (not in shards: their key)
-      Verifier verifier = new Verifier(git, stores.checkers(), ProgressPrinter.forTerminal(err), clock,
-          part.isPresent() || !dev.phoenix.verify.MirrorCoverage.applies(git.workTree(), envs, allEnvs) ? marks
-              : dev.phoenix.verify.MirrorCoverage.both(
-              new dev.phoenix.verify.MirrorCoverage(git.workTree()), marks), stores.backups());
+      Verifier verifier = Verifiers.of(git, stores, check, ProgressPrinter.forTerminal(err), clock, part.isPresent());
       if (part.isPresent()) {
         String head = git.head().map(c -> c.id()).orElse("");
         ShardRun run = verifier.verifyShard(request, part.get(), head);
@@ -214,8 +146,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   /** --merge: the shards' reports into the one run's report and exit code. */
   private int merged() {
-    if (!envs.isEmpty() || allEnvs || since != null || from != null || to != null || shard != null || shards != null
-        || deep || strict || checkProtection || !rates.isEmpty() || region != null) {
+    if (!check.envs.isEmpty() || check.allEnvs || check.since != null || check.from != null || check.to != null
+        || shard != null || shards != null || check.deep || check.strict || check.checkProtection || !rates.isEmpty()
+        || region != null) {
       throw PhoenixException.input("--merge takes the run's environments, window and options from the shards' reports",
           "give only --merge FILE… (with --report, --output and --repo)");
     }

@@ -1,14 +1,10 @@
 package dev.phoenix.overview;
 
-import dev.phoenix.check.RefChecker;
-import dev.phoenix.git.GitRepository;
 import dev.phoenix.page.DriftView;
 import dev.phoenix.page.Page;
 import dev.phoenix.page.Section;
 import dev.phoenix.rebuild.DrillRecords;
 import dev.phoenix.verify.EnvReport;
-import dev.phoenix.verify.ProgressListener;
-import dev.phoenix.verify.ProtectionProbe;
 import dev.phoenix.verify.Verifier;
 import dev.phoenix.verify.VerifyResult;
 import dev.phoenix.verify.VerifyWindow;
@@ -24,18 +20,12 @@ import java.util.List;
  * asked. Knows nothing of the command line; writes nothing.
  */
 public final class Overview {
-  private final GitRepository git;
-  private final List<RefChecker> checkers;
-  private final ProtectionProbe protection;
-  private final ProgressListener progress;
+  private final Verifier verifier;
   private final Clock clock;
 
-  public Overview(GitRepository git, List<RefChecker> checkers, ProtectionProbe protection, ProgressListener progress,
-      Clock clock) {
-    this.git = git;
-    this.checkers = List.copyOf(checkers);
-    this.protection = protection;
-    this.progress = progress;
+  /** {@code verifier}: put together as {@code phoenix verify}'s is, so the page says what verify says. */
+  public Overview(Verifier verifier, Clock clock) {
+    this.verifier = verifier;
     this.clock = clock;
   }
 
@@ -44,7 +34,7 @@ public final class Overview {
 
   public Result build(OverviewRequest request) {
     DriftView drift = request.drift().isEmpty() ? null : DriftFiles.read(request.drift());
-    VerifyResult verify = new Verifier(git, checkers, progress, clock, protection).verify(request.verify());
+    VerifyResult verify = verifier.verify(request.verify());
     List<String> envs = verify.environments().stream().map(EnvReport::environment).toList();
     VerifyWindow w = verify.window();
     List<Section> more = new ArrayList<>();

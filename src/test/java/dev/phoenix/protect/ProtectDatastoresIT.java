@@ -90,7 +90,7 @@ class ProtectDatastoresIT {
     Snap bOld = backup("sessions-old");
     Snap s0 = snapshot("ledger-0");
     Snap b0 = backup("sessions-0");
-    Thread.sleep(1100); // the window starts on a whole second between b0 and s1
+    Thread.sleep(2100); // two whole-second boundaries: the window starts on a whole second between b0 and s1
     Snap s1 = snapshot("ledger-1");
     Snap b1 = backup("sessions-1");
     Instant since = s1.at().truncatedTo(ChronoUnit.SECONDS).minusMillis(1);
