@@ -2,6 +2,7 @@ package dev.phoenix.rebuild.local.bench;
 
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.aws.s3.S3Service;
+import dev.phoenix.check.Backup;
 import dev.phoenix.docker.Docker;
 import dev.phoenix.model.Datastore;
 import dev.phoenix.rebuild.local.LocalDatastoreRestore;
@@ -15,8 +16,9 @@ import java.util.UUID;
 /**
  * The restore phase of a local drill for scripts/bench-restore, through the drill's own code path:
  * {@link LocalDatastoreRestore} built as LocalDrill builds it (the run's S3 dumps catalog and its
- * streamed GetObject, a work directory, pg_restore jobs), the backup chosen for D, then the server
- * started from the pinned image, the dump streamed and hashed, pg_restore, the probe. Prints one
+ * streamed GetObject, a work directory, pg_restore jobs), the backup chosen for D first (timed on its
+ * own: the drill does it before anything starts), then the restore: the server started from the
+ * pinned image, the dump streamed and hashed, pg_restore, the probe. Prints one
  * {@code key=value} line per figure; the container and network are removed after.
  *
  * <p>Arguments: ENDPOINT BUCKET PREFIX IMAGE_DIGEST_REFERENCE WORK_DIR JOBS PROBE_SQL
@@ -43,10 +45,16 @@ public final class BenchRestore {
       docker.createNetwork(network, labels);
       try {
         LocalDatastoreRestore restorer = new LocalDatastoreRestore(docker, s3.backups(), s3.backups()::open, work, jobs);
+        // as LocalDrill: the backup for D chosen before anything starts, then the restore itself
+        Instant at = Instant.now();
+        long c0 = System.nanoTime();
+        Backup chosen = restorer.choose(d, at);
+        double choose = (System.nanoTime() - c0) / 1e9;
         long t0 = System.nanoTime();
-        LocalDatastoreRestore.Restored r = restorer.restore(d, image, Instant.now(), "phoenix-bench-restore-" + run,
-            network, labels);
+        LocalDatastoreRestore.Restored r = restorer.restore(d, chosen, image, at, LocalDatastoreRestore.newPassword(),
+            "phoenix-bench-restore-" + run, network, labels, s -> { });
         double wall = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "phoenix_choose_s=%.2f%n", choose);
         System.out.printf(Locale.ROOT, "phoenix_wall_s=%.2f%n", wall);
         System.out.printf(Locale.ROOT, "phoenix_restore_s=%.2f%n", r.restoreTime().toNanos() / 1e9);
         System.out.printf(Locale.ROOT, "phoenix_fetch_s=%.2f%n", r.fetchTime().toNanos() / 1e9);
