@@ -1,5 +1,8 @@
 package dev.phoenix.verify.report;
 
+import dev.phoenix.core.Durations;
+import dev.phoenix.verify.DataReport;
+
 import dev.phoenix.check.Status;
 import dev.phoenix.core.Problem;
 import dev.phoenix.page.Health;
@@ -59,9 +62,45 @@ public final class HtmlReport {
       Instant from = result.window().headOnly() ? (bands.isEmpty() ? now : bands.get(0).from()) : result.window().from();
       Instant to = result.window().headOnly() || result.window().untilNow() ? later(now, result.window().to())
           : result.window().to();
-      out.add(new Timeline(e.label(), e.summary(), from, to, List.of(new Timeline.Row("lockfile", bands))));
+      List<Timeline.Row> rows = new ArrayList<>();
+      rows.add(new Timeline.Row("lockfile", bands));
+      e.data().forEach(d -> rows.add(dataRow(d, from, to)));
+      out.add(new Timeline(e.label(), e.summary(), from, to, rows));
     }
     return out;
+  }
+
+  /**
+   * One datastore's row: green where a restore loses no more than the RPO, red for each stretch
+   * without an intact backup young enough (MISSING), grey where a backup could not be checked.
+   */
+  static Timeline.Row dataRow(DataReport d, Instant from, Instant to) {
+    List<Timeline.Band> bands = new ArrayList<>();
+    Instant cursor = from;
+    List<DataReport.Gap> gaps = d.gaps().stream().sorted(java.util.Comparator.comparing(DataReport.Gap::from)).toList();
+    for (DataReport.Gap g : gaps) {
+      Instant start = g.from().isBefore(from) ? from : g.from();
+      Instant end = g.to() == null || g.to().isAfter(to) ? to : g.to();
+      if (!end.isAfter(start)) {
+        continue;
+      }
+      if (start.isAfter(cursor)) {
+        bands.add(new Timeline.Band(cursor, start, Health.RESTORABLE, List.of(), List.of()));
+      }
+      List<Timeline.Cause> causes = new ArrayList<>();
+      causes.add(new Timeline.Cause(d.where(), List.of(d.datastore()), g.status().name(), g.noBackupFor() == null
+          ? "no intact backup before this stretch" : "no backup for " + Durations.span(g.noBackupFor())
+              + " (RPO " + Durations.span(d.rpo()) + ")"));
+      g.broken().forEach(b -> causes.add(new Timeline.Cause(b.backup().object().id(), List.of(d.datastore()),
+          b.finding().status().name(), b.finding().reason())));
+      bands.add(new Timeline.Band(start, end, g.status() == RevisionStatus.MISSING ? Health.NOT_RESTORABLE
+          : Health.UNKNOWN, List.of(), causes));
+      cursor = end;
+    }
+    if (cursor.isBefore(to)) {
+      bands.add(new Timeline.Band(cursor, to, Health.RESTORABLE, List.of(), List.of()));
+    }
+    return new Timeline.Row("data " + d.datastore() + " (RPO " + Durations.span(d.rpo()) + ")", bands);
   }
 
   private static Instant later(Instant a, Instant b) {

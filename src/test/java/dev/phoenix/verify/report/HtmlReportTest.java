@@ -106,4 +106,28 @@ class HtmlReportTest {
         .contains("Verdict BROKEN (exit code 1)");
     assertThat(Status.values()).hasSize(5);
   }
+
+  @Test
+  void aDatastoreIsARowOfItsOwnRedWhereNoBackupIsYoungEnough() {
+    Instant from = Instant.parse("2026-10-01T00:00:00Z");
+    Instant to = Instant.parse("2026-10-10T00:00:00Z");
+    Instant gapFrom = Instant.parse("2026-10-03T00:00:00Z");
+    Instant gapTo = Instant.parse("2026-10-05T03:00:00Z");
+    Ref.S3Object damaged = new Ref.S3Object("ledger-backups", "ledger-db/d.dump", "v2", null);
+    dev.phoenix.check.Backup backup = new dev.phoenix.check.Backup(damaged, gapFrom.minusSeconds(3600), "s3", 10);
+    dev.phoenix.verify.DataReport d = new dev.phoenix.verify.DataReport("prod", "ledger-db", "s3://ledger-backups/ledger-db/",
+        Duration.ofHours(24), List.of(), List.of(new dev.phoenix.verify.DataReport.Gap(gapFrom, gapTo, Duration.ofHours(51),
+            dev.phoenix.verify.RevisionStatus.MISSING,
+            List.of(new dev.phoenix.verify.DataReport.Checked(backup, Finding.corrupt("sha256 differs"))))),
+        dev.phoenix.verify.RevisionStatus.MISSING, "s");
+    Timeline.Row row = HtmlReport.dataRow(d, from, to);
+    assertThat(row.scope()).isEqualTo("data ledger-db (RPO 1d)");
+    assertThat(row.bands()).extracting(Timeline.Band::from, Timeline.Band::to, Timeline.Band::health).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(from, gapFrom, Health.RESTORABLE),
+        org.assertj.core.groups.Tuple.tuple(gapFrom, gapTo, Health.NOT_RESTORABLE),
+        org.assertj.core.groups.Tuple.tuple(gapTo, to, Health.RESTORABLE));
+    assertThat(row.bands().get(1).causes()).extracting(Timeline.Cause::subject, Timeline.Cause::reason).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("s3://ledger-backups/ledger-db/", "no backup for 2d 3h (RPO 1d)"),
+        org.assertj.core.groups.Tuple.tuple(damaged.id(), "sha256 differs"));
+  }
 }
