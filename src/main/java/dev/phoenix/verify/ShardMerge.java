@@ -71,16 +71,10 @@ public final class ShardMerge {
     VerifyRequest request = new VerifyRequest(key.environments(), false, key.window(), key.deep(), 1,
         VerifyRequest.DEFAULT_DEADLINE, Set.of(), key.strict());
     Map<String, List<EnvRevision>> byEnv = Verifier.revisions(git, request, key.now());
-    Set<Ref> unique = new LinkedHashSet<>();
-    int uses = 0;
-    int count = 0;
-    for (List<EnvRevision> list : byEnv.values()) {
-      for (EnvRevision r : list) {
-        unique.addAll(r.refs().keySet());
-        uses += r.refs().size();
-        count++;
-      }
-    }
+    Verifier.Tally tally = Verifier.Tally.of(byEnv);
+    Set<Ref> unique = tally.unique();
+    int uses = tally.uses();
+    int count = tally.count();
     Map<Ref, Finding> findings = new LinkedHashMap<>();
     Map<String, Map<Ref, Finding>> seen = new LinkedHashMap<>();
     byEnv.keySet().forEach(env -> seen.put(env, new LinkedHashMap<>()));

@@ -134,17 +134,26 @@ public final class Verifier {
     long startNanos = System.nanoTime();
     Instant deadline = Instant.now().plus(request.deadline()); // real time, whatever clock dates the report
     Map<String, List<EnvRevision>> byEnv = revisions(git, request, start);
-    Set<Ref> unique = new LinkedHashSet<>();
-    int uses = 0;
-    int count = 0;
-    for (List<EnvRevision> list : byEnv.values()) {
-      for (EnvRevision r : list) {
-        unique.addAll(r.refs().keySet());
-        uses += r.refs().size();
-        count++;
+    Tally tally = Tally.of(byEnv);
+    return new Read(start, startNanos, deadline, byEnv, tally.unique(), tally.uses(), tally.count(),
+        System.nanoTime() - startNanos);
+  }
+
+  /** The unique references of the revisions read, how many uses they have, how many revisions: the run's stats. */
+  record Tally(Set<Ref> unique, int uses, int count) {
+    static Tally of(Map<String, List<EnvRevision>> byEnv) {
+      Set<Ref> unique = new LinkedHashSet<>();
+      int uses = 0;
+      int count = 0;
+      for (List<EnvRevision> list : byEnv.values()) {
+        for (EnvRevision r : list) {
+          unique.addAll(r.refs().keySet());
+          uses += r.refs().size();
+          count++;
+        }
       }
+      return new Tally(unique, uses, count);
     }
-    return new Read(start, startNanos, deadline, byEnv, unique, uses, count, System.nanoTime() - startNanos);
   }
 
   /** Each environment's revisions in the window as of {@code now} (the commits read, the future-dated ones placed). */

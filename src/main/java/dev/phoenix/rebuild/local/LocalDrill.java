@@ -206,14 +206,7 @@ public final class LocalDrill {
         return r;
       }, pool));
     }
-    try {
-      CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    Parallel.awaitAll(work);
     return work.stream().map(CompletableFuture::join).toList();
   }
 

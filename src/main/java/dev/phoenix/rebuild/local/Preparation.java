@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
@@ -59,14 +58,7 @@ final class Preparation {
     List<CompletableFuture<FunctionResult>> fns = plan.functions().stream()
         .map(f -> CompletableFuture.supplyAsync(() -> FunctionCheck.check(f, packages), pool)).toList();
     work.addAll(fns);
-    try {
-      CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+    Parallel.awaitAll(work);
     List<FunctionResult> functions = fns.stream().map(CompletableFuture::join).toList();
     functions.stream().filter(f -> !f.ok())
         .forEach(f -> failures.add("function " + f.function() + " (" + f.uri() + "): " + f.failure()));
