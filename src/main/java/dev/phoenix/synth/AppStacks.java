@@ -32,18 +32,25 @@ final class AppStacks {
     Set<IConstruct> seen = new HashSet<>(stack.getNode().getChildren());
     NetworkRefs refs = NetworkStack.build(stack, target);
     byBlueprint.put(SynthRequest.NETWORK_STACK, added(stack, seen));
-    int priority = 1;
+    // every datastore first: a service may read the address of one declared in any stack
+    Map<String, String> addresses = new HashMap<>();
+    Map<String, List<TerraformResource>> datastoresOf = new HashMap<>();
     for (StackSpec spec : request.stacks()) {
       for (DatastoreSpec datastore : spec.datastores()) {
-        DatastoreConstructs.add(stack, target, datastore, refs);
+        addresses.put(datastore.name(), DatastoreConstructs.add(stack, target, datastore, refs));
       }
+      datastoresOf.put(spec.name(), added(stack, seen));
+    }
+    int priority = 1;
+    for (StackSpec spec : request.stacks()) {
       for (ServiceSpec service : spec.services()) {
-        ServiceConstructs.add(stack, target, service, refs, priority++);
+        ServiceConstructs.add(stack, target, service, refs, priority++, addresses);
       }
       for (FunctionSpec function : spec.functions()) {
         FunctionConstructs.add(stack, target, function);
       }
-      List<TerraformResource> members = added(stack, seen);
+      List<TerraformResource> members = new ArrayList<>(datastoresOf.get(spec.name()));
+      members.addAll(added(stack, seen));
       for (String dependency : spec.dependsOn()) {
         if (!SynthRequest.NETWORK_STACK.equals(dependency)) {
           dependOn(members, byBlueprint.get(dependency));

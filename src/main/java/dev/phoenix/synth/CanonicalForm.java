@@ -44,6 +44,9 @@ final class CanonicalForm {
         form.list("taskPolicies", s.taskRole().managedPolicyArns()).put("cpu", "" + s.cpu());
         form.put("memory", "" + s.memory()).put("replicas", "" + s.replicas());
         form.map("env", s.env()).map("secrets", s.secrets()).grants(s.grants());
+        if (!s.datastores().isEmpty()) {
+          form.map("datastoreEnv", s.datastores());
+        }
       }
       for (FunctionSpec f : stack.functions()) {
         form.put("function", f.name()).put("bucket", f.s3Bucket()).put("key", f.s3Key());

@@ -9,7 +9,9 @@ import java.util.Map;
  * The {@code container_definitions} JSON of one service: the image exactly as given (a digest
  * reference), plain values under {@code environment}, references under {@code secrets} (ECS
  * resolves {@code valueFrom} at task start; the value never passes through Terraform), the
- * registry credentials secret of a private non-ECR registry, and an awslogs log configuration. Every user string is escaped for Terraform's template syntax.
+ * registry credentials secret of a private non-ECR registry, and an awslogs log configuration; a
+ * datastore's address (a Terraform reference to the restored instance or table) under {@code
+ * environment} after the plain values. Every user string is escaped for Terraform's template syntax.
  */
 final class ContainerDefinitions {
 
@@ -17,7 +19,11 @@ final class ContainerDefinitions {
 
   private ContainerDefinitions() {}
 
-  static String of(TargetOptions target, ServiceSpec service, String logGroupName) {
+  /**
+   * {@code addresses}: datastore name to its address as built ({@link DatastoreConstructs#add}), a
+   * Terraform reference put into the environment as it is (a token, not escaped).
+   */
+  static String of(TargetOptions target, ServiceSpec service, String logGroupName, Map<String, String> addresses) {
     ObjectNode container = JSON.createObjectNode();
     container.put("name", service.name());
     container.put("image", Names.literal(service.image()));
@@ -29,7 +35,16 @@ final class ContainerDefinitions {
     ObjectNode port = container.putArray("portMappings").addObject();
     port.put("containerPort", service.port());
     port.put("protocol", "tcp");
-    container.set("environment", pairs(service.env(), "value"));
+    ArrayNode environment = pairs(service.env(), "value");
+    service.datastores().forEach((name, datastore) -> {
+      String address = addresses.get(datastore);
+      if (address == null) {
+        throw new IllegalArgumentException("service " + service.name() + ": " + name + " names datastore "
+            + datastore + ", which is not restored");
+      }
+      environment.addObject().put("name", name).put("value", address);
+    });
+    container.set("environment", environment);
     container.set("secrets", pairs(service.secrets(), "valueFrom"));
     ObjectNode logging = container.putObject("logConfiguration");
     logging.put("logDriver", "awslogs");

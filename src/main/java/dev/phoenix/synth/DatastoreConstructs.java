@@ -2,6 +2,7 @@ package dev.phoenix.synth;
 
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstanceRestoreToPointInTime;
 import com.hashicorp.cdktf.providers.aws.db_subnet_group.DbSubnetGroup;
@@ -28,19 +29,28 @@ final class DatastoreConstructs {
 
   private DatastoreConstructs() {}
 
-  static void add(TerraformStack stack, TargetOptions target, DatastoreSpec datastore, NetworkRefs refs) {
+  /**
+   * Adds the datastore's resources; returns what a service's {@code {datastore: NAME}} variable
+   * holds, a Terraform reference where Terraform owns the datastore: RDS {@code
+   * postgres://<address>:<port>/postgres} for postgres ({@code <address>:<port>} for another engine),
+   * without user or password (the restored instance keeps its snapshot's credentials, which the
+   * service reads from its own secret config); DynamoDB the restored table's name.
+   */
+  static String add(TerraformStack stack, TargetOptions target, DatastoreSpec datastore, NetworkRefs refs) {
     String id = "ds_" + Names.tfId(datastore.name());
     if (datastore instanceof DatastoreSpec.RdsInstance rds) {
-      rds(stack, target, rds, refs, id);
+      return rds(stack, target, rds, refs, id);
     } else if (datastore instanceof DatastoreSpec.DynamoPointInTime pitr) {
-      dynamo(stack, target, pitr, id);
+      return dynamo(stack, target, pitr, id);
     } else if (datastore instanceof DatastoreSpec.DynamoFromBackup restored) {
       TerraformOutput.Builder.create(stack, id + "_table").value(restored.tableName())
           .description("restored by Phoenix through the SDK from " + restored.backupArn()).build();
+      return Names.literal(restored.tableName());
     }
+    throw new IllegalArgumentException("unknown datastore kind " + datastore);
   }
 
-  private static void rds(TerraformStack stack, TargetOptions target, DatastoreSpec.RdsInstance rds,
+  private static String rds(TerraformStack stack, TargetOptions target, DatastoreSpec.RdsInstance rds,
       NetworkRefs refs, String id) {
     DbSubnetGroup subnets = DbSubnetGroup.Builder.create(stack, id + "_subnets")
         .name(Names.scoped(target, rds.name() + "-db", Names.LONG_MAX))
@@ -81,9 +91,11 @@ final class DatastoreConstructs {
     }
     DbInstance built = db.build();
     TerraformOutput.Builder.create(stack, id + "_address").value(built.getAddress()).build();
+    String hostPort = built.getAddress() + ":" + Token.asString(built.getPort());
+    return rds.engine().startsWith("postgres") ? "postgres://" + hostPort + "/postgres" : hostPort;
   }
 
-  private static void dynamo(TerraformStack stack, TargetOptions target, DatastoreSpec.DynamoPointInTime pitr,
+  private static String dynamo(TerraformStack stack, TargetOptions target, DatastoreSpec.DynamoPointInTime pitr,
       String id) {
     List<DynamodbTableAttribute> attributes = new ArrayList<>();
     pitr.keyTypes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
@@ -102,5 +114,6 @@ final class DatastoreConstructs {
     }
     DynamodbTable built = table.build();
     TerraformOutput.Builder.create(stack, id + "_table").value(built.getName()).build();
+    return built.getName();
   }
 }

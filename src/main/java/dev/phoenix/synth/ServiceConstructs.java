@@ -38,7 +38,7 @@ final class ServiceConstructs {
 
   static void add(
       TerraformStack stack, TargetOptions target, ServiceSpec service, NetworkRefs network,
-      int priority) {
+      int priority, Map<String, String> addresses) {
     String id = "svc_" + Names.tfId(service.name());
     String logGroupName =
         "/phoenix/" + Names.base(target) + "/" + service.name();
@@ -79,7 +79,7 @@ final class ServiceConstructs {
             .memory(Integer.toString(service.memory()))
             .executionRoleArn(role.getArn())
             .taskRoleArn(taskRole.getArn())
-            .containerDefinitions(ContainerDefinitions.of(target, service, logGroupName))
+            .containerDefinitions(ContainerDefinitions.of(target, service, logGroupName, addresses))
             .tags(runs)
             .build();
     EcsService.Builder ecs =

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  *     read exactly it
  * @param taskRole what the application itself may do (the task role, separate from the execution
  *     role that pulls the image and reads the pinned config)
+ * @param datastores environment name to the name of a datastore of the request: the variable is
+ *     the restored datastore's address as a Terraform reference ({@link ContainerDefinitions}),
+ *     never a literal and never a password
  */
 public record ServiceSpec(
     String name,
@@ -45,7 +48,8 @@ public record ServiceSpec(
     Map<String, String> secrets,
     Grants grants,
     String repositoryCredentials,
-    TaskRole taskRole) {
+    TaskRole taskRole,
+    Map<String, String> datastores) {
 
   /** Grace period when the blueprint gives none: time for a JVM service to start and warm up. */
   public static final int DEFAULT_HEALTH_GRACE_SECONDS = 60;
@@ -77,6 +81,14 @@ public record ServiceSpec(
     }
     env = sortedEnv(env, name);
     secrets = sortedEnv(secrets, name);
+    datastores = sortedEnv(datastores, name);
+    for (Map.Entry<String, String> d : datastores.entrySet()) {
+      if (env.containsKey(d.getKey()) || secrets.containsKey(d.getKey())) {
+        throw new IllegalArgumentException(
+            "service " + name + ": " + d.getKey() + " is both a datastore address and another value");
+      }
+      requireName(d.getValue(), "service " + name + ": " + d.getKey() + ": datastore");
+    }
     grants = grants == null ? Grants.NONE : grants;
     taskRole = taskRole == null ? TaskRole.NONE : taskRole;
     if (repositoryCredentials != null && !SECRET_ARN.matcher(repositoryCredentials).matches()) {
@@ -95,6 +107,15 @@ public record ServiceSpec(
                 + " must be an ARN covered by the service's grants");
       }
     }
+  }
+
+  /** A service whose environment names no datastore. */
+  public ServiceSpec(
+      String name, String image, String artefactVersion, int port, String healthPath,
+      int healthGraceSeconds, int cpu, int memory, int replicas, Map<String, String> env,
+      Map<String, String> secrets, Grants grants, String repositoryCredentials, TaskRole taskRole) {
+    this(name, image, artefactVersion, port, healthPath, healthGraceSeconds, cpu, memory, replicas,
+        env, secrets, grants, repositoryCredentials, taskRole, Map.of());
   }
 
   /**

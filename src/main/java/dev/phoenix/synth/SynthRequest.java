@@ -50,6 +50,51 @@ public record SynthRequest(
       stack.functions().forEach(f -> requireUnique(members, "function " + f.name()));
       stack.datastores().forEach(d -> requireUnique(members, "datastore " + d.name()));
     }
+    datastoreReaders(stacks);
+  }
+
+  /**
+   * Every datastore a service's environment names is one of the request's, and is not in a stack
+   * that depends (through {@code dependsOn}) on the service's own: its resources would wait for the
+   * service, whose task definition reads the datastore's address, a cycle Terraform refuses.
+   */
+  private static void datastoreReaders(List<StackSpec> stacks) {
+    java.util.Map<String, StackSpec> byDatastore = new java.util.HashMap<>();
+    java.util.Map<String, StackSpec> byName = new java.util.HashMap<>();
+    for (StackSpec stack : stacks) {
+      byName.put(stack.name(), stack);
+      stack.datastores().forEach(d -> byDatastore.put(d.name(), stack));
+    }
+    for (StackSpec stack : stacks) {
+      for (ServiceSpec service : stack.services()) {
+        service.datastores().forEach((variable, datastore) -> {
+          StackSpec owner = byDatastore.get(datastore);
+          if (owner == null) {
+            throw new IllegalArgumentException("service " + service.name() + ": " + variable
+                + " names datastore " + datastore + ", which the request does not restore");
+          }
+          if (owner != stack && dependsOn(owner, stack.name(), byName, new HashSet<>())) {
+            throw new IllegalArgumentException("service " + service.name() + ": " + variable
+                + " names datastore " + datastore + " of stack " + owner.name() + ", which depends on the service's stack "
+                + stack.name() + " (a cycle)");
+          }
+        });
+      }
+    }
+  }
+
+  private static boolean dependsOn(StackSpec stack, String target, java.util.Map<String, StackSpec> byName,
+      Set<String> seen) {
+    for (String dependency : stack.dependsOn()) {
+      if (dependency.equals(target)) {
+        return true;
+      }
+      StackSpec next = byName.get(dependency);
+      if (next != null && seen.add(dependency) && dependsOn(next, target, byName, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A request for real AWS, recorded as a rebuild of the environment named by the prefix. */

@@ -85,6 +85,7 @@ public final class AwsTarget implements Target {
           .withEmulator(aws.emulator());
       materialized = mapper.materialized();
       notes.addAll(refs.notes());
+      notes.addAll(mapper.notes());
     }
     materialized.forEach(m -> context.progress().line((context.apply() ? "materialized " : "to materialize ") + m));
     datastores.notes().forEach(n -> context.progress().line("datastore " + n));

@@ -41,6 +41,7 @@ final class RequestMapper {
   private final Scope scope;
   private final boolean write;
   private final List<String> materialized = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   /**
    * {@code write}: copy pinned versions into their drill-scoped parameters now (an apply); false
@@ -58,6 +59,11 @@ final class RequestMapper {
     return List.copyOf(materialized);
   }
 
+  /** Config this target leaves unset: a {@code {datastore: NAME}} whose datastore it does not restore. */
+  List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   /** The parameter path under which this drill's materialized copies live. */
   static String materializedRoot(String namePrefix, String drillId) {
     return MATERIALIZED_ROOT + namePrefix + "-" + drillId + "/";
@@ -70,11 +76,13 @@ final class RequestMapper {
   /** {@code datastores}: each stack's restored datastores, already chosen ({@link DatastoreRestores}). */
   SynthRequest map(Estate estate, Map<String, List<DatastoreSpec>> datastores) {
     Lockfile lock = estate.lockfile();
+    java.util.Set<String> restored = new java.util.HashSet<>();
+    datastores.values().forEach(specs -> specs.forEach(d -> restored.add(d.name())));
     List<StackSpec> stacks = new ArrayList<>();
     for (Stack stack : estate.stacks()) {
       List<ServiceSpec> services = new ArrayList<>();
       for (Stack.Service s : stack.services()) {
-        services.add(service(s, lock));
+        services.add(service(s, lock, restored));
       }
       List<FunctionSpec> functions = new ArrayList<>();
       for (Stack.Function f : stack.functions()) {
@@ -90,7 +98,7 @@ final class RequestMapper {
     }
   }
 
-  private ServiceSpec service(Stack.Service s, Lockfile lock) {
+  private ServiceSpec service(Stack.Service s, Lockfile lock, java.util.Set<String> restored) {
     Artefact.ContainerImage image = (Artefact.ContainerImage) lock.artefacts().get(s.artefact());
     AwsSettings.Size size = settings.sizes().getOrDefault(s.name(), new AwsSettings.Size(null, null, null));
     Map<String, String> env = new LinkedHashMap<>();
@@ -98,9 +106,17 @@ final class RequestMapper {
     List<String> params = new ArrayList<>();
     List<String> secretArns = new ArrayList<>();
     List<String> keys = new ArrayList<>();
+    Map<String, String> datastores = new LinkedHashMap<>();
     config(lock, s.config()).forEach((name, source) -> {
       if (source instanceof ConfigSource.PlainValue v) {
         env.put(name, v.value());
+      } else if (source instanceof ConfigSource.DatastoreAddress d) {
+        if (restored.contains(d.datastore())) {
+          datastores.put(name, d.datastore());
+        } else {
+          notes.add("service " + s.name() + ": " + name + " ({datastore: " + d.datastore()
+              + "}) left unset: this rebuild restores no datastore " + d.datastore() + " on aws");
+        }
       } else if (source instanceof ConfigSource.SecretVersion sv) {
         ConfigRefs.Secret secret = refs.secret(sv.secretId());
         secrets.put(name, secret.arn() + ":::" + sv.versionId());
@@ -124,7 +140,7 @@ final class RequestMapper {
     return spec(() -> new ServiceSpec(s.name(), image.image().digestReference(), image.version(), s.port(),
         s.health(), s.healthGrace(), or(size.cpu(), s.cpu()), or(size.memory(), s.memory()),
         or(size.replicas(), s.replicas()), env, secrets, new Grants(params, secretArns, keys), repositoryCredentials,
-        new TaskRole(s.taskPolicies())));
+        new TaskRole(s.taskPolicies()), datastores));
   }
 
   /** The parameter a service references: the original when current, else its drill-scoped copy. */
@@ -157,6 +173,9 @@ final class RequestMapper {
     config(lock, f.config()).forEach((name, source) -> {
       if (source instanceof ConfigSource.PlainValue v) {
         env.put(name, v.value());
+      } else if (source instanceof ConfigSource.DatastoreAddress d) {
+        notes.add("function " + f.name() + ": " + name + " ({datastore: " + d.datastore()
+            + "}) left unset: functions are not given datastore addresses on aws");
       } else if (source instanceof ConfigSource.SecretVersion sv) {
         ConfigRefs.Secret secret = refs.secret(sv.secretId());
         env.put(name, FunctionSpec.SECRET_REF + secret.arn() + ":" + sv.versionId());

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
@@ -162,8 +163,7 @@ class AwsDatastoreRebuildIT {
 
     GitFixture repo = GitFixture.init(dir);
     {
-      repo.put(RebuildFixtures.LOCK, Estates.prodLock().replace("stacks: [services, functions]",
-              "stacks: [services, functions, data]"))
+      repo.put(RebuildFixtures.LOCK, withDatastoreConfig(true))
           .put("stacks/services.yaml", Estates.servicesStack())
           .put("stacks/functions.yaml", Estates.functionsStack())
           .put("stacks/data.yaml", DATA_STACK);
@@ -189,6 +189,14 @@ class AwsDatastoreRebuildIT {
     assertThat(config.path("resource").path("aws_dynamodb_table").has("ds_sessions"))
         .as("the provider cannot restore a backup ARN: the SDK does, Terraform only names it").isFalse();
     assertThat(config.path("output").path("ds_sessions_table").path("value").asText()).isEqualTo(restoredTable);
+    // the worker's {datastore: NAME} config: references to the restored copies, accepted by terraform plan
+    // (services come before data in the lockfile: the datastores are built first); no password anywhere
+    assertThat(workerEnvironment(config)).containsEntry("LEDGER_DB_URL",
+            "postgres://${aws_db_instance.ds_ledger_db.address}:${aws_db_instance.ds_ledger_db.port}/postgres")
+        .containsEntry("EVENTS_TABLE", "${aws_dynamodb_table.ds_events.name}")
+        .containsEntry("SESSIONS_TABLE", restoredTable);
+    assertThat(Files.readString(dir.resolve(".phoenix/prod/aws/stacks/environment/cdk.tf.json")))
+        .doesNotContain("not-a-real-password-1").doesNotContain("master_password");
 
     assertThat(planned.record().data()).extracting(DrillRecord.DataUsed::datastore, DrillRecord.DataUsed::backup,
         DrillRecord.DataUsed::takenAt, DrillRecord.DataUsed::rpoAchievedMillis, DrillRecord.DataUsed::status)
@@ -208,7 +216,8 @@ class AwsDatastoreRebuildIT {
     // RestoreDBInstanceFromDBSnapshot finds no instance: "couldn't find resource"): the RDS datastore
     // is planned above, and dropped by a later revision (still in force at D) for the apply
     {
-      repo.put("stacks/data.yaml", DATA_STACK.replaceAll("(?s)  - name: ledger-db.*?(?=  - name: sessions)", ""));
+      repo.put("stacks/data.yaml", DATA_STACK.replaceAll("(?s)  - name: ledger-db.*?(?=  - name: sessions)", ""))
+          .put(RebuildFixtures.LOCK, withDatastoreConfig(false));
       repo.commit(Instant.parse("2026-10-21T09:00:00Z"), "prod: the RDS datastore left out for moto");
     }
     RebuildResult applied = rebuild(at, true);
@@ -220,6 +229,16 @@ class AwsDatastoreRebuildIT {
     String eventsCopy = events.path("name").asText();
     assertThat(dynamo.describeTable(b -> b.tableName(eventsCopy)).table().tableStatusAsString()).isEqualTo("ACTIVE");
     assertThat(applied.record().data()).isEqualTo(planned.record().data().subList(1, 3));
+    try (EcsClient ecs = AwsClients.build(EcsClient.builder(), config())) {
+      String family = ecs.listTaskDefinitions().taskDefinitionArns().stream()
+          .filter(arn -> arn.contains("/shop-prod-ledger-worker")).findFirst().orElseThrow();
+      Map<String, String> env = new HashMap<>();
+      ecs.describeTaskDefinition(b -> b.taskDefinition(family)).taskDefinition().containerDefinitions().get(0)
+          .environment().forEach(e -> env.put(e.name(), e.value()));
+      assertThat(env).as("the applied task definition names the restored tables")
+          .containsEntry("EVENTS_TABLE", eventsCopy).containsEntry("SESSIONS_TABLE", restoredTable)
+          .doesNotContainKey("LEDGER_DB_URL");
+    }
     assertThat(applied.record().started()).contains("dynamodb table " + restoredTable + " restored");
     assertThat(planned.record().started()).noneMatch(s -> s.startsWith("dynamodb table"));
     repo.close();
@@ -236,6 +255,22 @@ class AwsDatastoreRebuildIT {
     assertThat(down.tablesDeleted()).containsExactly(restoredTable);
     assertThat(dynamo.listTables().tableNames()).as(String.join("\n", lines))
         .containsExactlyInAnyOrder("sessions", "events");
+  }
+
+  /** The sample lock with stack data and the worker's datastore config ({@code ledger} for ledger-db too). */
+  private static String withDatastoreConfig(boolean ledger) {
+    return Estates.prodLock().replace("stacks: [services, functions]", "stacks: [services, functions, data]")
+        .replace("    LOG_LEVEL: {value: warn}\n", "    LOG_LEVEL: {value: warn}\n"
+            + (ledger ? "    LEDGER_DB_URL: {datastore: ledger-db}\n" : "")
+            + "    EVENTS_TABLE: {datastore: events}\n    SESSIONS_TABLE: {datastore: sessions}\n");
+  }
+
+  private static Map<String, String> workerEnvironment(JsonNode config) throws Exception {
+    JsonNode task = config.path("resource").path("aws_ecs_task_definition").path("svc_ledger_worker_task");
+    Map<String, String> env = new HashMap<>();
+    JSON.readTree(task.path("container_definitions").asText()).get(0).path("environment")
+        .forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    return env;
   }
 
   private static int resources(JsonNode config) {
