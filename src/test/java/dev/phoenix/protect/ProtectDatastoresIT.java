@@ -90,7 +90,10 @@ class ProtectDatastoresIT {
     Snap bOld = backup("sessions-old");
     Snap s0 = snapshot("ledger-0");
     Snap b0 = backup("sessions-0");
-    Thread.sleep(1100); // the window starts on a whole second between b0 and s1
+    // the window starts on a whole second between b0 and s1: s1 two whole seconds after b0's second at least
+    // (moto gives RDS snapshots whole seconds, DynamoDB backups milliseconds); order, not timing, is asserted
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), b0.at().truncatedTo(ChronoUnit.SECONDS).plusMillis(2100))
+        .toMillis()));
     Snap s1 = snapshot("ledger-1");
     Snap b1 = backup("sessions-1");
     Instant since = s1.at().truncatedTo(ChronoUnit.SECONDS).minusMillis(1);
