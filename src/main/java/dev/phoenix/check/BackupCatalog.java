@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A store's backups of datastores (s3 dumps today; RDS snapshots and DynamoDB backups plug in as
- * further catalogs): what exists, and whether each is intact. Implementations live in the adapter
- * packages and spread their requests with {@link Checks#jobs}.
+ * A store's backups of datastores (s3 dumps in {@code aws/s3}, RDS snapshots in {@code aws/rds},
+ * DynamoDB on-demand backups in {@code aws/dynamodb}): what exists, and whether each is intact.
+ * Implementations live in the adapter packages and spread their requests with {@link Checks#jobs}.
  */
 public interface BackupCatalog {
   boolean handles(Datastore.Backups where);
@@ -24,4 +24,20 @@ public interface BackupCatalog {
    * disagree with the recorded sha256, OK otherwise; keyed by {@link Backup#object()}.
    */
   Map<Ref, Finding> check(Collection<Backup> backups, CheckOptions options);
+
+  /**
+   * For a store whose backups have no bytes Phoenix can read (an RDS snapshot, a DynamoDB backup):
+   * under {@code --deep}, each OK finding says that there was nothing more to hash, and why.
+   */
+  static Map<Ref, Finding> nothingToHash(Map<Ref, Finding> findings, CheckOptions options, String why) {
+    if (!options.deep()) {
+      return findings;
+    }
+    Map<Ref, Finding> out = new java.util.LinkedHashMap<>();
+    findings.forEach((ref, f) -> out.put(ref, f.status() == Status.OK
+        ? new Finding(Status.OK, (f.reason() == null || f.reason().isEmpty() ? "" : f.reason() + "; ")
+            + "--deep: nothing more to hash (" + why + ")")
+        : f));
+    return out;
+  }
 }

@@ -124,9 +124,15 @@ public final class Stores implements AutoCloseable {
     throw new IllegalArgumentException("not a store-held config source: " + source.describe());
   }
 
-  /** The backup catalogs of datastores, in the order they are asked: s3 dumps (this region's client). */
+  /**
+   * The backup catalogs of datastores, in the order they are asked: s3 dumps, RDS snapshots,
+   * DynamoDB on-demand backups, each on this region's client (a datastore's {@code backups:} names no
+   * region), built on first use.
+   */
   public List<dev.phoenix.check.BackupCatalog> backups() {
-    return List.of(new LazyCatalog(dev.phoenix.model.Datastore.S3Dumps.class, () -> clients.s3(region).backups()));
+    return List.of(new LazyCatalog(dev.phoenix.model.Datastore.S3Dumps.class, () -> clients.s3(region).backups()),
+        new LazyCatalog(dev.phoenix.model.Datastore.RdsSnapshots.class, () -> clients.rds(region).catalog()),
+        new LazyCatalog(dev.phoenix.model.Datastore.DynamoDbBackups.class, () -> clients.dynamodb(region).catalog()));
   }
 
   /**

@@ -35,7 +35,7 @@ final class DataChecks {
     for (Datastore d : declared.values()) {
       BackupCatalog catalog = catalogs.stream().filter(c -> c.handles(d.backups())).findFirst().orElse(null);
       if (catalog == null) {
-        out.add(unknown(env, d, "no catalog reads " + d.backups().kind() + " backups here (the aws target's checks do)"));
+        out.add(unknown(env, d, "no catalog reads " + d.backups().kind() + " backups in this run"));
         continue;
       }
       List<Backup> backups;

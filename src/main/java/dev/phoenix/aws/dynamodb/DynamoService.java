@@ -31,6 +31,11 @@ public final class DynamoService implements AutoCloseable {
     return new DynamoRestores(dynamo);
   }
 
+  /** {@code phoenix verify}: every on-demand backup of a datastore's table, each checked as the checker does. */
+  public dev.phoenix.check.BackupCatalog catalog() {
+    return new DynamoBackupCatalog(backups(), checker());
+  }
+
   /** {@code phoenix protect}: every available on-demand backup of a datastore's table, with its time. */
   public dev.phoenix.check.BackupListing listing() {
     return new DynamoBackupListing(backups());

@@ -30,6 +30,11 @@ public final class RdsService implements AutoCloseable {
     return new RdsSnapshotTags(rds);
   }
 
+  /** {@code phoenix verify}: every snapshot of a datastore's instance, each checked as the checker does. */
+  public dev.phoenix.check.BackupCatalog catalog() {
+    return new RdsSnapshotCatalog(backups(), checker());
+  }
+
   /** {@code phoenix protect}: every available snapshot of a datastore's instance, with its time. */
   public dev.phoenix.check.BackupListing listing() {
     return new RdsSnapshotListing(backups());

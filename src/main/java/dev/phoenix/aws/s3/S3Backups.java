@@ -104,7 +104,7 @@ public final class S3Backups implements BackupCatalog {
     for (Backup b : new LinkedHashSet<>(backups)) {
       Ref ref = b.object();
       refs.add(ref);
-      jobs.add(new Checks.Job("s3", List.of(ref), () -> Map.of(ref, checkOne(b.object(), options.deep()))));
+      jobs.add(new Checks.Job("s3", List.of(ref), () -> Map.of(ref, checkOne(b.dump(), options.deep()))));
     }
     return Checks.jobs(refs, jobs, options);
   }

@@ -24,7 +24,7 @@ final class S3DumpListing implements BackupListing {
   @Override
   public List<Point> list(Datastore.Backups where) {
     return backups.list(where).stream()
-        .map(b -> new Point(new Ref.S3Object(b.object().bucket(), b.object().key(), b.object().versionId(), null),
+        .map(b -> new Point(new Ref.S3Object(b.dump().bucket(), b.dump().key(), b.dump().versionId(), null),
             b.takenAt()))
         .toList();
   }

@@ -17,6 +17,7 @@ final class ConfigReading {
     }
     Map<String, String> values = new LinkedHashMap<>();
     Set<String> fromStores = new HashSet<>();
+    Set<String> fromDatastores = new HashSet<>();
     for (Map.Entry<String, ConfigSource> e : sources.entrySet()) {
       if (e.getValue() instanceof ConfigSource.PlainValue plain) {
         values.put(e.getKey(), plain.value());
@@ -35,7 +36,10 @@ final class ConfigReading {
       }
       values.put(e.getKey(), value);
       fromStores.add(e.getKey());
+      if (e.getValue() instanceof ConfigSource.DatastoreAddress) {
+        fromDatastores.add(e.getKey());
+      }
     }
-    return new EnvConfig(values, fromStores);
+    return new EnvConfig(values, fromStores, fromDatastores);
   }
 }

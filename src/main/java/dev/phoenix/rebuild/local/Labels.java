@@ -16,8 +16,16 @@ public final class Labels {
   /** On a datastore's server container: the datastore's name (it has no {@link #SERVICE} label). */
   public static final String DATASTORE = "phoenix.datastore";
   public static final String DIGEST = "phoenix.digest";
-  /** Salted SHA-256 of the container's config values (never the values). */
+  /**
+   * Salted SHA-256 of the container's config values (never the values), without those filled from
+   * a datastore's address: what {@code phoenix drift} compares.
+   */
   public static final String CONFIG = "phoenix.config";
+  /**
+   * Salted SHA-256 of the datastore addresses a drill gave the container (absent when none): not
+   * compared by drift (a fresh password each drill), only for reusing the container in the same drill's rerun.
+   */
+  public static final String DATASTORE_CONFIG = "phoenix.config-datastores";
   /** The blueprint's limits the container runs with, {@code cpu=<units>,memory=<MiB>}. */
   public static final String LIMITS = "phoenix.limits";
   /** On the network: the per-environment random salt for {@link #CONFIG}. */

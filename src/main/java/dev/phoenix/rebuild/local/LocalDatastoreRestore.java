@@ -124,7 +124,7 @@ public final class LocalDatastoreRestore {
         throw fail(d, "the probe (" + d.probe().sql() + ") counted " + count + ", below its minimum " + d.probe().min(),
             "the restored data is not usable: check the dump of " + chosen.object().id());
       }
-      return new Restored(d.name(), chosen.object().id(), chosen.object().sha256(), chosen.takenAt(),
+      return new Restored(d.name(), chosen.object().id(), chosen.sha256(), chosen.takenAt(),
           chosen.rpoAt(at), Duration.ofNanos(System.nanoTime() - t0), fetchTime, pgRestoreTime, count, id, d.name(),
           address(d, password), port);
     } finally {
@@ -155,12 +155,12 @@ public final class LocalDatastoreRestore {
       Path file = Files.createTempFile(work, d.name() + "-", ".dump",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(dumps.apply(chosen.object()), sha);
+      try (InputStream in = new DigestInputStream(dumps.apply(chosen.dump()), sha);
           OutputStream out = Files.newOutputStream(file)) {
         in.transferTo(out);
       }
       String actual = HexFormat.of().formatHex(sha.digest());
-      String recorded = chosen.object().sha256();
+      String recorded = chosen.sha256();
       if (recorded != null && !recorded.equals(actual)) {
         Files.deleteIfExists(file);
         throw fail(d, "the dump " + chosen.object().id() + " is CORRUPT: its bytes hash to " + actual

@@ -158,7 +158,7 @@ public final class LocalTarget implements Target {
     String status = d.failed() ? DrillRecord.DataUsed.FAILED : r != null ? DrillRecord.DataUsed.RESTORED
         : DrillRecord.DataUsed.CHOSEN;
     return new DrillRecord.DataUsed(d.datastore(), d.engine(), b == null ? null : b.object().id(),
-        b == null ? null : b.object().sha256(), b == null ? null : b.takenAt().toString(),
+        b == null ? null : b.sha256(), b == null ? null : b.takenAt().toString(),
         b == null ? null : b.rpoAt(at).toMillis(), b == null ? null : Durations.span(b.rpoAt(at)),
         r == null ? null : r.restoreTime().toMillis(), r == null ? null : r.probeCount(), status, d.failure());
   }

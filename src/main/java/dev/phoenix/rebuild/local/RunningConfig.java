@@ -3,6 +3,7 @@ package dev.phoenix.rebuild.local;
 import dev.phoenix.docker.Docker;
 import dev.phoenix.docker.Named;
 import dev.phoenix.model.ConfigSource;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +25,17 @@ public final class RunningConfig {
   /**
    * The hash a drill would label a container of a service whose config block is {@code configName}
    * with; values are read at their pinned versions through {@code resolver} and dropped at once.
+   * {@code {datastore: NAME}} entries are not comparable by value (each drill gives its datastore a
+   * fresh password) and are left out on both sides ({@link EnvConfig#hash}): they are never asked of
+   * {@code resolver}.
    */
   public static String hash(String configName, Map<String, ConfigSource> sources, ConfigResolver resolver, String salt) {
-    return ConfigReading.resolve(configName, sources, resolver).hash(salt);
+    Map<String, ConfigSource> pinned = new LinkedHashMap<>();
+    sources.forEach((name, source) -> {
+      if (!(source instanceof ConfigSource.DatastoreAddress)) {
+        pinned.put(name, source);
+      }
+    });
+    return ConfigReading.resolve(configName, pinned, resolver).hash(salt);
   }
 }

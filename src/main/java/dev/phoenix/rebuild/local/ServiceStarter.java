@@ -35,6 +35,7 @@ final class ServiceStarter {
   Created create(DrillPlan.ServicePlan plan, PulledImage image, long pullMillis, EnvConfig env) {
     String ref = plan.image().digestReference();
     String configHash = env.hash(drill.salt());
+    String datastoreHash = env.datastoreHash(drill.salt());
     long t0 = System.nanoTime();
     List<String> names = new ArrayList<>();
     List<String> ids = new ArrayList<>();
@@ -48,13 +49,13 @@ final class ServiceStarter {
         if (existing.isPresent()) {
           Conflicts.refuseForeign(existing.get(), drill.environment());
         }
-        if (existing.isPresent() && keep(existing.get(), ref, configHash, limits(plan))) {
+        if (existing.isPresent() && keep(existing.get(), ref, configHash, datastoreHash, limits(plan))) {
           ids.add(existing.get().id());
           reused++;
           continue;
         }
         existing.ifPresent(c -> docker.removeContainer(c.id()));
-        String id = docker.create(new ContainerSpec(name, ref, env.values(), labels(plan, r, ref, configHash),
+        String id = docker.create(new ContainerSpec(name, ref, env.values(), labels(plan, r, ref, configHash, datastoreHash),
             plan.service().port(), drill.network(), plan.name(), memoryBytes(plan), nanoCpus(plan)));
         drill.started().accept("container " + name + " created");
         ids.add(id);
@@ -108,10 +109,11 @@ final class ServiceStarter {
     return ServiceResult.notStarted(c.plan(), c.pullMillis(), why);
   }
 
-  private static boolean keep(ContainerState c, String ref, String configHash, String limits) {
+  private static boolean keep(ContainerState c, String ref, String configHash, String datastoreHash, String limits) {
     return c.running()
         && ref.equals(c.labels().get(Labels.DIGEST))
         && configHash.equals(c.labels().get(Labels.CONFIG))
+        && java.util.Objects.equals(datastoreHash, c.labels().get(Labels.DATASTORE_CONFIG))
         && limits.equals(c.labels().get(Labels.LIMITS));
   }
 
@@ -136,7 +138,8 @@ final class ServiceStarter {
     return HealthWait.method(plan.service().health(), image.hasHealthcheck());
   }
 
-  private Map<String, String> labels(DrillPlan.ServicePlan plan, int replica, String ref, String configHash) {
+  private Map<String, String> labels(DrillPlan.ServicePlan plan, int replica, String ref, String configHash,
+      String datastoreHash) {
     Map<String, String> labels = new HashMap<>();
     labels.put(Labels.ENV, drill.environment());
     labels.put(Labels.COMMIT, drill.commit());
@@ -145,6 +148,9 @@ final class ServiceStarter {
     labels.put(Labels.REPLICA, Integer.toString(replica));
     labels.put(Labels.DIGEST, ref);
     labels.put(Labels.CONFIG, configHash);
+    if (datastoreHash != null) {
+      labels.put(Labels.DATASTORE_CONFIG, datastoreHash);
+    }
     labels.put(Labels.LIMITS, limits(plan));
     return labels;
   }

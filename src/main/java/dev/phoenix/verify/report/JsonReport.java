@@ -123,7 +123,7 @@ public final class JsonReport {
       bm.put("ref", c.backup().object().id());
       bm.put("takenAt", c.backup().takenAt().toString());
       bm.put("takenFrom", c.backup().takenFrom());
-      bm.put("sha256", c.backup().object().sha256());
+      bm.put("sha256", c.backup().sha256());
       bm.put("status", c.finding().status().name());
       bm.put("reason", c.finding().reason());
       return bm;

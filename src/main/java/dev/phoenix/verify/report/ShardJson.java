@@ -173,11 +173,14 @@ public final class ShardJson {
 
   private static Map<String, Object> checked(DataReport.Checked c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    Ref.S3Object o = c.backup().object();
-    m.put("bucket", o.bucket());
-    m.put("key", o.key());
-    m.put("versionId", o.versionId());
-    m.put("sha256", o.sha256());
+    if (c.backup().object() instanceof Ref.S3Object o) {
+      m.put("bucket", o.bucket());
+      m.put("key", o.key());
+      m.put("versionId", o.versionId());
+      m.put("sha256", o.sha256());
+    } else {
+      m.put("arn", c.backup().object().id()); // an RDS snapshot or a DynamoDB backup: its ARN is all of it
+    }
     m.put("takenAt", c.backup().takenAt().toString());
     m.put("takenFrom", c.backup().takenFrom());
     m.put("bytes", c.backup().bytes());
@@ -204,8 +207,19 @@ public final class ShardJson {
   }
 
   private static DataReport.Checked checked(JsonNode b, String name) {
-    Ref.S3Object object = new Ref.S3Object(field(b, "bucket", name).asText(), field(b, "key", name).asText(),
-        nullable(b.get("versionId")), nullable(b.get("sha256")));
+    Ref object;
+    if (b.hasNonNull("arn")) {
+      String arn = b.get("arn").asText();
+      try {
+        object = arn.matches("arn:[^:]+:rds:.*") ? new Ref.RdsSnapshot(arn)
+            : new Ref.DynamoBackup(arn);
+      } catch (IllegalArgumentException e) {
+        throw bad(name, "has a backup whose arn is neither an RDS snapshot's nor a DynamoDB backup's");
+      }
+    } else {
+      object = new Ref.S3Object(field(b, "bucket", name).asText(), field(b, "key", name).asText(),
+          nullable(b.get("versionId")), nullable(b.get("sha256")));
+    }
     return new DataReport.Checked(new Backup(object, Instant.parse(field(b, "takenAt", name).asText()),
         nullable(b.get("takenFrom")), b.path("bytes").asLong()),
         new Finding(Status.valueOf(field(b, "status", name).asText()), nullable(b.get("reason"))));

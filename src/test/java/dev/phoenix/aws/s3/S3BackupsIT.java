@@ -57,18 +57,18 @@ class S3BackupsIT {
     String v2 = put("ledger-db/ledger.dump", "dump-2", T2, sha256("dump-2"));
     put("other/ledger.dump", "not ours", T1, null);
     List<Backup> backups = AWS.service().backups().list(DUMPS);
-    assertThat(backups).extracting(b -> b.object().versionId()).containsExactly(v1, v2);
+    assertThat(backups).extracting(b -> b.dump().versionId()).containsExactly(v1, v2);
     assertThat(backups.get(0).takenAt()).isEqualTo(T1);
     assertThat(backups.get(0).takenFrom()).isEqualTo("metadata phoenix-taken-at");
-    assertThat(backups.get(0).object().sha256()).isEqualTo(sha256("dump-1"));
+    assertThat(backups.get(0).sha256()).isEqualTo(sha256("dump-1"));
 
     Instant between = T1.plus(Duration.ofHours(5));
     Backup chosen = Backup.at(backups, between).orElseThrow();
-    assertThat(chosen.object().versionId()).isEqualTo(v1);
+    assertThat(chosen.dump().versionId()).isEqualTo(v1);
     assertThat(chosen.rpoAt(between)).isEqualTo(Duration.ofHours(5));
-    assertThat(Backup.at(backups, T2).orElseThrow().object().versionId()).as("at its own time").isEqualTo(v2);
+    assertThat(Backup.at(backups, T2).orElseThrow().dump().versionId()).as("at its own time").isEqualTo(v2);
     assertThat(Backup.at(backups, T1.minusSeconds(1))).as("before the first dump").isEmpty();
-    try (InputStream in = AWS.service().backups().open(chosen.object())) {
+    try (InputStream in = AWS.service().backups().open(chosen.dump())) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("dump-1");
     }
   }
@@ -80,7 +80,7 @@ class S3BackupsIT {
     Backup b = AWS.service().backups().list(DUMPS).get(0);
     assertThat(b.takenFrom()).isEqualTo("LastModified");
     assertThat(b.takenAt()).isBetween(Instant.now().minusSeconds(600), Instant.now().plusSeconds(600));
-    assertThat(b.object().sha256()).isEqualTo(sha256("plain"));
+    assertThat(b.sha256()).isEqualTo(sha256("plain"));
   }
 
   @Test
