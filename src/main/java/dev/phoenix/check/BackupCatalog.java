@@ -26,10 +26,14 @@ public interface BackupCatalog {
   Map<Ref, Finding> check(Collection<Backup> backups, CheckOptions options);
 
   /**
-   * For a store whose backups have no bytes Phoenix can read (an RDS snapshot, a DynamoDB backup):
+   * The check of a store whose backups have no bytes Phoenix can read (an RDS snapshot, a DynamoDB
+   * backup): each backup's reference through {@code checker} (it exists, its status is usable);
    * under {@code --deep}, each OK finding says that there was nothing more to hash, and why.
    */
-  static Map<Ref, Finding> nothingToHash(Map<Ref, Finding> findings, CheckOptions options, String why) {
+  static Map<Ref, Finding> byStatus(RefChecker checker, Collection<Backup> backups, CheckOptions options, String why) {
+    Collection<Ref> refs = new java.util.LinkedHashSet<>();
+    backups.forEach(b -> refs.add(b.object()));
+    Map<Ref, Finding> findings = checker.check(refs, options);
     if (!options.deep()) {
       return findings;
     }

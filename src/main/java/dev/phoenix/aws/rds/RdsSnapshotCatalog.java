@@ -10,7 +10,6 @@ import dev.phoenix.core.PhoenixException;
 import dev.phoenix.model.Datastore;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -55,8 +54,6 @@ final class RdsSnapshotCatalog implements BackupCatalog {
 
   @Override
   public Map<Ref, Finding> check(Collection<Backup> some, CheckOptions options) {
-    Collection<Ref> refs = new LinkedHashSet<>();
-    some.forEach(b -> refs.add(b.object()));
-    return BackupCatalog.nothingToHash(checker.check(refs, options), options, NO_BYTES);
+    return BackupCatalog.byStatus(checker, some, options, NO_BYTES);
   }
 }
