@@ -119,6 +119,42 @@ public final class AtomicFiles {
         "give the path of a regular file (it is replaced atomically), a pipe or a character device");
   }
 
+  /**
+   * Deletes the temporary siblings a write of {@code target} leaves when its process is killed
+   * between creating one and renaming it over (they hold a whole or partial new version, never the
+   * file itself, which is untouched). Call it only while holding the lock of the file's writers:
+   * another writer's temporary file under way would be deleted too. Returns how many were deleted.
+   */
+  public static int removeLeftovers(Path target) {
+    Path path = target.toAbsolutePath().normalize();
+    Path dir = path.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return 0;
+    }
+    String prefix = "." + path.getFileName() + ".";
+    int removed = 0;
+    try (java.util.stream.Stream<Path> siblings = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".tmp") && isUuid(name.substring(prefix.length(), name.length() - 4))
+            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
+          removed++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + dir + ": " + reason(e), e);
+    }
+    return removed;
+  }
+
+  private static boolean isUuid(String s) {
+    try {
+      return s.length() == 36 && UUID.fromString(s).toString().equals(s);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static void stream(Path path, byte[] content) throws IOException {
     try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
       out.write(content);

@@ -1,6 +1,7 @@
 package dev.phoenix.mirror;
 
 import dev.phoenix.check.Ref;
+import dev.phoenix.core.AtomicFiles;
 import dev.phoenix.core.FileLock;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.CommitInfo;
@@ -85,11 +86,28 @@ public final class MirrorRun {
     if (!toCopy.isEmpty()) {
       try (FileLock lock = LockfileWriter.writeLock(root.resolve(ledger.relative()), Duration.ofSeconds(30),
           "phoenix mirror", listener::note)) {
-        List<MirrorItem> made = copyAll(toCopy, copies, ledger, request.concurrency());
+        // Under the lock: the temporary files of a writer killed mid-write go, and the ledger is read
+        // again, so what another run recorded while this one waited is neither copied again nor lost.
+        int leftovers = AtomicFiles.removeLeftovers(root.resolve(ledger.relative()));
+        if (leftovers > 0) {
+          listener.note("mirror: removed " + leftovers + " temporary file(s) of an interrupted ledger write (the ledger itself is whole)");
+        }
+        LedgerBook held = LedgerBook.open(root, env);
+        List<Ref> still = new ArrayList<>();
+        for (Ref ref : toCopy) {
+          if (held.find(mirror.region(), ref.id()).isEmpty()) {
+            still.add(ref);
+          }
+        }
+        List<MirrorItem> made = still.isEmpty() ? List.of() : copyAll(still, copies, held, request.concurrency());
         int next = 0;
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0, k = 0; i < items.size(); i++) {
           if (items.get(i) == null) {
-            items.set(i, made.get(next++));
+            Ref ref = toCopy.get(k++);
+            Optional<MirrorLedger.Entry> meanwhile = held.find(mirror.region(), ref.id());
+            items.set(i, next < made.size() && made.get(next).source().equals(ref) ? made.get(next++)
+                : new MirrorItem(ref, Copies.kind(ref), meanwhile.map(MirrorLedger.Entry::copy).orElse(null),
+                    MirrorItem.State.MIRRORED, meanwhile.map(e -> "recorded " + e.at()).orElse(null)));
           }
         }
       }
