@@ -84,7 +84,7 @@ final class Copies {
     }
     if (ref instanceof Ref.S3Object s) {
       String bucket = mirror.bucketFor(s.bucket()).orElseThrow();
-      S3Copies.Copy c = stores.s3(region).copies().copy(s.bucket(), s.key(), s.versionId(), s.sha256(), bucket);
+      S3Copies.Copy c = stores.s3(region).copiesFrom(stores.s3(primary)).copy(s.bucket(), s.key(), s.versionId(), s.sha256(), bucket);
       return made(ref, kind, "s3://" + c.bucket() + "/" + c.key() + "?versionId=" + c.versionId(), "sha256:" + c.sha256(),
           c.alreadyThere());
     }

@@ -2,27 +2,70 @@ package dev.phoenix.aws.s3;
 
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.AwsFailure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /**
- * Copies a pinned object version into a mirror bucket (this service's region): CopyObject of the
- * exact versionId with a stored SHA-256, then the copy's checksum is read back (or, when S3 stores
- * none, its bytes hashed) and must equal the pin. A version of the key already in the mirror with
- * the pinned SHA-256 is used instead of a new copy, so a run interrupted after a copy does not
- * copy again.
+ * Copies a pinned object version into a mirror bucket (this service's region), then the copy's
+ * checksum is read back (or, when S3 stores none, its bytes hashed) and must equal the pin. Up to
+ * {@link #COPY_OBJECT_LIMIT} (5 GiB, CopyObject's limit) by one CopyObject of the exact versionId
+ * with a stored SHA-256; above, by a multipart copy: CreateMultipartUpload (the source's content
+ * type and metadata), UploadPartCopy of byte ranges of the exact versionId, CompleteMultipartUpload
+ * (a failed one is aborted); S3 keeps only a composite checksum of such a copy, so its bytes are
+ * hashed. A version of the key already in the mirror with the pinned SHA-256 (and the source's
+ * size) is used instead of a new copy, so a run interrupted after a copy does not copy again.
  */
 public final class S3Copies {
+  /** CopyObject copies at most 5 GiB (AWS's "5 GB"). */
+  public static final long COPY_OBJECT_LIMIT = 5L * 1024 * 1024 * 1024;
+  /** Part size of a multipart copy unless the object needs larger parts (at most 10,000 parts). */
+  public static final long DEFAULT_PART_SIZE = 512L * 1024 * 1024;
+  static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+  static final long MAX_PART_SIZE = COPY_OBJECT_LIMIT;
+  static final int MAX_PARTS = 10_000;
+  /** A server-side copy of up to 5 GiB runs as long as it takes (S3 keeps the connection alive). */
+  private static final Duration COPY_TIMEOUT = Duration.ofHours(2);
+
   private final S3Client s3;
   private final S3Reads reads;
+  private final S3Client source;
+  private final long multipartAbove;
+  private final long partSize;
 
-  S3Copies(S3Client s3, S3Reads reads) {
+  S3Copies(S3Client s3, S3Reads reads, S3Client source) {
+    this(s3, reads, source, COPY_OBJECT_LIMIT, DEFAULT_PART_SIZE);
+  }
+
+  private S3Copies(S3Client s3, S3Reads reads, S3Client source, long multipartAbove, long partSize) {
+    if (multipartAbove < 0 || multipartAbove > COPY_OBJECT_LIMIT) {
+      throw new IllegalArgumentException("multipart threshold must be 0.." + COPY_OBJECT_LIMIT + ", was " + multipartAbove);
+    }
+    if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
+      throw new IllegalArgumentException("part size must be " + MIN_PART_SIZE + ".." + MAX_PART_SIZE + ", was " + partSize);
+    }
     this.s3 = s3;
     this.reads = reads;
+    this.source = source;
+    this.multipartAbove = multipartAbove;
+    this.partSize = partSize;
+  }
+
+  /**
+   * The same copier, copying objects larger than {@code above} bytes (at most
+   * {@link #COPY_OBJECT_LIMIT}) in parts of {@code partSize} bytes (5 MiB .. 5 GiB), or larger
+   * when 10,000 parts would not hold the object.
+   */
+  public S3Copies multipart(long above, long partSize) {
+    return new S3Copies(s3, reads, source, above, partSize);
   }
 
   /** The mirror's copy: its versionId, and whether it was already there. */
@@ -30,10 +73,16 @@ public final class S3Copies {
 
   /** A version of {@code key} in {@code bucket} whose stored or hashed SHA-256 is {@code sha256}. */
   public Optional<Copy> find(String bucket, String key, String sha256) {
+    return find(bucket, key, sha256, -1);
+  }
+
+  /** As {@link #find(String, String, String)}; a version whose size is not {@code size} (when ≥ 0) is not hashed. */
+  private Optional<Copy> find(String bucket, String key, String sha256, long size) {
     try {
       for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key))) {
         for (ObjectVersion v : page.versions()) {
-          if (key.equals(v.key()) && sha256.equals(sha256Of(bucket, key, v.versionId()))) {
+          if (key.equals(v.key()) && (size < 0 || v.size() == null || v.size() == size)
+              && sha256.equals(sha256Of(bucket, key, v.versionId()))) {
             return Optional.of(new Copy(bucket, key, v.versionId(), sha256, true));
           }
         }
@@ -51,18 +100,20 @@ public final class S3Copies {
 
   /** Copies {@code s3://fromBucket/key?versionId} to {@code toBucket} (same key); checks the SHA-256. */
   public Copy copy(String fromBucket, String key, String versionId, String sha256, String toBucket) {
-    Optional<Copy> there = find(toBucket, key, sha256);
+    HeadObjectResponse from;
+    try {
+      from = headSource(fromBucket, key, versionId);
+    } catch (AwsException e) { // the source gone (its region lost): a copy already made still counts
+      return find(toBucket, key, sha256, -1).orElseThrow(() -> e);
+    }
+    long size = from.contentLength() == null ? -1 : from.contentLength();
+    Optional<Copy> there = find(toBucket, key, sha256, size);
     if (there.isPresent()) {
       return there.get();
     }
-    CopyObjectResponse r;
-    try {
-      r = s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
-          .destinationBucket(toBucket).destinationKey(key).checksumAlgorithm(ChecksumAlgorithm.SHA256));
-    } catch (SdkException e) {
-      throw S3Reads.translate("CopyObject " + S3Reads.where(fromBucket, key, versionId) + " to s3://" + toBucket, e);
-    }
-    String copyVersion = r.versionId();
+    String copyVersion = size > multipartAbove
+        ? copyInParts(fromBucket, key, versionId, toBucket, size, from)
+        : copyWhole(fromBucket, key, versionId, toBucket);
     if (copyVersion == null || copyVersion.equals("null")) {
       throw AwsException.input("mirror bucket " + toBucket + " is not versioned: the copy has no versionId",
           "enable versioning on " + toBucket + " and run phoenix mirror again");
@@ -74,6 +125,80 @@ public final class S3Copies {
               "the copy hashes to " + got + ", the pin says " + sha256), "run phoenix verify --deep on the source");
     }
     return new Copy(toBucket, key, copyVersion, sha256, false);
+  }
+
+  private HeadObjectResponse headSource(String bucket, String key, String versionId) {
+    try {
+      return source.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+    } catch (SdkException e) {
+      throw S3Reads.translate("HeadObject " + S3Reads.where(bucket, key, versionId), e);
+    }
+  }
+
+  private String copyWhole(String fromBucket, String key, String versionId, String toBucket) {
+    try {
+      CopyObjectResponse r = s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
+          .destinationBucket(toBucket).destinationKey(key).checksumAlgorithm(ChecksumAlgorithm.SHA256)
+          .overrideConfiguration(o -> o.apiCallTimeout(COPY_TIMEOUT).apiCallAttemptTimeout(COPY_TIMEOUT)));
+      return r.versionId();
+    } catch (SdkException e) {
+      throw S3Reads.translate("CopyObject " + S3Reads.where(fromBucket, key, versionId) + " to s3://" + toBucket, e);
+    }
+  }
+
+  /** The multipart copy; returns the new version's id. An upload that fails is aborted (best effort). */
+  private String copyInParts(String fromBucket, String key, String versionId, String toBucket, long size,
+      HeadObjectResponse from) {
+    String what = "multipart copy of " + S3Reads.where(fromBucket, key, versionId) + " to s3://" + toBucket;
+    String uploadId;
+    try {
+      uploadId = s3.createMultipartUpload(b -> b.bucket(toBucket).key(key).contentType(from.contentType())
+          .metadata(from.metadata())).uploadId();
+    } catch (SdkException e) {
+      throw S3Reads.translate("CreateMultipartUpload (" + what + ")", e);
+    }
+    try {
+      long part = partSize(size, partSize);
+      List<CompletedPart> parts = new ArrayList<>();
+      for (int n = 1; (long) (n - 1) * part < size; n++) {
+        long start = (long) (n - 1) * part;
+        String range = "bytes=" + start + "-" + (Math.min(size, start + part) - 1);
+        int number = n;
+        var r = s3.uploadPartCopy(b -> b.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
+            .destinationBucket(toBucket).destinationKey(key).uploadId(uploadId).partNumber(number)
+            .copySourceRange(range).copySourceIfMatch(from.eTag())
+            .overrideConfiguration(o -> o.apiCallTimeout(COPY_TIMEOUT).apiCallAttemptTimeout(COPY_TIMEOUT)));
+        parts.add(CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build());
+      }
+      return s3.completeMultipartUpload(b -> b.bucket(toBucket).key(key).uploadId(uploadId)
+          .multipartUpload(m -> m.parts(parts))).versionId();
+    } catch (SdkException e) {
+      abort(toBucket, key, uploadId);
+      throw S3Reads.translate("UploadPartCopy (" + what + ")", e);
+    } catch (RuntimeException e) {
+      abort(toBucket, key, uploadId);
+      throw e;
+    }
+  }
+
+  private void abort(String bucket, String key, String uploadId) {
+    try {
+      s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+    } catch (SdkException ignored) {
+      // the upload's parts stay until a lifecycle rule (AbortIncompleteMultipartUpload) removes them
+    }
+  }
+
+  /** {@code wanted}, or the smallest whole MiB that fits {@code size} into 10,000 parts. */
+  static long partSize(long size, long wanted) {
+    long mib = 1024 * 1024;
+    long needed = (size + MAX_PARTS - 1) / MAX_PARTS;
+    long part = Math.max(wanted, (needed + mib - 1) / mib * mib);
+    if (part > MAX_PART_SIZE) {
+      throw AwsException.input("an object of " + size + " bytes does not fit into " + MAX_PARTS + " parts of at most 5 GiB",
+          "S3 objects are at most 5 TiB; this one cannot be copied");
+    }
+    return part;
   }
 
   private String sha256Of(String bucket, String key, String versionId) {

@@ -28,9 +28,17 @@ public final class S3Service implements AutoCloseable {
     return new S3Pins(s3, reads);
   }
 
-  /** Copies into this service's region (a mirror bucket). */
+  /** Copies into this service's region (a mirror bucket) from a bucket of the same region. */
   public S3Copies copies() {
-    return new S3Copies(s3, reads);
+    return new S3Copies(s3, reads, s3);
+  }
+
+  /**
+   * Copies into this service's region (a mirror bucket) from a bucket of {@code source}'s region,
+   * which is asked for the source's size (CopyObject or a multipart copy) and metadata.
+   */
+  public S3Copies copiesFrom(S3Service source) {
+    return new S3Copies(s3, reads, source.s3);
   }
 
   public S3Protection protection() {
