@@ -7,6 +7,7 @@ import dev.phoenix.core.PhoenixException;
 import dev.phoenix.core.Problem;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.mirror.MirrorItem;
+import dev.phoenix.mirror.MirrorRepository;
 import dev.phoenix.mirror.MirrorRequest;
 import dev.phoenix.mirror.MirrorResult;
 import dev.phoenix.mirror.MirrorRun;
@@ -101,6 +102,7 @@ final class MirrorCommand implements Callable<Integer> {
     }
     out.println("mirror " + r.environment() + " into " + r.region() + ": " + r.revisions() + " revisions " + r.window()
         + ", " + r.items().size() + " references");
+    r.repositories().forEach(repo -> out.println("  " + line(repo)));
     r.items().stream().filter(i -> i.state() != MirrorItem.State.MIRRORED).forEach(i -> out.println("  " + line(i)));
     long planned = r.count(MirrorItem.State.PLANNED);
     long copied = r.count(MirrorItem.State.COPIED);
@@ -117,6 +119,19 @@ final class MirrorCommand implements Callable<Integer> {
       out.println("copied " + copied + ", found " + present + " already in " + r.region() + ", " + mirrored
           + " mirrored before; recorded in " + r.ledger() + (r.commit() == null ? "" : " (commit " + r.commit().substring(0, 12) + ")"));
     }
+    long planRepos = r.repositories().stream().filter(x -> x.state() == MirrorRepository.State.PLANNED).count();
+    long madeRepos = r.repositories().stream().filter(x -> x.state() == MirrorRepository.State.CREATED).count();
+    long badRepos = r.repositories().stream().filter(x -> x.state() == MirrorRepository.State.FAILED).count();
+    if (planRepos > 0) {
+      out.println(planRepos + " ECR repositor" + (planRepos == 1 ? "y" : "ies") + " to create in " + r.region() + " first");
+    }
+    if (madeRepos > 0) {
+      out.println("created " + madeRepos + " ECR repositor" + (madeRepos == 1 ? "y" : "ies") + " in " + r.region());
+    }
+    if (badRepos > 0) {
+      out.println(badRepos + " ECR repositor" + (badRepos == 1 ? "y" : "ies") + " not created (x): the copies into "
+          + (badRepos == 1 ? "it" : "them") + " fail");
+    }
     if (problems > 0) {
       out.println(problems + " reference(s) not mirrored (x): " + r.region() + " cannot restore the revisions that pin them");
     }
@@ -132,6 +147,14 @@ final class MirrorCommand implements Callable<Integer> {
     };
     String where = i.target() == null ? "" : " -> " + i.target();
     return mark + " " + i.source().describe() + where + (i.detail() == null || !i.problem() ? "" : ": " + i.detail());
+  }
+
+  static String line(MirrorRepository r) {
+    return switch (r.state()) {
+      case PLANNED -> "would create ECR repository " + r.name() + " (" + r.settings() + ")";
+      case CREATED -> "created ECR repository " + r.name() + " (" + r.settings() + ")";
+      case FAILED -> "x ECR repository " + r.name() + ": " + r.detail();
+    };
   }
 
   private static Map<String, Object> json(MirrorResult r) {
@@ -155,6 +178,14 @@ final class MirrorCommand implements Callable<Integer> {
       e.put("state", i.state().name().toLowerCase(Locale.ROOT));
       e.put("target", i.target());
       e.put("detail", i.detail());
+      return e;
+    }).toList());
+    m.put("repositories", r.repositories().stream().map(x -> {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("repository", x.name());
+      e.put("state", x.state().name().toLowerCase(Locale.ROOT));
+      e.put("settings", x.settings());
+      e.put("detail", x.detail());
       return e;
     }).toList());
     m.put("revisionProblems", r.revisionProblems().stream().map(dev.phoenix.report.Views::problem).toList());
@@ -182,6 +213,11 @@ final class MirrorCommand implements Callable<Integer> {
       @Override
       public dev.phoenix.aws.secrets.SecretsService secrets(String region) {
         return live.region(region).secrets();
+      }
+
+      @Override
+      public dev.phoenix.aws.ecr.EcrService ecr() {
+        return live.ecr();
       }
 
       @Override

@@ -83,6 +83,12 @@ public final class MirrorRun {
         toCopy.add(ref);
       }
     }
+    List<Ref> planned = items.stream().filter(i -> i != null && i.state() == MirrorItem.State.PLANNED)
+        .map(MirrorItem::source).toList();
+    List<MirrorRepository> repositories = MirrorRepositories.settle(request.copy() ? toCopy : planned, mirror, stores,
+        request.copy());
+    repositories.stream().filter(r -> r.state() == MirrorRepository.State.CREATED)
+        .forEach(r -> listener.note("mirror: created ECR repository " + r.name() + " (" + r.settings() + ")"));
     if (!toCopy.isEmpty()) {
       try (FileLock lock = LockfileWriter.writeLock(root.resolve(ledger.relative()), Duration.ofSeconds(30),
           "phoenix mirror", listener::note)) {
@@ -121,7 +127,7 @@ public final class MirrorRun {
       commit = c.id();
     }
     return new MirrorResult(env, mirror.region(), request.window().asked(), !request.copy(), sources.revisions(),
-        List.copyOf(items), sources.problems(), ledger.relative(), commit);
+        List.copyOf(items), sources.problems(), ledger.relative(), commit, List.copyOf(repositories));
   }
 
   private List<MirrorItem> copyAll(List<Ref> refs, Copies copies, LedgerBook ledger, int concurrency) {

@@ -1,6 +1,7 @@
 package dev.phoenix.mirror;
 
 import dev.phoenix.aws.ec2.Ec2Service;
+import dev.phoenix.aws.ecr.EcrService;
 import dev.phoenix.aws.s3.S3Service;
 import dev.phoenix.aws.secrets.SecretsService;
 import dev.phoenix.aws.ssm.SsmService;
@@ -19,6 +20,9 @@ public interface RegionStores {
   SsmService ssm(String region);
 
   SecretsService secrets(String region);
+
+  /** ECR keeps one client per region inside the service: a mirror registry's repositories. */
+  EcrService ecr();
 
   /** EC2 keeps one client per region inside the service. */
   Ec2Service ec2();

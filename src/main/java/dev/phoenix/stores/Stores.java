@@ -182,6 +182,11 @@ public final class Stores implements AutoCloseable {
     return clients.ec2();
   }
 
+  /** The run's ECR service (one SDK client per region inside): a mirror registry's repositories. */
+  public dev.phoenix.aws.ecr.EcrService ecr() {
+    return clients.ecr();
+  }
+
   /** The run's ECS service in this region: what {@code drift --target aws} reads of running services. */
   public EcsService ecs() {
     return clients.ecs(region);

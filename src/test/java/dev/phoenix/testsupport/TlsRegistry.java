@@ -113,6 +113,16 @@ public final class TlsRegistry implements AutoCloseable {
     }
   }
 
+  /** Every HTTP request the registry logged, writes included. */
+  public List<String> allRequests() {
+    try {
+      Servers.sleep(200); // the registry logs just after it answers
+      return Files.readAllLines(root.resolve("access.log"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private boolean listening() {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(address, port), 200);

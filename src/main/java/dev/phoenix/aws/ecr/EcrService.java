@@ -31,6 +31,11 @@ public final class EcrService implements AutoCloseable {
     return new EcrAuth(this);
   }
 
+  /** Repositories of ECR registries: existence, settings, creation (a mirror's repositories). */
+  public EcrRepositories repositories() {
+    return new EcrRepositories(this);
+  }
+
   EcrImages images(String region) {
     return new EcrImages(client(region));
   }
