@@ -61,7 +61,8 @@ final class MirrorRepositories {
   }
 
   static String describe(EcrRepositories.Settings s) {
-    return "tags " + s.tagMutability().toLowerCase(Locale.ROOT) + ", scan on push " + (s.scanOnPush() ? "on" : "off")
+    return "tags " + s.tagMutability().toLowerCase(Locale.ROOT)
+        + (s.exclusions().isEmpty() ? "" : " (except " + String.join(", ", s.exclusions()) + ")") + ", scan on push " + (s.scanOnPush() ? "on" : "off")
         + ", encryption " + s.encryption() + ": " + s.from();
   }
 }

@@ -1,10 +1,12 @@
 package dev.phoenix.aws.ecr;
 
 import dev.phoenix.aws.AwsException;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.EncryptionType;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutabilityExclusionFilter;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
@@ -17,11 +19,19 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
  * AWS-managed key ({@code aws/ecr}). A repository created meanwhile by someone else is taken as it is.
  */
 public final class EcrRepositories {
-  /** What a repository is created with; {@code from} names where the settings were read, or why not. */
-  public record Settings(String tagMutability, boolean scanOnPush, String encryption, String from) {
+  /**
+   * What a repository is created with; {@code exclusions}: the wildcard tag filters of a
+   * {@code *_WITH_EXCLUSION} mutability; {@code from} names where the settings were read, or why not.
+   */
+  public record Settings(String tagMutability, List<String> exclusions, boolean scanOnPush, String encryption,
+      String from) {
+    public Settings {
+      exclusions = List.copyOf(exclusions);
+    }
+
     /** ECR's defaults: tags mutable, no scan on push, AES256. */
     public static Settings defaults(String why) {
-      return new Settings("MUTABLE", false, "AES256", why);
+      return new Settings("MUTABLE", List.of(), false, "AES256", why);
     }
   }
 
@@ -62,7 +72,9 @@ public final class EcrRepositories {
         && Boolean.TRUE.equals(repo.imageScanningConfiguration().scanOnPush());
     String encryption = repo.encryptionConfiguration() == null || repo.encryptionConfiguration().encryptionType() == null
         ? "AES256" : repo.encryptionConfiguration().encryptionTypeAsString();
-    return new Settings(mutability, scan, encryption, "the settings of " + source.get().host() + "/" + repository);
+    List<String> exclusions = repo.imageTagMutabilityExclusionFilters().stream()
+        .map(ImageTagMutabilityExclusionFilter::filter).toList();
+    return new Settings(mutability, exclusions, scan, encryption, "the settings of " + source.get().host() + "/" + repository);
   }
 
   /** Creates {@code repository} in {@code host}'s registry with {@code settings}; one that exists already is kept. */
@@ -71,6 +83,8 @@ public final class EcrRepositories {
     try {
       ecr.createRepository(b -> b.registryId(host.account()).repositoryName(repository)
           .imageTagMutability(settings.tagMutability())
+          .imageTagMutabilityExclusionFilters(settings.exclusions().isEmpty() ? null : settings.exclusions().stream()
+              .map(f -> ImageTagMutabilityExclusionFilter.builder().filterType("WILDCARD").filter(f).build()).toList())
           .imageScanningConfiguration(s -> s.scanOnPush(settings.scanOnPush()))
           .encryptionConfiguration(e -> e.encryptionType(EncryptionType.fromValue(settings.encryption()))));
       return new Created(host, repository, false, settings);

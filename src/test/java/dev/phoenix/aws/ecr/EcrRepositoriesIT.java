@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.MotoAws;
 import dev.phoenix.aws.MotoClients;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +35,7 @@ class EcrRepositoriesIT {
     assertThat(repositories.exists(SOURCE, "payments/api")).isTrue();
     assertThat(repositories.exists(MIRROR, "payments/api")).as("a repository is regional").isFalse();
     EcrRepositories.Settings settings = repositories.settingsOf(Optional.of(SOURCE), "payments/api");
-    assertThat(settings).isEqualTo(new EcrRepositories.Settings("IMMUTABLE", true, "KMS",
+    assertThat(settings).isEqualTo(new EcrRepositories.Settings("IMMUTABLE", List.of(), true, "KMS",
         "the settings of " + SOURCE.host() + "/payments/api"));
 
     EcrRepositories.Created created = repositories.create(MIRROR, "payments/api", settings);
@@ -59,6 +60,16 @@ class EcrRepositoriesIT {
       Repository web = mirror.describeRepositories(b -> b.repositoryNames("shop/web")).repositories().get(0);
       assertThat(web.imageTagMutabilityAsString()).isEqualTo("MUTABLE");
       assertThat(web.imageScanningConfiguration().scanOnPush()).isFalse();
+
+      // immutable tags except those matching a filter: the filters come along
+      AWS.raw().createRepository(b -> b.repositoryName("shop/jobs").imageTagMutability("IMMUTABLE_WITH_EXCLUSION")
+          .imageTagMutabilityExclusionFilters(f -> f.filterType("WILDCARD").filter("latest*")));
+      EcrRepositories.Settings jobs = repositories.settingsOf(Optional.of(SOURCE), "shop/jobs");
+      assertThat(jobs.exclusions()).containsExactly("latest*");
+      repositories.create(MIRROR, "shop/jobs", jobs);
+      Repository copied = mirror.describeRepositories(b -> b.repositoryNames("shop/jobs")).repositories().get(0);
+      assertThat(copied.imageTagMutabilityAsString()).isEqualTo("IMMUTABLE_WITH_EXCLUSION");
+      assertThat(copied.imageTagMutabilityExclusionFilters()).extracting(f -> f.filter()).containsExactly("latest*");
     }
   }
 }
