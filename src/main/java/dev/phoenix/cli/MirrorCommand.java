@@ -117,6 +117,11 @@ final class MirrorCommand implements Callable<Integer> {
       out.println("copied " + copied + ", found " + present + " already in " + r.region() + ", " + mirrored
           + " mirrored before; recorded in " + r.ledger() + (r.commit() == null ? "" : " (commit " + r.commit().substring(0, 12) + ")"));
     }
+    long unmirrorable = r.count(MirrorItem.State.NOT_MIRRORABLE);
+    if (unmirrorable > 0) {
+      out.println(unmirrorable + " backup(s) not mirrorable (!): " + r.region() + " cannot restore them; phoenix verify "
+          + "--region " + r.region() + " reports their datastores");
+    }
     if (problems > 0) {
       out.println(problems + " reference(s) not mirrored (x): " + r.region() + " cannot restore the revisions that pin them");
     }
@@ -129,9 +134,11 @@ final class MirrorCommand implements Callable<Integer> {
       case PRESENT -> "found";
       case MIRRORED -> "mirrored";
       case UNMAPPED, FAILED -> "x";
+      case NOT_MIRRORABLE -> "!";
     };
     String where = i.target() == null ? "" : " -> " + i.target();
-    return mark + " " + i.source().describe() + where + (i.detail() == null || !i.problem() ? "" : ": " + i.detail());
+    boolean told = i.state() != MirrorItem.State.MIRRORED && i.state() != MirrorItem.State.PLANNED;
+    return mark + " " + i.source().describe() + where + (i.detail() == null || !told ? "" : ": " + i.detail());
   }
 
   private static Map<String, Object> json(MirrorResult r) {
@@ -182,6 +189,16 @@ final class MirrorCommand implements Callable<Integer> {
       @Override
       public dev.phoenix.aws.secrets.SecretsService secrets(String region) {
         return live.region(region).secrets();
+      }
+
+      @Override
+      public dev.phoenix.aws.rds.RdsService rds(String region) {
+        return live.region(region).rds();
+      }
+
+      @Override
+      public java.util.List<dev.phoenix.check.BackupCatalog> backups(String region) {
+        return live.region(region).backups();
       }
 
       @Override

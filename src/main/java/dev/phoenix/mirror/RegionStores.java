@@ -20,6 +20,12 @@ public interface RegionStores {
 
   SecretsService secrets(String region);
 
+  /** RDS in {@code region}: the mirror's DB snapshot copies. */
+  dev.phoenix.aws.rds.RdsService rds(String region);
+
+  /** The datastore backup catalogs of {@code region} (the primary's: which backups a window needs). */
+  java.util.List<dev.phoenix.check.BackupCatalog> backups(String region);
+
   /** EC2 keeps one client per region inside the service. */
   Ec2Service ec2();
 }

@@ -51,14 +51,45 @@ public final class S3Copies {
 
   /** Copies {@code s3://fromBucket/key?versionId} to {@code toBucket} (same key); checks the SHA-256. */
   public Copy copy(String fromBucket, String key, String versionId, String sha256, String toBucket) {
+    return copy(fromBucket, key, versionId, sha256, toBucket, null);
+  }
+
+  /**
+   * A datastore dump (docs/regions.md): copied as {@link #copy} does, its user metadata kept and
+   * {@code phoenix-taken-at} (the source backup's time) and {@code phoenix-sha256} set on the copy, so
+   * the mirror bucket tells the dump's time as the source did. {@code sha256} null (no recorded
+   * checksum): the source version's bytes are hashed first. The source is in another region: this
+   * service's client copies from it (CopyObject reads across regions).
+   */
+  public Copy copyDump(String fromBucket, String key, String versionId, String sha256, String toBucket,
+      java.time.Instant takenAt) {
+    String sha = sha256 != null ? sha256 : reads.hash(fromBucket, key, versionId).sha256();
+    java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+    try {
+      metadata.putAll(s3.headObject(b -> b.bucket(fromBucket).key(key).versionId(versionId)).metadata());
+    } catch (SdkException e) {
+      throw S3Reads.translate("HeadObject " + S3Reads.where(fromBucket, key, versionId), e);
+    }
+    metadata.put(S3Backups.TAKEN_AT, takenAt.toString());
+    metadata.put(S3Backups.SHA256, sha);
+    return copy(fromBucket, key, versionId, sha, toBucket, metadata);
+  }
+
+  private Copy copy(String fromBucket, String key, String versionId, String sha256, String toBucket,
+      java.util.Map<String, String> metadata) {
     Optional<Copy> there = find(toBucket, key, sha256);
     if (there.isPresent()) {
       return there.get();
     }
     CopyObjectResponse r;
     try {
-      r = s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
-          .destinationBucket(toBucket).destinationKey(key).checksumAlgorithm(ChecksumAlgorithm.SHA256));
+      r = s3.copyObject(b -> {
+        b.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
+            .destinationBucket(toBucket).destinationKey(key).checksumAlgorithm(ChecksumAlgorithm.SHA256);
+        if (metadata != null) {
+          b.metadataDirective(software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE).metadata(metadata);
+        }
+      });
     } catch (SdkException e) {
       throw S3Reads.translate("CopyObject " + S3Reads.where(fromBucket, key, versionId) + " to s3://" + toBucket, e);
     }
