@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "mirror", mixinStandardHelpOptions = true,
     description = "Copy into a mirror region every image, package, parameter, secret and AMI that any revision in the "
-        + "window pins and the region lacks (regions.yaml says where), recording each copy in mirrors.ledger. "
+        + "window pins, and the datastore backups (S3 dumps, RDS snapshots) the window needs, that the region lacks "
+        + "(regions.yaml says where), recording each copy in mirrors.ledger. "
         + "Dry run unless --yes.")
 final class MirrorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

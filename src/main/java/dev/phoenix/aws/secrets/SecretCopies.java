@@ -62,6 +62,16 @@ public final class SecretCopies {
    */
   public Copy mirror(String secretId, String versionId, String region, boolean replicate) {
     String name = nameOf(secretId);
+    // two versions of one secret mirrored at once: one of them decides replica or copy, the other follows
+    synchronized (ONE_AT_A_TIME.computeIfAbsent(region + " " + name, k -> new Object())) {
+      return mirrorOne(secretId, name, versionId, region, replicate);
+    }
+  }
+
+  private static final java.util.concurrent.ConcurrentMap<String, Object> ONE_AT_A_TIME =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Copy mirrorOne(String secretId, String name, String versionId, String region, boolean replicate) {
     Replica there = replicaIn(name);
     if (there == null && replicate && !exists(name)) {
       String refused = replicate(secretId, region);
