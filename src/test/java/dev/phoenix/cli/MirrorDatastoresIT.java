@@ -250,6 +250,8 @@ class MirrorDatastoresIT {
       assertThat(copy.dbInstanceIdentifier()).isEqualTo(INSTANCE);
     }
     assertThat(ledger.entries()).noneMatch(e -> e.source().equals(dynamoBackup));
+    RepoRun validate = RepoRun.in(dir, "validate"); // the ledger's dump and rds lines pass validate
+    assertThat(validate.code()).as(validate.out() + validate.err()).isZero();
 
     RepoRun again = mirrorCli("--yes");
     assertThat(again.code()).isZero();
