@@ -53,7 +53,42 @@ public final class MirrorCopies {
     if (primary) {
       return Optional.of(source);
     }
-    return entry(source).flatMap(e -> parse(source, e));
+    return entry(source).flatMap(e -> e.kind().backup() ? backupCopy(e) : parse(source, e));
+  }
+
+  /**
+   * The copies this region holds of the datastore backups {@code where} (ledger lines of kind
+   * {@code dump} or {@code rds} whose {@code of} is {@code where.describe()}), each as a {@link Backup}
+   * of the copy with the source backup's time ({@code taken}), oldest first. Empty in the primary (its
+   * backups are listed from its stores) and for DynamoDB backups (never mirrored).
+   */
+  public java.util.List<Backup> backups(dev.phoenix.model.Datastore.Backups where) {
+    java.util.List<Backup> out = new java.util.ArrayList<>();
+    String of = where.describe();
+    for (MirrorLedger.Entry e : bySource.values()) {
+      if (!e.kind().backup() || !of.equals(e.attribute(MirrorLedger.OF).orElse(null)) || e.taken().isEmpty()) {
+        continue;
+      }
+      Optional<Ref> copy = backupCopy(e);
+      copy.ifPresent(c -> out.add(new Backup(c, e.taken().get(), "ledger (taken in the primary region)", -1)));
+    }
+    out.sort(Backup.BY_TIME);
+    return java.util.List.copyOf(out);
+  }
+
+  /** A backup line's copy: the mirror bucket's object version (with the ledger's checksum) or the snapshot copy's ARN. */
+  static Optional<Ref> backupCopy(MirrorLedger.Entry e) {
+    try {
+      if (e.kind() == MirrorLedger.Kind.DUMP) {
+        return parse(new Ref.S3Object("b", "k", "v", null), e);
+      }
+      if (e.kind() == MirrorLedger.Kind.RDS) {
+        return Optional.of(new Ref.RdsSnapshot(e.copy()));
+      }
+    } catch (RuntimeException bad) { // not an RDS snapshot ARN: no usable copy
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /** An entry's copy locator read back as a reference of {@code source}'s kind. */

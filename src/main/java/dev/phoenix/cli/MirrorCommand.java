@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "mirror", mixinStandardHelpOptions = true,
     description = "Copy into a mirror region every image, package, parameter, secret and AMI that any revision in the "
-        + "window pins and the region lacks (regions.yaml says where), recording each copy in mirrors.ledger. "
+        + "window pins, and the datastore backups (S3 dumps, RDS snapshots) the window needs, that the region lacks "
+        + "(regions.yaml says where), recording each copy in mirrors.ledger. "
         + "Dry run unless --yes.")
 final class MirrorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -132,6 +133,11 @@ final class MirrorCommand implements Callable<Integer> {
       out.println(badRepos + " ECR repositor" + (badRepos == 1 ? "y" : "ies") + " not created (x): the copies into "
           + (badRepos == 1 ? "it" : "them") + " fail");
     }
+    long unmirrorable = r.count(MirrorItem.State.NOT_MIRRORABLE);
+    if (unmirrorable > 0) {
+      out.println(unmirrorable + " backup(s) not mirrorable (!): " + r.region() + " cannot restore them; phoenix verify "
+          + "--region " + r.region() + " reports their datastores");
+    }
     if (problems > 0) {
       out.println(problems + " reference(s) not mirrored (x): " + r.region() + " cannot restore the revisions that pin them");
     }
@@ -144,9 +150,11 @@ final class MirrorCommand implements Callable<Integer> {
       case PRESENT -> "found";
       case MIRRORED -> "mirrored";
       case UNMAPPED, FAILED -> "x";
+      case NOT_MIRRORABLE -> "!";
     };
     String where = i.target() == null ? "" : " -> " + i.target();
-    return mark + " " + i.source().describe() + where + (i.detail() == null || !i.problem() ? "" : ": " + i.detail());
+    boolean told = i.state() != MirrorItem.State.MIRRORED && i.state() != MirrorItem.State.PLANNED;
+    return mark + " " + i.source().describe() + where + (i.detail() == null || !told ? "" : ": " + i.detail());
   }
 
   static String line(MirrorRepository r) {
@@ -218,6 +226,16 @@ final class MirrorCommand implements Callable<Integer> {
       @Override
       public dev.phoenix.aws.ecr.EcrService ecr() {
         return live.ecr();
+      }
+
+      @Override
+      public dev.phoenix.aws.rds.RdsService rds(String region) {
+        return live.region(region).rds();
+      }
+
+      @Override
+      public java.util.List<dev.phoenix.check.BackupCatalog> backups(String region) {
+        return live.region(region).backups();
       }
 
       @Override

@@ -127,7 +127,7 @@ final class VerifyCommand implements Callable<Integer> {
       VerifyRequest request = check.request(check.window(git, now, null));
       if (region != null) {
         return finish(new dev.phoenix.verify.RegionVerify(git, r -> stores.region(r).checkers(),
-            ProgressPrinter.forTerminal(err), clock).verify(request, region), targets, out, err);
+            r -> stores.region(r).backups(), ProgressPrinter.forTerminal(err), clock).verify(request, region), targets, out, err);
       }
       Verifier verifier = Verifiers.of(git, stores, check, ProgressPrinter.forTerminal(err), clock, part.isPresent());
       if (part.isPresent()) {

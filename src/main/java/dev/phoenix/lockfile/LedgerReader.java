@@ -83,8 +83,9 @@ public final class LedgerReader {
 
   private static Optional<MirrorLedger.Entry> entry(String file, int line, String text, Problems problems) {
     String[] raw = text.split(" ", -1);
-    if (raw.length != 6) {
-      problems.add(file, line, "has " + raw.length + " fields, a ledger line has 6 (REGION KIND SOURCE COPY CHECKSUM AT)",
+    if (raw.length < 6) {
+      problems.add(file, line, "has " + raw.length + " fields, a ledger line has 6 (REGION KIND SOURCE COPY CHECKSUM AT)"
+          + " and then optional NAME=VALUE attributes",
           "restore the line from Git or delete it (phoenix mirror makes it again)");
       return Optional.empty();
     }
@@ -105,10 +106,17 @@ public final class LedgerReader {
     try {
       kind = MirrorLedger.Kind.valueOf(f[1].toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add(file, line, "kind '" + f[1] + "' is not one of image, s3, ssm, secret, ami", "restore the line from Git");
+      problems.add(file, line, "kind '" + f[1] + "' is not one of image, s3, ssm, secret, ami, dump, rds",
+          "restore the line from Git");
     }
+    if (kind == MirrorLedger.Kind.DYNAMODB) {
+      problems.add(file, line, "a dynamodb line: DynamoDB backups are not mirrored (no cross-region copy without AWS "
+          + "Backup; docs/regions.md)", "delete the line");
+    }
+    Map<String, String> attributes = attributes(file, line, raw, kind, problems);
     String checksum = f[4];
-    boolean needsChecksum = kind == MirrorLedger.Kind.IMAGE || kind == MirrorLedger.Kind.S3;
+    boolean needsChecksum = kind == MirrorLedger.Kind.IMAGE || kind == MirrorLedger.Kind.S3
+        || kind == MirrorLedger.Kind.DUMP;
     if (!checksum.equals("-") && !CHECKSUM.matcher(checksum).matches() || needsChecksum && checksum.equals("-")) {
       problems.add(file, line, "checksum '" + checksum + "' is not sha256:<64 hex>" + (needsChecksum ? "" : " or -"),
           "restore the line from Git");
@@ -133,7 +141,55 @@ public final class LedgerReader {
     if (problems.list().size() > before) {
       return Optional.empty();
     }
-    return Optional.of(new MirrorLedger.Entry(f[0], kind, f[2], f[3], checksum, at, line));
+    return Optional.of(new MirrorLedger.Entry(f[0], kind, f[2], f[3], checksum, at, line, attributes));
+  }
+
+  /**
+   * The {@code NAME=VALUE} fields after the six: {@code taken} (an ISO-8601 UTC time) and {@code of}
+   * required on backup lines ({@code dump}, {@code rds}), {@code via} ({@code replica} or {@code copy})
+   * only on secret lines; each name once.
+   */
+  private static Map<String, String> attributes(String file, int line, String[] raw, MirrorLedger.Kind kind,
+      Problems problems) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (int i = 6; i < raw.length; i++) {
+      int eq = raw[i].indexOf('=');
+      Optional<String> value = eq <= 0 ? Optional.empty() : MirrorLedger.unescape(raw[i].substring(eq + 1));
+      if (value.isEmpty() || value.get().isEmpty()) {
+        problems.add(file, line, "field " + (i + 1) + " is not NAME=VALUE", "restore the line from Git");
+        continue;
+      }
+      String name = raw[i].substring(0, eq);
+      String v = value.get();
+      boolean known = switch (name) {
+        case MirrorLedger.TAKEN, MirrorLedger.OF -> kind == null || kind.backup();
+        case MirrorLedger.VIA -> kind == null || kind == MirrorLedger.Kind.SECRET;
+        default -> false;
+      };
+      if (!known) {
+        problems.add(file, line, "attribute '" + name + "' is not one a " + (kind == null ? "" : kind.word() + " ")
+            + "line has (taken and of on dump and rds lines, via on secret lines)", "restore the line from Git");
+      } else if (out.put(name, v) != null) {
+        problems.add(file, line, "attribute '" + name + "' is given twice", "restore the line from Git");
+      } else if (name.equals(MirrorLedger.TAKEN)) {
+        try {
+          Instant.parse(v);
+        } catch (DateTimeParseException e) {
+          problems.add(file, line, "taken '" + v + "' is not an ISO-8601 UTC time", "restore the line from Git");
+        }
+      } else if (name.equals(MirrorLedger.VIA) && !v.equals("replica") && !v.equals("copy")) {
+        problems.add(file, line, "via '" + v + "' is neither replica nor copy", "restore the line from Git");
+      }
+    }
+    if (kind != null && kind.backup()) {
+      for (String required : List.of(MirrorLedger.TAKEN, MirrorLedger.OF)) {
+        if (!out.containsKey(required)) {
+          problems.add(file, line, "a " + kind.word() + " line needs the attribute " + required + "=…",
+              "restore the line from Git or delete it (phoenix mirror makes it again)");
+        }
+      }
+    }
+    return out;
   }
 
   /**

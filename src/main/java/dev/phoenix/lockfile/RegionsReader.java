@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class RegionsReader {
   private static final Set<String> TOP = Set.of("apiVersion", "kind", "primary", "mirrors");
-  private static final Set<String> MIRROR = Set.of("registries", "buckets");
+  private static final Set<String> MIRROR = Set.of("registries", "buckets", "secrets");
   private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(?::[0-9]{1,5})?");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
@@ -82,7 +82,18 @@ public final class RegionsReader {
         f.problem(m.line(), path + " names neither registries nor buckets",
             "add registries: {source-host: mirror-host} and/or buckets: {source: mirror}");
       }
-      return new Regions.Mirror(region, registries, buckets);
+      Regions.SecretMode secrets = Regions.SecretMode.COPY;
+      String word = f.text(m, "secrets", path, false);
+      if (word != null) {
+        if (word.equals("replicate")) {
+          secrets = Regions.SecretMode.REPLICATE;
+        } else if (!word.equals("copy")) {
+          f.problem(Fields.lineOf(m, "secrets"), path + ".secrets '" + shorten(word) + "' is neither replicate nor copy",
+              "write secrets: copy (a copy of each pinned version, the default) or secrets: replicate (a Secrets "
+                  + "Manager replica where the secret allows it)");
+        }
+      }
+      return new Regions.Mirror(region, registries, buckets, secrets);
     });
   }
 

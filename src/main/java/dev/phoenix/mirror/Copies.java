@@ -1,6 +1,7 @@
 package dev.phoenix.mirror;
 
 import dev.phoenix.aws.ec2.AmiCopies;
+import dev.phoenix.aws.rds.RdsSnapshotCopies;
 import dev.phoenix.aws.s3.S3Copies;
 import dev.phoenix.aws.secrets.SecretCopies;
 import dev.phoenix.aws.ssm.SsmCopies;
@@ -11,10 +12,25 @@ import dev.phoenix.registry.ImageCopy;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Where each kind of reference goes in a mirror region, and the copy itself through its adapter. */
+/**
+ * Where each kind of reference goes in a mirror region, and the copy itself through its adapter:
+ * the lockfile's references, and the datastore backups of the window ({@link BackupSources}).
+ */
 final class Copies {
-  /** A made (or found) copy: its ledger entry and whether it was already in the mirror. */
-  record Made(MirrorLedger.Entry entry, boolean alreadyThere) {}
+  /**
+   * A made (or found) copy: its ledger entry and whether it was already in the mirror; {@code note}:
+   * what a reader should know (a replica used, a copy made instead of one), else null. Never a value.
+   */
+  record Made(MirrorLedger.Entry entry, boolean alreadyThere, String note) {
+    Made(MirrorLedger.Entry entry, boolean alreadyThere) {
+      this(entry, alreadyThere, null);
+    }
+  }
+
+  /** Why a DynamoDB on-demand backup is not copied (docs/regions.md, "not mirrorable"). */
+  static final String DYNAMODB_NOT_MIRRORABLE = "not mirrorable: DynamoDB has no API that copies an on-demand backup "
+      + "to another region (AWS Backup copy jobs do; Phoenix does not drive them, and moto does not implement them); "
+      + "a rebuild in the mirror region cannot restore this datastore";
 
   private final Regions regions;
   private final Regions.Mirror mirror;
@@ -40,7 +56,51 @@ final class Copies {
     if (ref instanceof Ref.Ssm) {
       return MirrorLedger.Kind.SSM;
     }
+    if (ref instanceof Ref.RdsSnapshot) {
+      return MirrorLedger.Kind.RDS;
+    }
+    if (ref instanceof Ref.DynamoBackup) {
+      return MirrorLedger.Kind.DYNAMODB;
+    }
     return ref instanceof Ref.Secret ? MirrorLedger.Kind.SECRET : MirrorLedger.Kind.AMI;
+  }
+
+  /** A datastore backup's kind in the ledger: {@code dump}, {@code rds}, {@code dynamodb}. */
+  static MirrorLedger.Kind kind(BackupSources.Item item) {
+    return item.backup().object() instanceof Ref.S3Object ? MirrorLedger.Kind.DUMP : kind(item.backup().object());
+  }
+
+  /** Where a backup's copy goes; empty with the reason in {@code why[0]} (no mirror bucket, or not mirrorable). */
+  Optional<String> target(BackupSources.Item item, String[] why) {
+    Ref ref = item.backup().object();
+    if (ref instanceof Ref.RdsSnapshot r) {
+      return Optional.of("a copy of " + r.snapshotId() + " in " + mirror.region());
+    }
+    if (ref instanceof Ref.DynamoBackup) {
+      why[0] = DYNAMODB_NOT_MIRRORABLE;
+      return Optional.empty();
+    }
+    return target(ref, why);
+  }
+
+  /** Copies a datastore backup (or finds its copy); throws a PhoenixException when it cannot. */
+  Made copy(BackupSources.Item item) {
+    Ref ref = item.backup().object();
+    java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    attributes.put(MirrorLedger.TAKEN, item.backup().takenAt().toString());
+    attributes.put(MirrorLedger.OF, item.of().describe());
+    if (ref instanceof Ref.S3Object s) {
+      String bucket = mirror.bucketFor(s.bucket()).orElseThrow();
+      S3Copies.Copy c = stores.s3(mirror.region()).copies().copyDump(s.bucket(), s.key(), s.versionId(), s.sha256(),
+          bucket, item.backup().takenAt());
+      return new Made(entry(ref, MirrorLedger.Kind.DUMP, "s3://" + c.bucket() + "/" + c.key() + "?versionId="
+          + c.versionId(), "sha256:" + c.sha256(), attributes), c.alreadyThere(), "taken " + item.backup().takenAt());
+    }
+    Ref.RdsSnapshot r = (Ref.RdsSnapshot) ref;
+    RdsSnapshotCopies.Copy c = stores.rds(mirror.region()).copies().copy(r.arn(), r.region());
+    return new Made(entry(ref, MirrorLedger.Kind.RDS, c.arn(), "-", attributes), c.alreadyThere(),
+        "taken " + item.backup().takenAt() + (c.status() == null || c.status().equals("available") ? ""
+            : "; the copy is " + c.status() + " (verify --region says UNKNOWN until it is available)"));
   }
 
   /** Where the copy goes, or empty with the reason in {@code why[0]} when regions.yaml names no place. */
@@ -93,8 +153,12 @@ final class Copies {
       return made(ref, kind, "ssm:" + c.name() + ":" + c.version(), "-", c.alreadyThere());
     }
     if (ref instanceof Ref.Secret s) {
-      SecretCopies.Copy c = stores.secrets(region).copiesFrom(stores.secrets(primary)).copy(s.secretId(), s.versionId());
-      return made(ref, kind, "secret:" + c.arn() + "@" + c.versionId(), "-", c.alreadyThere());
+      SecretCopies.Copy c = stores.secrets(region).copiesFrom(stores.secrets(primary))
+          .mirror(s.secretId(), s.versionId(), region, mirror.secrets() == Regions.SecretMode.REPLICATE);
+      String via = c.replica() ? "replica" : "copy";
+      return new Made(entry(ref, kind, "secret:" + c.arn() + "@" + c.versionId(), "-",
+          java.util.Map.of(MirrorLedger.VIA, via)), c.alreadyThere(),
+          c.note() != null ? c.note() : c.replica() ? "the Secrets Manager replica in " + region : null);
     }
     Ref.Ami a = (Ref.Ami) ref;
     if (region.equals(a.region())) {
@@ -105,7 +169,12 @@ final class Copies {
   }
 
   private Made made(Ref ref, MirrorLedger.Kind kind, String copy, String checksum, boolean already) {
-    return new Made(new MirrorLedger.Entry(mirror.region(), kind, ref.id(), copy, checksum,
-        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0), already);
+    return new Made(entry(ref, kind, copy, checksum, java.util.Map.of()), already);
+  }
+
+  private MirrorLedger.Entry entry(Ref ref, MirrorLedger.Kind kind, String copy, String checksum,
+      java.util.Map<String, String> attributes) {
+    return new MirrorLedger.Entry(mirror.region(), kind, ref.id(), copy, checksum,
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 0, attributes);
   }
 }

@@ -20,6 +20,12 @@ public record MirrorItem(Ref source, MirrorLedger.Kind kind, String target, Stat
     MIRRORED,
     /** regions.yaml names no mirror registry or bucket for it. */
     UNMAPPED,
+    /**
+     * No copy can be made of this kind (a DynamoDB on-demand backup: no cross-region copy without AWS
+     * Backup); {@code detail} says why. Not a failure of the run: {@code verify --region} reports the
+     * datastore as not restorable there.
+     */
+    NOT_MIRRORABLE,
     /** The copy failed; {@code detail} says why. */
     FAILED
   }

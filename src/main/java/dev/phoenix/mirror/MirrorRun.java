@@ -64,29 +64,38 @@ public final class MirrorRun {
     Instant deadline = Instant.now().plus(request.deadline());
     Copies copies = new Copies(regions, mirror, stores, deadline);
     List<MirrorItem> items = new ArrayList<>();
-    List<Ref> toCopy = new ArrayList<>();
-    for (Ref ref : sources.refs()) {
+    List<ToMirror> toCopy = new ArrayList<>();
+    List<ToMirror> all = new ArrayList<>();
+    sources.refs().forEach(ref -> all.add(new ToMirror(ref, null)));
+    if (!sources.datastores().isEmpty()) { // the backups the window needs, as the primary lists them
+      BackupSources.of(sources.datastores(), stores.backups(regions.primary()), request.window(), Instant.now())
+          .forEach(b -> all.add(new ToMirror(b.backup().object(), b)));
+    }
+    for (ToMirror source : all) {
+      Ref ref = source.ref();
+      MirrorLedger.Kind kind = source.kind();
       Optional<MirrorLedger.Entry> done = ledger.find(mirror.region(), ref.id());
       String[] why = {null};
       if (done.isPresent()) {
-        items.add(new MirrorItem(ref, Copies.kind(ref), done.get().copy(), MirrorItem.State.MIRRORED,
+        items.add(new MirrorItem(ref, kind, done.get().copy(), MirrorItem.State.MIRRORED,
             "recorded " + done.get().at()));
         continue;
       }
-      Optional<String> target = copies.target(ref, why);
+      Optional<String> target = source.backup() == null ? copies.target(ref, why) : copies.target(source.backup(), why);
       if (target.isEmpty()) {
-        items.add(new MirrorItem(ref, Copies.kind(ref), null, MirrorItem.State.UNMAPPED, why[0]));
+        items.add(new MirrorItem(ref, kind, null, kind == MirrorLedger.Kind.DYNAMODB ? MirrorItem.State.NOT_MIRRORABLE
+            : MirrorItem.State.UNMAPPED, why[0]));
       } else if (!request.copy()) {
-        items.add(new MirrorItem(ref, Copies.kind(ref), target.get(), MirrorItem.State.PLANNED, null));
+        items.add(new MirrorItem(ref, kind, target.get(), MirrorItem.State.PLANNED, null));
       } else {
         items.add(null); // settled below, in this order
-        toCopy.add(ref);
+        toCopy.add(source);
       }
     }
     List<Ref> planned = items.stream().filter(i -> i != null && i.state() == MirrorItem.State.PLANNED)
         .map(MirrorItem::source).toList();
-    List<MirrorRepository> repositories = MirrorRepositories.settle(request.copy() ? toCopy : planned, mirror, stores,
-        request.copy());
+    List<MirrorRepository> repositories = MirrorRepositories.settle(
+        request.copy() ? toCopy.stream().map(ToMirror::ref).toList() : planned, mirror, stores, request.copy());
     repositories.stream().filter(r -> r.state() == MirrorRepository.State.CREATED)
         .forEach(r -> listener.note("mirror: created ECR repository " + r.name() + " (" + r.settings() + ")"));
     if (!toCopy.isEmpty()) {
@@ -99,20 +108,21 @@ public final class MirrorRun {
           listener.note("mirror: removed " + leftovers + " temporary file(s) of an interrupted ledger write (the ledger itself is whole)");
         }
         LedgerBook held = LedgerBook.open(root, env);
-        List<Ref> still = new ArrayList<>();
-        for (Ref ref : toCopy) {
-          if (held.find(mirror.region(), ref.id()).isEmpty()) {
-            still.add(ref);
+        List<ToMirror> still = new ArrayList<>();
+        for (ToMirror source : toCopy) {
+          if (held.find(mirror.region(), source.ref().id()).isEmpty()) {
+            still.add(source);
           }
         }
         List<MirrorItem> made = still.isEmpty() ? List.of() : copyAll(still, copies, held, request.concurrency());
         int next = 0;
         for (int i = 0, k = 0; i < items.size(); i++) {
           if (items.get(i) == null) {
-            Ref ref = toCopy.get(k++);
+            ToMirror source = toCopy.get(k++);
+            Ref ref = source.ref();
             Optional<MirrorLedger.Entry> meanwhile = held.find(mirror.region(), ref.id());
             items.set(i, next < made.size() && made.get(next).source().equals(ref) ? made.get(next++)
-                : new MirrorItem(ref, Copies.kind(ref), meanwhile.map(MirrorLedger.Entry::copy).orElse(null),
+                : new MirrorItem(ref, source.kind(), meanwhile.map(MirrorLedger.Entry::copy).orElse(null),
                     MirrorItem.State.MIRRORED, meanwhile.map(e -> "recorded " + e.at()).orElse(null)));
           }
         }
@@ -130,13 +140,20 @@ public final class MirrorRun {
         List.copyOf(items), sources.problems(), ledger.relative(), commit, List.copyOf(repositories));
   }
 
-  private List<MirrorItem> copyAll(List<Ref> refs, Copies copies, LedgerBook ledger, int concurrency) {
+  /** One thing to mirror: a lockfile reference ({@code backup} null) or a datastore backup. */
+  private record ToMirror(Ref ref, BackupSources.Item backup) {
+    MirrorLedger.Kind kind() {
+      return backup == null ? Copies.kind(ref) : Copies.kind(backup);
+    }
+  }
+
+  private List<MirrorItem> copyAll(List<ToMirror> refs, Copies copies, LedgerBook ledger, int concurrency) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, refs.size()),
         dev.phoenix.core.DaemonThreads.named("mirror-copy"));
     AtomicReference<RuntimeException> stopped = new AtomicReference<>();
     try {
       List<Future<MirrorItem>> futures = new ArrayList<>();
-      for (Ref ref : refs) {
+      for (ToMirror ref : refs) {
         futures.add(pool.submit(() -> {
           if (stopped.get() != null) {
             return null;
@@ -172,16 +189,18 @@ public final class MirrorRun {
     }
   }
 
-  private static MirrorItem copyOne(Ref ref, Copies copies, LedgerBook ledger) {
-    MirrorLedger.Kind kind = Copies.kind(ref);
+  private static MirrorItem copyOne(ToMirror source, Copies copies, LedgerBook ledger) {
+    Ref ref = source.ref();
+    MirrorLedger.Kind kind = source.kind();
     try {
-      Copies.Made made = copies.copy(ref);
+      Copies.Made made = source.backup() == null ? copies.copy(ref) : copies.copy(source.backup());
       ledger.record(made.entry());
       return new MirrorItem(ref, kind, made.entry().copy(),
-          made.alreadyThere() ? MirrorItem.State.PRESENT : MirrorItem.State.COPIED, null);
+          made.alreadyThere() ? MirrorItem.State.PRESENT : MirrorItem.State.COPIED, made.note());
     } catch (PhoenixException e) {
-      return new MirrorItem(ref, kind, copies.target(ref, new String[1]).orElse(null), MirrorItem.State.FAILED,
-          e.getMessage());
+      String[] why = new String[1];
+      return new MirrorItem(ref, kind, (source.backup() == null ? copies.target(ref, why)
+          : copies.target(source.backup(), why)).orElse(null), MirrorItem.State.FAILED, e.getMessage());
     }
   }
 

@@ -23,6 +23,11 @@ public interface RegionStores {
 
   /** ECR keeps one client per region inside the service: a mirror registry's repositories. */
   EcrService ecr();
+  /** RDS in {@code region}: the mirror's DB snapshot copies. */
+  dev.phoenix.aws.rds.RdsService rds(String region);
+
+  /** The datastore backup catalogs of {@code region} (the primary's: which backups a window needs). */
+  java.util.List<dev.phoenix.check.BackupCatalog> backups(String region);
 
   /** EC2 keeps one client per region inside the service. */
   Ec2Service ec2();

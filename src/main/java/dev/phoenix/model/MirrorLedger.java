@@ -23,17 +23,67 @@ public record MirrorLedger(List<Entry> entries) {
     return "environments/" + environment + "/mirrors.ledger";
   }
 
-  /** What was copied. {@code checksum}: "sha256:<hex>" where the copy has one, else "-". */
-  public enum Kind { IMAGE, S3, SSM, SECRET, AMI }
+  /**
+   * What was copied. {@code checksum}: "sha256:<hex>" where the copy has one, else "-". {@code DUMP}:
+   * a datastore's S3 dump (object version); {@code RDS}: a datastore's RDS DB snapshot. Both carry
+   * the attributes {@code taken} (when the backup was taken) and {@code of} (the datastore's backups,
+   * as {@code Datastore.Backups.describe()}). {@code DYNAMODB}: a DynamoDB on-demand backup, which
+   * cannot be copied to another region without AWS Backup: a mirror run names it, the ledger never
+   * holds it (the reader refuses such a line).
+   */
+  public enum Kind { IMAGE, S3, SSM, SECRET, AMI, DUMP, RDS, DYNAMODB;
+
+    /** The word in the ledger: {@code image}, {@code s3}, …, {@code dump}, {@code rds}. */
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether lines of this kind are a datastore's backups (attributes {@code taken} and {@code of} required). */
+    public boolean backup() {
+      return this == DUMP || this == RDS || this == DYNAMODB;
+    }
+  }
+
+  /** Attribute: when a backup was taken (ISO-8601 UTC), as its store said in the source region. */
+  public static final String TAKEN = "taken";
+  /** Attribute: which datastore backups a backup belongs to ({@code s3://bucket/prefix}, {@code rds:instance}). */
+  public static final String OF = "of";
+  /** Attribute: how a secret reached the region: {@code replica} (Secrets Manager replication) or {@code copy}. */
+  public static final String VIA = "via";
 
   /**
    * One copy: {@code source} is the reference's id as verify prints it ({@code host/repo@sha256:…},
    * {@code s3://b/k?versionId=…}, {@code ssm:/name:7}, {@code secret:id@version}, {@code ami-… (region)}),
    * {@code copy} the copy's locator in {@code region}. {@code line}: 1-based, 0 when not read from a file.
+   * {@code attributes}: the line's optional {@code name=value} fields after the six ({@link #TAKEN},
+   * {@link #OF}, {@link #VIA}), in the file's order.
    */
-  public record Entry(String region, Kind kind, String source, String copy, String checksum, Instant at, int line) {
+  public record Entry(String region, Kind kind, String source, String copy, String checksum, Instant at, int line,
+      Map<String, String> attributes) {
+    public Entry {
+      attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    public Entry(String region, Kind kind, String source, String copy, String checksum, Instant at, int line) {
+      this(region, kind, source, copy, checksum, at, line, Map.of());
+    }
+
     public String key() {
       return region + " " + source;
+    }
+
+    /** The attribute {@code name}, if the line has it. */
+    public Optional<String> attribute(String name) {
+      return Optional.ofNullable(attributes.get(name));
+    }
+
+    /** When the backup was taken, for {@link Kind#backup()} lines (validated by the reader). */
+    public Optional<Instant> taken() {
+      try {
+        return attribute(TAKEN).map(Instant::parse);
+      } catch (java.time.format.DateTimeParseException e) {
+        return Optional.empty();
+      }
     }
   }
 
@@ -61,12 +111,14 @@ public record MirrorLedger(List<Entry> entries) {
   /** The whole file: a comment, the header line, one line per entry. */
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append("# Phoenix mirror ledger (docs/regions.md): REGION KIND SOURCE COPY CHECKSUM AT\n");
+    out.append("# Phoenix mirror ledger (docs/regions.md): REGION KIND SOURCE COPY CHECKSUM AT [NAME=VALUE…]\n");
     out.append(HEADER).append('\n');
     for (Entry e : entries) {
-      out.append(escape(e.region())).append(' ').append(e.kind().name().toLowerCase(java.util.Locale.ROOT))
+      out.append(escape(e.region())).append(' ').append(e.kind().word())
           .append(' ').append(escape(e.source())).append(' ').append(escape(e.copy())).append(' ')
-          .append(escape(e.checksum())).append(' ').append(e.at()).append('\n');
+          .append(escape(e.checksum())).append(' ').append(e.at());
+      e.attributes().forEach((k, v) -> out.append(' ').append(k).append('=').append(escape(v)));
+      out.append('\n');
     }
     return out.toString();
   }

@@ -17,11 +17,31 @@ public record Regions(String environment, String primary, Map<String, Mirror> mi
     mirrors = Map.copyOf(mirrors);
   }
 
-  /** Where one mirror region keeps its copies. */
-  public record Mirror(String region, Map<String, String> registries, Map<String, String> buckets) {
+  /**
+   * How a secret reaches a mirror region ({@code secrets:} in the file). {@code COPY} (the default):
+   * the pinned version is copied into a secret of the same name there, which lives on its own.
+   * {@code REPLICATE}: the secret is made a Secrets Manager replica there (ReplicateSecretToRegions)
+   * and the replica is recorded while it holds the pinned version; a copy when replication is refused.
+   * A replica already there is used in either mode.
+   */
+  public enum SecretMode {
+    COPY, REPLICATE;
+
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Where one mirror region keeps its copies, and how secrets reach it. */
+  public record Mirror(String region, Map<String, String> registries, Map<String, String> buckets, SecretMode secrets) {
     public Mirror {
       registries = Map.copyOf(registries);
       buckets = Map.copyOf(buckets);
+      secrets = secrets == null ? SecretMode.COPY : secrets;
+    }
+
+    public Mirror(String region, Map<String, String> registries, Map<String, String> buckets) {
+      this(region, registries, buckets, SecretMode.COPY);
     }
 
     /** The mirror host of a source registry host, if the file names one. */

@@ -86,15 +86,23 @@ public record ProtectWindow(Instant since, List<CommitInfo> revisions, Map<Ref, 
    * The same window over the copies in a mirror region ({@code protect --region}): each reference
    * replaced by its copy as the newest ledger records it; references without a copy there are left
    * out (nothing in the region to mark; {@code verify --region} names them). The ledger names a
-   * source by its id, which {@link #identity} keeps.
+   * source by its id, which {@link #identity} keeps. A secret's Secrets Manager replica
+   * ({@code via=replica}) is left out too: a replica takes no staging labels; the primary's, which
+   * {@code protect} sets, are replicated to it.
    */
   public ProtectWindow inRegion(dev.phoenix.check.MirrorCopies copies) {
     Map<Ref, List<String>> moved = new LinkedHashMap<>();
-    wanted.forEach((ref, uses) -> copies.copyOf(ref).ifPresent(copy ->
+    wanted.forEach((ref, uses) -> markable(copies, ref).ifPresent(copy ->
         moved.computeIfAbsent(identity(copy), k -> new ArrayList<>()).addAll(uses)));
     Set<Ref> everMoved = new LinkedHashSet<>();
-    ever.forEach(ref -> copies.copyOf(ref).ifPresent(copy -> everMoved.add(identity(copy))));
+    ever.forEach(ref -> markable(copies, ref).ifPresent(copy -> everMoved.add(identity(copy))));
     return new ProtectWindow(since, revisions, moved, everMoved);
+  }
+
+  private static java.util.Optional<Ref> markable(dev.phoenix.check.MirrorCopies copies, Ref ref) {
+    boolean replica = copies.entry(ref).flatMap(e -> e.attribute(dev.phoenix.model.MirrorLedger.VIA))
+        .filter("replica"::equals).isPresent();
+    return replica ? java.util.Optional.empty() : copies.copyOf(ref);
   }
 
   /** What identifies a stored version (an S3 object's expected sha256 is not part of it). */

@@ -31,8 +31,9 @@ final class Resolve {
     }
     // a mirror region: every reference to its copy there, through the newest ledger (docs/regions.md)
     MirrorSetup setup = MirrorSetup.read(request.workTree(), request.environment());
-    RegionResolve.Result moved = RegionResolve.of(estate.value(), setup.copies(request.mirrorRegion()));
+    dev.phoenix.check.MirrorCopies copies = setup.copies(request.mirrorRegion());
+    RegionResolve.Result moved = RegionResolve.of(estate.value(), copies);
     return new Resolved(request.at(), revision, moved.estate(), new Resolved.InRegion(request.mirrorRegion(),
-        moved.uncopied(), setup.notMirrored(request.mirrorRegion())));
+        moved.uncopied(), setup.notMirrored(request.mirrorRegion()), copies));
   }
 }

@@ -22,13 +22,24 @@ public record Resolved(String asked, Revision revision, Estate estate, InRegion 
 
   /**
    * A rebuild in mirror region {@code name}: the references without a copy there (with their
-   * usages), and the one wording of why ({@code reason}: "not mirrored: run phoenix mirror …").
+   * usages), the one wording of why ({@code reason}: "not mirrored: run phoenix mirror …"), and the
+   * region's copies as the newest ledger records them ({@code copies}: where the targets find the
+   * datastores' backups there; null when not known).
    */
   public record InRegion(String name, java.util.Map<dev.phoenix.check.Ref, java.util.List<String>> uncopied,
-      String reason) {
+      String reason, dev.phoenix.check.MirrorCopies copies) {
     public InRegion {
       uncopied = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(uncopied));
     }
+
+    public InRegion(String name, java.util.Map<dev.phoenix.check.Ref, java.util.List<String>> uncopied, String reason) {
+      this(name, uncopied, reason, null);
+    }
+  }
+
+  /** The mirror region's copies when this rebuild happens in one (datastore backups through the ledger), else null. */
+  public dev.phoenix.check.MirrorCopies mirrorCopies() {
+    return region == null ? null : region.copies();
   }
 
   public String environment() {

@@ -1,5 +1,7 @@
 package dev.phoenix.verify;
 
+import dev.phoenix.check.BackupCatalog;
+import dev.phoenix.check.MirrorBackups;
 import dev.phoenix.check.MirrorCopies;
 import dev.phoenix.check.RefChecker;
 import dev.phoenix.check.Status;
@@ -27,14 +29,26 @@ import java.util.function.Function;
 public final class RegionVerify {
   private final GitRepository git;
   private final Function<String, List<RefChecker>> checkersIn;
+  private final Function<String, List<BackupCatalog>> catalogsIn;
   private final ProgressListener progress;
   private final Clock clock;
 
   /** {@code checkersIn}: the store checkers of a region (the run's {@code Stores.region(r).checkers()}). */
   public RegionVerify(GitRepository git, Function<String, List<RefChecker>> checkersIn, ProgressListener progress,
       Clock clock) {
+    this(git, checkersIn, r -> List.of(), progress, clock);
+  }
+
+  /**
+   * With {@code catalogsIn} (a region's backup catalogs, {@code Stores.region(r).backups()}), every
+   * datastore's backups are checked too, as their copies in the region through the ledger
+   * ({@link MirrorBackups}); an empty list checks no datastore.
+   */
+  public RegionVerify(GitRepository git, Function<String, List<RefChecker>> checkersIn,
+      Function<String, List<BackupCatalog>> catalogsIn, ProgressListener progress, Clock clock) {
     this.git = git;
     this.checkersIn = checkersIn;
+    this.catalogsIn = catalogsIn;
     this.progress = progress;
     this.clock = clock;
   }
@@ -53,6 +67,7 @@ public final class RegionVerify {
       setups.add(setup);
     }
     List<RefChecker> regionCheckers = checkersIn.apply(region);
+    List<BackupCatalog> regionCatalogs = catalogsIn.apply(region);
     List<EnvReport> reports = new ArrayList<>();
     List<VerifyResult.Stats> stats = new ArrayList<>();
     for (MirrorSetup setup : setups) {
@@ -62,11 +77,13 @@ public final class RegionVerify {
       VerifyRequest one = new VerifyRequest(List.of(setup.environment()), false, request.window(), request.deep(),
           request.concurrency(), left.isNegative() ? Duration.ZERO : left, request.insecureRegistries(),
           request.strict());
-      VerifyResult r = new Verifier(git, RegionChecks.of(regionCheckers, copies, notMirrored), progress, clock)
-          .verify(one);
+      List<BackupCatalog> catalogs = regionCatalogs.isEmpty() ? List.of() : List.of(new MirrorBackups(copies, regionCatalogs));
+      VerifyResult r = new Verifier(git, RegionChecks.of(regionCheckers, copies, notMirrored), progress, clock,
+          ProtectionProbe.NONE, catalogs).verify(one);
       stats.add(r.stats());
       for (EnvReport e : r.environments()) {
-        reports.add(e.inRegion(region, summary(e, region, notMirrored)));
+        reports.add(e.inRegion(region, summary(e, region, notMirrored))
+            .withData(e.data().stream().map(d -> data(d, region, copies.isPrimary())).toList()));
       }
     }
     return new VerifyResult(List.copyOf(reports), request.window(), sum(stats, Duration.ofNanos(System.nanoTime() - startNanos)),
@@ -83,6 +100,21 @@ public final class RegionVerify {
     long missing = e.references().stream().filter(u -> u.finding().status() == Status.MISSING
         && notMirrored.equals(u.finding().reason())).count();
     return missing == 0 ? line : line + " (" + missing + (missing == 1 ? " reference" : " references") + " not mirrored)";
+  }
+
+  /**
+   * A datastore's line named with the region ({@code prod ledger-db in eu-central-1: …}); in a mirror,
+   * a DynamoDB datastore's line says why it has no backup there.
+   */
+  static DataReport data(DataReport d, String region, boolean primary) {
+    String prefix = d.environment() + " " + d.datastore() + ":";
+    String line = d.summary().startsWith(prefix)
+        ? d.environment() + " " + d.datastore() + " in " + region + ":" + d.summary().substring(prefix.length())
+        : d.summary();
+    if (!primary && d.where().startsWith("dynamodb:")) {
+      line = line + " (" + MirrorBackups.NOT_MIRRORABLE + ")";
+    }
+    return new DataReport(d.environment(), d.datastore(), d.where(), d.rpo(), d.backups(), d.gaps(), d.worst(), line);
   }
 
   private static VerifyResult.Stats sum(List<VerifyResult.Stats> all, Duration elapsed) {

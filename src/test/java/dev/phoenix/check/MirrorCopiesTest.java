@@ -49,4 +49,34 @@ class MirrorCopiesTest {
     assertThat(new MirrorCopies(ledger, "eu-central-1").copyOf(ssm)).isEmpty();
     assertThat(new MirrorCopies(ledger, "eu-central-1").entry(ssm)).isPresent();
   }
+
+  @Test
+  void aDatastoresBackupsInTheRegionAreItsCopiesAtTheirSourcesTimeOldestFirst() {
+    String src = "arn:aws:rds:us-east-1:123456789012:snapshot:";
+    String dst = "arn:aws:rds:eu-central-1:123456789012:snapshot:";
+    java.util.function.BiFunction<String, String, java.util.Map<String, String>> attrs =
+        (taken, of) -> java.util.Map.of(MirrorLedger.TAKEN, taken, MirrorLedger.OF, of);
+    MirrorLedger ledger = new MirrorLedger(List.of(
+        new MirrorLedger.Entry("eu-central-1", MirrorLedger.Kind.RDS, src + "ledger-t2", dst + "ledger-t2", "-", AT, 0,
+            attrs.apply("2026-11-05T03:00:00Z", "rds:ledger")),
+        new MirrorLedger.Entry("eu-central-1", MirrorLedger.Kind.RDS, src + "ledger-t1", dst + "ledger-t1", "-", AT, 0,
+            attrs.apply("2026-11-04T03:00:00Z", "rds:ledger")),
+        new MirrorLedger.Entry("eu-central-1", MirrorLedger.Kind.RDS, src + "other-t1", dst + "other-t1", "-", AT, 0,
+            attrs.apply("2026-11-04T03:00:00Z", "rds:other")),
+        new MirrorLedger.Entry("eu-central-1", MirrorLedger.Kind.DUMP, "s3://d/ledger-db/x.dump?versionId=1",
+            "s3://d-euc1/ledger-db/x.dump?versionId=9", "sha256:" + HEX, AT, 0,
+            attrs.apply("2026-11-04T09:00:00Z", "s3://d/ledger-db/")),
+        new MirrorLedger.Entry("us-west-2", MirrorLedger.Kind.DUMP, "s3://d/ledger-db/x.dump?versionId=1",
+            "s3://d-usw2/ledger-db/x.dump?versionId=5", "sha256:" + HEX, AT, 0,
+            attrs.apply("2026-11-04T09:00:00Z", "s3://d/ledger-db/"))));
+    MirrorCopies copies = new MirrorCopies(ledger, "eu-central-1");
+    assertThat(copies.backups(new dev.phoenix.model.Datastore.RdsSnapshots("ledger")))
+        .extracting(Backup::object, Backup::takenAt).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(new Ref.RdsSnapshot(dst + "ledger-t1"), Instant.parse("2026-11-04T03:00:00Z")),
+            org.assertj.core.groups.Tuple.tuple(new Ref.RdsSnapshot(dst + "ledger-t2"), Instant.parse("2026-11-05T03:00:00Z")));
+    assertThat(copies.backups(new dev.phoenix.model.Datastore.S3Dumps("d", "ledger-db/")))
+        .extracting(Backup::object).containsExactly(new Ref.S3Object("d-euc1", "ledger-db/x.dump", "9", HEX));
+    assertThat(copies.backups(new dev.phoenix.model.Datastore.DynamoDbBackups("sessions"))).isEmpty();
+    assertThat(MirrorCopies.primary("us-east-1").backups(new dev.phoenix.model.Datastore.RdsSnapshots("ledger"))).isEmpty();
+  }
 }

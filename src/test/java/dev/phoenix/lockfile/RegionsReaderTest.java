@@ -34,6 +34,33 @@ class RegionsReaderTest {
     assertThat(m.registryFor("123456789012.dkr.ecr.eu-west-2.amazonaws.com"))
         .contains("123456789012.dkr.ecr.eu-central-1.amazonaws.com");
     assertThat(m.bucketFor("artefacts-euw2")).contains("artefacts-euc1");
+    assertThat(m.secrets()).as("copy unless the file says replicate").isEqualTo(Regions.SecretMode.COPY);
+  }
+
+  @Test
+  void secretsIsReplicateOrCopyPerMirror() {
+    Parsed<Regions> p = read("""
+        apiVersion: phoenix/v1
+        kind: Regions
+        primary: eu-west-2
+        mirrors:
+          eu-central-1: {buckets: {a-b: c-d}, secrets: replicate}
+          us-east-1: {buckets: {a-b: e-f}, secrets: copy}
+        """);
+    assertThat(p.problems()).isEmpty();
+    assertThat(p.value().mirror("eu-central-1").orElseThrow().secrets()).isEqualTo(Regions.SecretMode.REPLICATE);
+    assertThat(p.value().mirror("us-east-1").orElseThrow().secrets()).isEqualTo(Regions.SecretMode.COPY);
+    Parsed<Regions> bad = read("""
+        apiVersion: phoenix/v1
+        kind: Regions
+        primary: eu-west-2
+        mirrors:
+          eu-central-1:
+            buckets: {a-b: c-d}
+            secrets: replica
+        """);
+    assertThat(bad.problems()).singleElement().satisfies(pr -> assertThat(pr.render())
+        .startsWith(FILE + ":7: mirrors.eu-central-1.secrets 'replica' is neither replicate nor copy"));
   }
 
   @Test
@@ -99,7 +126,51 @@ class RegionsReaderTest {
     assertThat(problems).containsExactly(
         "L:3: the checksum " + digest + " differs from the copy's digest sha256:" + "c".repeat(64)
             + " — a copy keeps its digest: run phoenix mirror again to copy it anew",
-        "L:6: kind 'widget' is not one of image, s3, ssm, secret, ami — restore the line from Git",
-        "L:7: has 5 fields, a ledger line has 6 (REGION KIND SOURCE COPY CHECKSUM AT) — restore the line from Git or delete it (phoenix mirror makes it again)");
+        "L:6: kind 'widget' is not one of image, s3, ssm, secret, ami, dump, rds — restore the line from Git",
+        "L:7: has 5 fields, a ledger line has 6 (REGION KIND SOURCE COPY CHECKSUM AT) and then optional NAME=VALUE "
+            + "attributes — restore the line from Git or delete it (phoenix mirror makes it again)");
+  }
+
+  @Test
+  void backupAndSecretLinesCarryTheirAttributes() {
+    Instant at = Instant.parse("2026-12-01T10:00:00Z");
+    String sha = "sha256:" + "d".repeat(64);
+    String snapshot = "arn:aws:rds:eu-west-2:123456789012:snapshot:ledger-t1";
+    MirrorLedger ledger = new MirrorLedger(List.of(
+        new MirrorLedger.Entry("eu-central-1", MirrorLedger.Kind.DUMP, "s3://dumps/ledger-db/d.dump?versionId=v1",
+            "s3://dumps-euc1/ledger-db/d.dump?versionId=w1", sha, at, 0,
+            java.util.Map.of(MirrorLedger.TAKEN, "2026-11-04T09:00:00Z", MirrorLedger.OF, "s3://dumps/ledger-db/")),
+        new MirrorLedger.Entry("eu-central-1", MirrorLedger.Kind.RDS, snapshot,
+            snapshot.replace("eu-west-2", "eu-central-1"), "-", at, 0,
+            java.util.Map.of(MirrorLedger.TAKEN, "2026-11-05T09:00:00Z", MirrorLedger.OF, "rds:ledger")),
+        new MirrorLedger.Entry("eu-central-1", MirrorLedger.Kind.SECRET, "secret:prod/key@v1",
+            "secret:arn:aws:secretsmanager:eu-central-1:1:secret:prod/key-Ab12Cd@v1", "-", at, 0,
+            java.util.Map.of(MirrorLedger.VIA, "replica"))));
+    Parsed<MirrorLedger> back = LedgerReader.read("L", ledger.render().getBytes(StandardCharsets.UTF_8));
+    assertThat(back.problems()).isEmpty();
+    assertThat(back.value().entries()).extracting(MirrorLedger.Entry::kind, MirrorLedger.Entry::taken,
+        e -> e.attribute(MirrorLedger.OF), e -> e.attribute(MirrorLedger.VIA)).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MirrorLedger.Kind.DUMP, java.util.Optional.of(Instant.parse("2026-11-04T09:00:00Z")),
+                java.util.Optional.of("s3://dumps/ledger-db/"), java.util.Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(MirrorLedger.Kind.RDS, java.util.Optional.of(Instant.parse("2026-11-05T09:00:00Z")),
+                java.util.Optional.of("rds:ledger"), java.util.Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(MirrorLedger.Kind.SECRET, java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.of("replica")));
+
+    String bad = MirrorLedger.HEADER + "\n"
+        + "eu-central-1 dump s3://a/k?versionId=1 s3://b/k?versionId=2 " + sha + " 2026-12-01T10:00:00Z of=s3://a/\n"
+        + "eu-central-1 rds " + snapshot + " " + snapshot + " - 2026-12-01T10:00:00Z taken=yesterday of=rds:x\n"
+        + "eu-central-1 ssm ssm:/a:1 ssm:/a:2 - 2026-12-01T10:00:00Z via=replica\n"
+        + "eu-central-1 secret secret:a@1 secret:a@1 - 2026-12-01T10:00:00Z via=mirror\n"
+        + "eu-central-1 dynamodb arn:x arn:y - 2026-12-01T10:00:00Z taken=2026-12-01T10:00:00Z of=dynamodb:t\n";
+    List<String> problems = LedgerReader.read("L", bad.getBytes(StandardCharsets.UTF_8)).problems().stream()
+        .map(Problem::render).toList();
+    assertThat(problems).containsExactly(
+        "L:2: a dump line needs the attribute taken=… — restore the line from Git or delete it (phoenix mirror makes it again)",
+        "L:3: taken 'yesterday' is not an ISO-8601 UTC time — restore the line from Git",
+        "L:4: attribute 'via' is not one a ssm line has (taken and of on dump and rds lines, via on secret lines) — restore the line from Git",
+        "L:5: via 'mirror' is neither replica nor copy — restore the line from Git",
+        "L:6: a dynamodb line: DynamoDB backups are not mirrored (no cross-region copy without AWS Backup; "
+            + "docs/regions.md) — delete the line");
   }
 }

@@ -53,6 +53,21 @@ class RegionVerifyTest {
   }
 
   @Test
+  void aDatastoresLineNamesTheRegionAndADynamoDbOneSaysWhyItHasNothingThere() {
+    DataReport rds = new DataReport("prod", "ledger-db", "rds:ledger", java.time.Duration.ofHours(24), List.of(),
+        List.of(), RevisionStatus.OK, "prod ledger-db: restorable within RPO 24h at every point since 2026-11-01 00:00");
+    DataReport dynamo = new DataReport("prod", "sessions", "dynamodb:sessions", java.time.Duration.ofHours(24),
+        List.of(), List.of(), RevisionStatus.MISSING, "prod sessions: NOT restorable within RPO 24h …");
+    assertThat(RegionVerify.data(rds, "eu-central-1", false).summary())
+        .isEqualTo("prod ledger-db in eu-central-1: restorable within RPO 24h at every point since 2026-11-01 00:00");
+    assertThat(RegionVerify.data(dynamo, "eu-central-1", false).summary()).isEqualTo(
+        "prod sessions in eu-central-1: NOT restorable within RPO 24h … (" + dev.phoenix.check.MirrorBackups.NOT_MIRRORABLE + ")");
+    assertThat(RegionVerify.data(dynamo, "us-east-1", true).summary())
+        .isEqualTo("prod sessions in us-east-1: NOT restorable within RPO 24h …");
+    assertThat(RegionVerify.data(dynamo, "eu-central-1", false).worst()).isEqualTo(RevisionStatus.MISSING);
+  }
+
+  @Test
   void withMirrorsAReferenceTheLedgerLacksIsAtRiskAndOnlyThat() throws Exception {
     files();
     MirrorCoverage coverage = new MirrorCoverage(root);

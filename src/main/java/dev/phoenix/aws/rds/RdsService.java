@@ -40,6 +40,11 @@ public final class RdsService implements AutoCloseable {
     return new RdsSnapshotListing(backups());
   }
 
+  /** {@code phoenix mirror}: DB snapshots of another region copied into this one. */
+  public RdsSnapshotCopies copies() {
+    return new RdsSnapshotCopies(rds);
+  }
+
   /** {@code phoenix protect}'s marks: a keep tag on the pinned DB snapshot. */
   public dev.phoenix.check.Keeper keeper() {
     return new RdsKeeper(snapshotTags());

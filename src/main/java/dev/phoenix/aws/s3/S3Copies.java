@@ -100,6 +100,27 @@ public final class S3Copies {
 
   /** Copies {@code s3://fromBucket/key?versionId} to {@code toBucket} (same key); checks the SHA-256. */
   public Copy copy(String fromBucket, String key, String versionId, String sha256, String toBucket) {
+    return copy(fromBucket, key, versionId, sha256, toBucket, null);
+  }
+
+  /**
+   * A datastore dump (docs/regions.md): copied as {@link #copy} does, its user metadata kept and
+   * {@code phoenix-taken-at} (the source backup's time) and {@code phoenix-sha256} set on the copy, so
+   * the mirror bucket tells the dump's time as the source did. {@code sha256} null (no recorded
+   * checksum): the source version's bytes are hashed first.
+   */
+  public Copy copyDump(String fromBucket, String key, String versionId, String sha256, String toBucket,
+      java.time.Instant takenAt) {
+    String sha = sha256 != null ? sha256 : reads.hash(fromBucket, key, versionId).sha256();
+    java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(headSource(fromBucket, key, versionId).metadata());
+    metadata.put(S3Backups.TAKEN_AT, takenAt.toString());
+    metadata.put(S3Backups.SHA256, sha);
+    return copy(fromBucket, key, versionId, sha, toBucket, metadata);
+  }
+
+  /** {@code metadata} null: the source's is kept; else the copy gets this user metadata. */
+  private Copy copy(String fromBucket, String key, String versionId, String sha256, String toBucket,
+      java.util.Map<String, String> metadata) {
     HeadObjectResponse from;
     try {
       from = headSource(fromBucket, key, versionId);
@@ -112,8 +133,8 @@ public final class S3Copies {
       return there.get();
     }
     String copyVersion = size > multipartAbove
-        ? copyInParts(fromBucket, key, versionId, toBucket, size, from)
-        : copyWhole(fromBucket, key, versionId, toBucket);
+        ? copyInParts(fromBucket, key, versionId, toBucket, size, from, metadata)
+        : copyWhole(fromBucket, key, versionId, toBucket, metadata);
     if (copyVersion == null || copyVersion.equals("null")) {
       throw AwsException.input("mirror bucket " + toBucket + " is not versioned: the copy has no versionId",
           "enable versioning on " + toBucket + " and run phoenix mirror again");
@@ -135,11 +156,17 @@ public final class S3Copies {
     }
   }
 
-  private String copyWhole(String fromBucket, String key, String versionId, String toBucket) {
+  private String copyWhole(String fromBucket, String key, String versionId, String toBucket,
+      java.util.Map<String, String> metadata) {
     try {
-      CopyObjectResponse r = s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
-          .destinationBucket(toBucket).destinationKey(key).checksumAlgorithm(ChecksumAlgorithm.SHA256)
-          .overrideConfiguration(o -> o.apiCallTimeout(COPY_TIMEOUT).apiCallAttemptTimeout(COPY_TIMEOUT)));
+      CopyObjectResponse r = s3.copyObject(b -> {
+        b.sourceBucket(fromBucket).sourceKey(key).sourceVersionId(versionId)
+            .destinationBucket(toBucket).destinationKey(key).checksumAlgorithm(ChecksumAlgorithm.SHA256)
+            .overrideConfiguration(o -> o.apiCallTimeout(COPY_TIMEOUT).apiCallAttemptTimeout(COPY_TIMEOUT));
+        if (metadata != null) {
+          b.metadataDirective(software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE).metadata(metadata);
+        }
+      });
       return r.versionId();
     } catch (SdkException e) {
       throw S3Reads.translate("CopyObject " + S3Reads.where(fromBucket, key, versionId) + " to s3://" + toBucket, e);
@@ -148,12 +175,12 @@ public final class S3Copies {
 
   /** The multipart copy; returns the new version's id. An upload that fails is aborted (best effort). */
   private String copyInParts(String fromBucket, String key, String versionId, String toBucket, long size,
-      HeadObjectResponse from) {
+      HeadObjectResponse from, java.util.Map<String, String> metadata) {
     String what = "multipart copy of " + S3Reads.where(fromBucket, key, versionId) + " to s3://" + toBucket;
     String uploadId;
     try {
       uploadId = s3.createMultipartUpload(b -> b.bucket(toBucket).key(key).contentType(from.contentType())
-          .metadata(from.metadata())).uploadId();
+          .metadata(metadata != null ? metadata : from.metadata())).uploadId();
     } catch (SdkException e) {
       throw S3Reads.translate("CreateMultipartUpload (" + what + ")", e);
     }

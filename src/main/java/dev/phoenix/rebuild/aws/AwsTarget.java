@@ -130,13 +130,15 @@ public final class AwsTarget implements Target {
     java.time.Instant at = AwsDatastores.dataDate(resolved, now);
     List<RestoredDatastore> restored;
     if (restores != null) {
-      restored = restores.resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
+      DatastoreRestores here = resolved.mirrorCopies() == null ? restores : restores.inMirror(resolved.mirrorCopies());
+      restored = here.resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
     } else {
       dev.phoenix.aws.AwsConfig config = dev.phoenix.aws.AwsConfig.defaults().withRegion(aws.target().region());
       dev.phoenix.aws.AwsConfig regional = aws.endpoint().map(config::withEndpoint).orElse(config);
       try (dev.phoenix.aws.rds.RdsService rds = dev.phoenix.aws.rds.RdsService.connect(regional);
           dev.phoenix.aws.dynamodb.DynamoService dynamo = dev.phoenix.aws.dynamodb.DynamoService.connect(regional)) {
-        restored = new DatastoreRestores(r -> rds, r -> dynamo)
+        DatastoreRestores own = new DatastoreRestores(r -> rds, r -> dynamo);
+        restored = (resolved.mirrorCopies() == null ? own : own.inMirror(resolved.mirrorCopies()))
             .resolve(wanted, at, now, aws.target().namePrefix(), drillId, apply);
       }
     }

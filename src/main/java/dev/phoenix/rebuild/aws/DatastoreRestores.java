@@ -4,7 +4,12 @@ import dev.phoenix.aws.dynamodb.DynamoRestorePoint;
 import dev.phoenix.aws.dynamodb.DynamoService;
 import dev.phoenix.aws.rds.RdsRestorePoint;
 import dev.phoenix.aws.rds.RdsService;
+import dev.phoenix.check.Backup;
+import dev.phoenix.check.MirrorBackups;
+import dev.phoenix.check.MirrorCopies;
+import dev.phoenix.check.Ref;
 import dev.phoenix.core.PhoenixException;
+import dev.phoenix.model.Datastore;
 import dev.phoenix.synth.DatastoreSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +30,28 @@ import java.util.function.Function;
 public final class DatastoreRestores {
   private final Function<String, RdsService> rds;
   private final Function<String, DynamoService> dynamo;
+  private final MirrorCopies copies;
 
   /** {@code rds} and {@code dynamo}: the run's services by region (null: the run's region), e.g. from Stores. */
   public DatastoreRestores(Function<String, RdsService> rds, Function<String, DynamoService> dynamo) {
+    this(rds, dynamo, null);
+  }
+
+  private DatastoreRestores(Function<String, RdsService> rds, Function<String, DynamoService> dynamo,
+      MirrorCopies copies) {
     this.rds = rds;
     this.dynamo = dynamo;
+    this.copies = copies;
+  }
+
+  /**
+   * The same restores in a mirror region (rebuild --region): an RDS datastore from the newest copy of
+   * its snapshots the ledger records there, taken (in the primary) at or before D, never a point in
+   * time (the instance and its automated backups are the primary's); a DynamoDB datastore has no
+   * backup there (not mirrorable).
+   */
+  public DatastoreRestores inMirror(MirrorCopies mirror) {
+    return new DatastoreRestores(rds, dynamo, mirror);
   }
 
   /**
@@ -41,14 +63,19 @@ public final class DatastoreRestores {
     List<RestoredDatastore> out = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (AwsDatastoreRestore d : datastores) {
+      if (copies != null && d.source() instanceof AwsDatastoreRestore.Dynamo t) {
+        missing.add(d.name() + " (dynamodb table " + t.table() + ": " + MirrorBackups.NOT_MIRRORABLE + ")");
+        continue;
+      }
       Optional<RestoredDatastore> restored = d.source() instanceof AwsDatastoreRestore.Rds r
-          ? rds(d, r, at, now)
+          ? copies != null ? mirrored(d, r, at) : rds(d, r, at, now)
           : dynamo(d, (AwsDatastoreRestore.Dynamo) d.source(), at, namePrefix + "-" + d.name() + "-" + drillId, apply);
       restored.ifPresentOrElse(out::add, () -> missing.add(d.name() + " (" + describe(d.source()) + ")"));
     }
     if (!missing.isEmpty()) {
       throw new PhoenixException(PhoenixException.Kind.CHECK_FAILED,
-          "no backup at or before " + at + " for datastore(s): " + String.join(", ", missing),
+          "no backup at or before " + at + (copies == null ? "" : " in " + copies.region() + " (copies the ledger records)")
+              + " for datastore(s): " + String.join(", ", missing),
           "rebuild at a later date, or restore the missing backup; phoenix verify names the gaps");
     }
     return out;
@@ -63,6 +90,19 @@ public final class DatastoreRestores {
       String pinned = p.kind() == RdsRestorePoint.Kind.SNAPSHOT ? p.snapshotArn() : source.instance() + "@" + at;
       return new RestoredDatastore(d.name(), d.stack(), spec, pinned, p.dataTime(), p.rpo(),
           d.name() + ": " + p.describe());
+    });
+  }
+
+  /** The newest copy in the mirror region of a snapshot taken at or before {@code at}, as the ledger records it. */
+  private Optional<RestoredDatastore> mirrored(AwsDatastoreRestore d, AwsDatastoreRestore.Rds source, Instant at) {
+    return Backup.at(copies.backups(new Datastore.RdsSnapshots(source.instance())), at).map(b -> {
+      Ref.RdsSnapshot copy = (Ref.RdsSnapshot) b.object();
+      RdsRestorePoint p = new RdsRestorePoint(source.instance(), RdsRestorePoint.Kind.SNAPSHOT, copy.arn(),
+          copy.snapshotId(), b.takenAt(), b.rpoAt(at));
+      DatastoreSpec spec = DatastoreSpec.RdsInstance.fromSnapshot(d.name(), d.engine(), d.instanceClass(), d.port(),
+          copy.snapshotId());
+      return new RestoredDatastore(d.name(), d.stack(), spec, copy.arn(), b.takenAt(), b.rpoAt(at),
+          d.name() + ": the copy in " + copies.region() + " of " + p.describe());
     });
   }
 

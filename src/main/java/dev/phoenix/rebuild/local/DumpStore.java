@@ -16,6 +16,24 @@ public interface DumpStore {
   /** The bytes of one dump version, streamed; the caller hashes and closes. */
   InputStream open(Ref.S3Object dump);
 
+  /**
+   * In a mirror region (rebuild --region): the dumps are the copies the ledger records there, each
+   * with its source's time, read from this store (the region's). A dump without a copy is not there.
+   */
+  static DumpStore inMirror(DumpStore region, dev.phoenix.check.MirrorCopies copies) {
+    return new DumpStore() {
+      @Override
+      public BackupCatalog catalog() {
+        return new dev.phoenix.check.MirrorBackups(copies, java.util.List.of(region.catalog()));
+      }
+
+      @Override
+      public InputStream open(Ref.S3Object dump) {
+        return region.open(dump);
+      }
+    };
+  }
+
   /** For drills without a store of dumps: a datastore fails the drill, saying what to configure. */
   static DumpStore none() {
     return new DumpStore() {

@@ -127,7 +127,9 @@ public final class LocalTarget implements Target {
     try (LocalServices services = connect.apply(context.settings())) {
       context.progress().line("local: Docker " + services.docker().host() + ", drill " + drillId);
       Instant at = resolved.dataTime(Instant.now());
-      DataRestore data = new DataRestore(services.dumps(), at, context.outDir().resolve("datastores"),
+      DumpStore dumps = resolved.mirrorCopies() == null ? services.dumps()
+          : DumpStore.inMirror(services.dumps(), resolved.mirrorCopies()); // rebuild --region: the ledger's copies
+      DataRestore data = new DataRestore(dumps, at, context.outDir().resolve("datastores"),
           restoreJobs(context.settings()), d -> context.data().accept(dataUsed(d, at)));
       outcome = new LocalDrill(services.docker(), services.config(), services.packages(), options, data)
           .run(resolved.estate(), resolved.commit(), drillId, context.started());
