@@ -45,7 +45,7 @@ final class EngineProcess {
   Run run(List<String> command, Path workDir, boolean captureStdout, Consumer<String> lines)
       throws EngineException {
     long start = System.nanoTime();
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    ProcessBuilder builder = new ProcessBuilder(RunningEngines.ownSession(command)).directory(workDir.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
     builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
@@ -56,6 +56,16 @@ final class EngineProcess {
       throw new EngineException("cannot start " + command.get(0) + ": " + e.getMessage(),
           command, EngineException.NO_EXIT_CODE, List.of(), e);
     }
+    RunningEngines.Running running = RunningEngines.add(process, command);
+    try {
+      return await(process, command, captureStdout, lines, start);
+    } finally {
+      RunningEngines.remove(running);
+    }
+  }
+
+  private Run await(Process process, List<String> command, boolean captureStdout, Consumer<String> lines, long start)
+      throws EngineException {
     Deque<String> tail = new ArrayDeque<>();
     StringBuilder captured = new StringBuilder();
     Consumer<String> streamed = line -> keep(tail, line, lines);

@@ -1,9 +1,12 @@
 package dev.phoenix.history;
 
+import dev.phoenix.core.Problem;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
+import dev.phoenix.model.Lockfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,19 +47,54 @@ public final class History {
     if (steps.isEmpty()) {
       new TimeTravel(git).head(environment); // throws "unknown environment" with the known ones
     }
-    Map<Integer, Estate> read = new HashMap<>(); // each step's estate is read once, only if needed
+    Map<Integer, Parsed<Estate>> read = new HashMap<>(); // each step's estate is read once, only if needed
     List<HistoryEntry> entries = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       int after = i;
       int before = i + 1;
       Optional<String> key = key(mainline, steps, after, environment)
           .flatMap(a -> key(mainline, steps, before, environment).map(b -> b + " -> " + a));
-      List<Change> changes = mainline.cache().changes(key, () -> EstateDiff.between(
-          estate(read, steps, before, environment), estate(read, steps, after, environment)));
+      // cached: what depends on the two revisions alone (a marker when the one before is unreadable)
+      List<Change> changes = mainline.cache().changes(key, () -> diff(read, steps, before, after, environment));
+      if (changes.equals(SINCE_UNREADABLE)) {
+        int readable = before + 1;
+        while (readable < steps.size() && unreadable(estate(read, steps, readable, environment))) {
+          readable++;
+        }
+        changes = EstateDiff.between(value(estate(read, steps, readable, environment)),
+            value(estate(read, steps, after, environment)));
+      }
       entries.add(new HistoryEntry(steps.get(i).commit(), changes));
       read.remove(after - 1); // no later entry needs it
     }
     return entries;
+  }
+
+  /** Marks a step whose previous revision is unreadable: it is compared with the nearest readable one before. */
+  private static final List<Change> SINCE_UNREADABLE = List.of(new Change(Change.Kind.UNREADABLE, "", null, "previous"));
+
+  private List<Change> diff(Map<Integer, Parsed<Estate>> read, List<Mainline.Step> steps, int before, int after,
+      String environment) {
+    Parsed<Estate> a = estate(read, steps, after, environment);
+    if (unreadable(a)) {
+      if (a.problems().isEmpty()) {
+        return List.of(new Change(Change.Kind.UNREADABLE, Lockfile.path(environment), null, "unreadable"));
+      }
+      Problem first = a.problems().get(0);
+      return List.of(new Change(Change.Kind.UNREADABLE, first.file() == null ? Lockfile.path(environment) : first.file(),
+          null, first.message() + (a.problems().size() > 1 ? "; " + (a.problems().size() - 1) + " more" : "")));
+    }
+    Parsed<Estate> b = estate(read, steps, before, environment);
+    return unreadable(b) ? SINCE_UNREADABLE : EstateDiff.between(value(b), value(a));
+  }
+
+  /** A revision with a lockfile Phoenix could not read (a link, not YAML, invalid): not an empty estate. */
+  private static boolean unreadable(Parsed<Estate> parsed) {
+    return parsed != null && parsed.value() == null;
+  }
+
+  private static Estate value(Parsed<Estate> parsed) {
+    return parsed == null ? null : parsed.value();
   }
 
   /** The revision key of step {@code i}; "none" for no estate (a deletion, or before the first step). */
@@ -67,7 +105,8 @@ public final class History {
     return mainline.revisionKey(steps.get(i).commit(), environment);
   }
 
-  private Estate estate(Map<Integer, Estate> read, List<Mainline.Step> steps, int i, String environment) {
+  /** Null for no estate (a deletion, or before the first step). */
+  private Parsed<Estate> estate(Map<Integer, Parsed<Estate>> read, List<Mainline.Step> steps, int i, String environment) {
     if (i >= steps.size()) {
       return null;
     }
@@ -77,11 +116,7 @@ public final class History {
     return read.get(i);
   }
 
-  private Estate estate(Mainline.Step step, String environment) {
-    return step.lockfile() ? estate(step.commit(), environment) : null;
-  }
-
-  private Estate estate(CommitInfo commit, String environment) {
-    return EstateReader.read(git.filesAt(commit), environment).value();
+  private Parsed<Estate> estate(Mainline.Step step, String environment) {
+    return step.lockfile() ? EstateReader.read(git.filesAt(step.commit()), environment) : null;
   }
 }

@@ -1,6 +1,7 @@
 package dev.phoenix.rebuild;
 
 import dev.phoenix.core.PhoenixException.Kind;
+import dev.phoenix.engine.RunningEngines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * How a rebuild that holds its lock ends: exactly once, either normally ({@link #finish}) or by
- * SIGINT/SIGTERM. For the latter a JVM shutdown hook, registered while the lock is held, writes the
+ * SIGINT/SIGTERM. For the latter a JVM shutdown hook, registered while the lock is held, stops a
+ * running engine command ({@link RunningEngines}: one SIGTERM, then a bounded wait), writes the
  * record with outcome {@code interrupted} (the phase that was running and everything the target had
  * started) and releases the lock; the JVM then exits (130 after SIGINT, 143 after SIGTERM). What the
  * target left is what a failed run leaves: a re-run converges from it without {@code --force-unlock}.
@@ -55,7 +57,9 @@ final class Ending implements AutoCloseable {
     synchronized (this) {
       if (!ended) {
         ended = true;
-        writeInterrupted();
+        List<String> engines = RunningEngines.stopAll(RunningEngines.GRACE); // before the lock goes
+        engines.forEach(line -> progress.line("interrupted: " + line));
+        writeInterrupted(engines);
       }
     }
     try {
@@ -66,12 +70,14 @@ final class Ending implements AutoCloseable {
     }
   }
 
-  private void writeInterrupted() {
+  private void writeInterrupted(List<String> engines) {
     String phase = phases.current();
     List<String> started = record.started();
     String reason = "interrupted (SIGINT or SIGTERM)" + (phase == null ? "" : " during phase " + phase)
         + (started.isEmpty() ? "; nothing had been started" : "; started before the stop: " + String.join(", ", started))
-        + "; the lock was released, a re-run converges from here";
+        + (engines.isEmpty() ? "; the lock was released, a re-run converges from here"
+            : "; " + String.join("; ", engines) + "; the lock was released, a re-run starts from the state the engine saved"
+                + " (a create it had under way may exist without being in that state: the re-run's apply names it)");
     try {
       Path file = records.write(record.build(RebuildOutcome.INTERRUPTED, reason, phases.timingsInterrupted()));
       interrupted = new RebuildResult(DrillRecords.read(file), file, null, null, Kind.UNAVAILABLE);

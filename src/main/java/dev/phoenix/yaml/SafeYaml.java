@@ -29,6 +29,7 @@ public final class SafeYaml {
 
   private static final YAMLFactory FACTORY = newFactory();
 
+
   private SafeYaml() {}
 
   private static YAMLFactory newFactory() {
@@ -38,7 +39,7 @@ public final class SafeYaml {
     options.setNestingDepthLimit(MAX_DEPTH + 2);
     options.setCodePointLimit(MAX_BYTES);
     options.setAllowRecursiveKeys(false);
-    return YAMLFactory.builder().loaderOptions(options).build();
+    return new AnchorFreeParser.Factory(YAMLFactory.builder().loaderOptions(options));
   }
 
   /** Parses one document. Duplicate keys are collected into {@code duplicates} as line+message. */
@@ -61,6 +62,8 @@ public final class SafeYaml {
         throw new YamlException(line(parser), "more than one YAML document", "keep one document per file");
       }
       return root;
+    } catch (AnchorFreeParser.AnchorFound e) {
+      throw anchors(e.line);
     } catch (IOException e) {
       int line = lineOf(e);
       YamlException longKey = LongKeys.find(content);
@@ -86,12 +89,14 @@ public final class SafeYaml {
           "remove the tag; Phoenix files hold plain maps, lists and strings");
     }
     if (parser.getObjectId() != null || parser.isCurrentAlias()) {
-      throw new YamlException(
-          line(parser),
-          "YAML anchors and aliases are not allowed",
-          "write the value out in full so every entry can be read on its own");
+      throw anchors(line(parser));
     }
     return token;
+  }
+
+  private static YamlException anchors(int line) {
+    return new YamlException(line, "YAML anchors and aliases are not allowed",
+        "write the value out in full so every entry can be read on its own");
   }
 
   private static YamlNode read(

@@ -41,6 +41,25 @@ class DistributionIT {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.stdout().strip()).isEqualTo("phoenix " + version);
 
+    // with CDS on, the archive a first --version leaves behind also holds what other commands load
+    // (lib/cds-classes.txt): here a class only show and validate load
+    Path cache = dir.resolve("cds-cache");
+    Exec.Result first = Exec.run(Duration.ofSeconds(60), List.of(home.resolve("bin/phoenix").toString(), "--version"),
+        Map.of("XDG_CACHE_HOME", cache.toString()));
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    Path archive = null;
+    for (int i = 0; i < 1200 && archive == null; i++) { // bounded wait for the background dump
+      try (Stream<Path> files = Files.list(cache.resolve("phoenix"))) {
+        archive = files.filter(p -> p.getFileName().toString().matches("cds-\\d+\\.jsa")).findFirst().orElse(null);
+      }
+      Thread.sleep(100);
+    }
+    assertThat(archive).as("a CDS archive dumped in the background").isNotNull();
+    Exec.Result dictionary = Exec.run(Duration.ofSeconds(60), "bash", "-c", // the launcher's class path, same order
+        "cp=\"$(ls \"$1\"/lib/*.jar | tr '\\n' ':')\"; exec java -XX:SharedArchiveFile=\"$2\" -XX:+PrintSharedArchiveAndExit"
+            + " -XX:+PrintSharedDictionary -cp \"${cp%:}\"", "bash", home.toString(), archive.toString());
+    assertThat(dictionary.stdout()).contains("dev.phoenix.history.Snapshot ", "dev.phoenix.cli.Main ");
+
     Path jgit;
     try (Stream<Path> libs = Files.list(home.resolve("lib"))) {
       jgit = libs.filter(p -> p.getFileName().toString().startsWith("org.eclipse.jgit-")).findFirst().orElseThrow();

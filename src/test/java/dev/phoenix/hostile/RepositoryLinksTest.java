@@ -96,6 +96,7 @@ class RepositoryLinksTest {
 
   @Test
   void aCommittedLinkIsRefusedAsALinkNotReportedAsDeleted() throws Exception {
+    byte[] lockBefore = Files.readAllBytes(repo.resolve("environments/prod/environment.lock.yaml"));
     link("environments/prod/environment.lock.yaml", Path.of("../../../shadow"));
     try (Git git = Git.open(repo.toFile())) {
       git.add().addFilepattern("environments").call();
@@ -124,6 +125,25 @@ class RepositoryLinksTest {
       assertThat(shown.err()).contains("error: environments/prod/environment.lock.yaml is a symbolic link (git mode 120000)");
       assertThat(shown.out()).isEmpty(); // not an empty lockfile, not everything "removed"
     }
+    // history lists the step as not read, not as every artefact removed; the revision after it is
+    // compared with the last readable one (here: the link replaced by the file again, so nothing changed)
+    Files.delete(repo.resolve("environments/prod/environment.lock.yaml"));
+    Files.write(repo.resolve("environments/prod/environment.lock.yaml"), lockBefore);
+    try (Git git = Git.open(repo.toFile())) {
+      git.add().addFilepattern("environments").call();
+      git.commit().setMessage("prod: the file again").setAuthor("Ada", "ada@example.com")
+          .setCommitter("Ada", "ada@example.com").call();
+    }
+    for (int run = 0; run < 2; run++) { // the second run answers from the read cache
+      Cli history = Cli.in(repo, "history", "--env", "prod");
+      assertThat(history.code()).as(history.toString()).isZero();
+      assertThat(history.out()).contains("prod: the file again", "! environments/prod/environment.lock.yaml: not read (is a symbolic link")
+          .doesNotContain("    - ").doesNotContain("../shadow").doesNotContain("SECRET");
+      String afterLink = history.out().substring(0, history.out().indexOf("prod: a link"));
+      assertThat(afterLink).doesNotContain("    +").doesNotContain("    ~");
+    }
+    Cli historyJson = Cli.in(repo, "history", "--env", "prod", "--output", "json");
+    assertThat(historyJson.out()).contains("\"kind\" : \"unreadable\"").doesNotContain("artefact-removed");
   }
 
   @Test
