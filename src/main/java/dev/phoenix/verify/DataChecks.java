@@ -20,9 +20,12 @@ import java.util.Map;
  */
 final class DataChecks {
   private final List<BackupCatalog> catalogs;
+  private final ProtectionProbe mirrors;
 
-  DataChecks(List<BackupCatalog> catalogs) {
+  /** {@code mirrors}: what turns an intact backup AT_RISK (not mirrored: {@link ProtectionProbe#forBackups}). */
+  DataChecks(List<BackupCatalog> catalogs, ProtectionProbe mirrors) {
     this.catalogs = List.copyOf(catalogs);
+    this.mirrors = mirrors;
   }
 
   List<DataReport> of(String env, List<EnvRevision> revisions, VerifyWindow window, CheckOptions options, Instant now) {
@@ -47,7 +50,8 @@ final class DataChecks {
       }
       List<Backup> relevant = backups.stream()
           .filter(b -> b.takenAt().isAfter(from.minus(d.rpo())) && !b.takenAt().isAfter(end)).toList();
-      Map<Ref, Finding> findings = catalog.check(relevant, options);
+      Map<Ref, Finding> findings = new LinkedHashMap<>(catalog.check(relevant, options));
+      findings.replaceAll((ref, f) -> f.status() == dev.phoenix.check.Status.OK ? mirrors.concern(ref, env).orElse(f) : f);
       out.add(DataCoverage.of(env, d, relevant, findings, from, to, now));
     }
     return out;

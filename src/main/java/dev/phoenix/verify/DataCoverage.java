@@ -63,9 +63,17 @@ public final class DataCoverage {
     for (DataReport.Gap g : gaps) {
       worst = worst.worst(g.status());
     }
+    // an intact backup still at risk (not mirrored to every mirror region): the datastore is too
+    List<DataReport.Checked> risky = checked.stream().filter(c -> c.finding().status() == Status.AT_RISK).toList();
+    String line = line(environment, d, from, gaps);
+    if (!risky.isEmpty()) {
+      worst = worst.worst(RevisionStatus.AT_RISK);
+      line += "; AT_RISK: " + risky.size() + " backup" + (risky.size() == 1 ? "" : "s") + " "
+          + risky.get(0).finding().reason();
+    }
     String where = d.backups().describe();
     return new DataReport(environment, d.name(), where, d.rpo(), List.copyOf(checked), List.copyOf(gaps), worst,
-        line(environment, d, from, gaps));
+        line);
   }
 
   /** A gap is MISSING (no backup) unless a backup in it is CORRUPT. */

@@ -46,6 +46,11 @@ public final class MirrorCoverage implements ProtectionProbe {
     if (lacking.isEmpty()) {
       return Optional.empty();
     }
+    if (ref instanceof Ref.DynamoBackup) { // phoenix mirror cannot help: say so rather than send the user there
+      return Optional.of(Finding.atRisk("only in the primary region " + setup.get().files().regions().primary()
+          + ": a DynamoDB backup cannot be copied to " + String.join(", ", lacking)
+          + " by phoenix mirror (AWS Backup copy jobs do it; docs/regions.md)"));
+    }
     return Optional.of(Finding.atRisk("only in the primary region " + setup.get().files().regions().primary()
         + ": not mirrored to " + String.join(", ", lacking) + " (run phoenix mirror --env " + environment + " --to "
         + lacking.get(0) + ")"));
@@ -88,9 +93,23 @@ public final class MirrorCoverage implements ProtectionProbe {
     if (then == ProtectionProbe.NONE) {
       return first;
     }
-    return (ref, env) -> {
-      Optional<Finding> f = first.concern(ref, env);
-      return f.isPresent() ? f : then.concern(ref, env);
+    return new ProtectionProbe() {
+      @Override
+      public Optional<Finding> concern(Ref ref, String env) {
+        Optional<Finding> f = first.concern(ref, env);
+        return f.isPresent() ? f : then.concern(ref, env);
+      }
+
+      @Override
+      public ProtectionProbe forBackups() {
+        return both(first.forBackups(), then.forBackups());
+      }
     };
+  }
+
+  /** A datastore backup the ledger lacks in a mirror is as much at risk as any reference. */
+  @Override
+  public ProtectionProbe forBackups() {
+    return this;
   }
 }

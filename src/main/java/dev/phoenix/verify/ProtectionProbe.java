@@ -17,5 +17,14 @@ public interface ProtectionProbe {
    */
   Optional<Finding> concern(Ref ref, String environment);
 
+  /**
+   * The part of this probe that concerns datastore backups too (a backup not mirrored to every
+   * mirror region is AT_RISK like any reference); the keep marks of {@code protect} are checked on
+   * lockfile references only, so by default nothing.
+   */
+  default ProtectionProbe forBackups() {
+    return NONE;
+  }
+
   ProtectionProbe NONE = (ref, env) -> Optional.empty();
 }

@@ -75,7 +75,7 @@ public final class Verifier {
   /** Every datastore's backups over the window against its RPO, per environment (none without catalogs). */
   private Map<String, List<DataReport>> data(Read read, VerifyRequest request, Instant now) {
     Map<String, List<DataReport>> out = new LinkedHashMap<>();
-    DataChecks data = new DataChecks(catalogs);
+    DataChecks data = new DataChecks(catalogs, protection.forBackups());
     CheckOptions quiet = new CheckOptions(request.deep(), request.concurrency(), read.deadline(),
         request.insecureRegistries(), r -> { });
     read.byEnv().forEach((env, list) -> out.put(env, data.of(env, list, request.window(), quiet, now)));

@@ -210,6 +210,12 @@ class MirrorDatastoresIT {
 
   @Test
   void dumpsAndSnapshotsAreCopiedWithTheirTimeDynamoDbBackupsAreNamedAndTheRegionReadsTheCopies() throws Exception {
+    // a plain verify: backups only in the primary region leave their datastores AT_RISK (--strict fails)
+    RepoRun before = cli("verify", "--env", "prod", "--from", T1.toString(), "--strict");
+    assertThat(before.code()).as(before.out()).isEqualTo(1);
+    assertThat(before.out().lines().filter(l -> l.contains("backups only in the primary region")).count())
+        .as(before.out()).isEqualTo(2); // the dumps and the RDS snapshots, 2 each
+
     RepoRun dry = mirrorCli();
     assertThat(dry.code()).as(dry.err() + dry.out()).isZero();
     assertThat(dry.out())
@@ -258,6 +264,12 @@ class MirrorDatastoresIT {
     assertThat(again.out()).contains("nothing to copy: all 5 references are mirrored in eu-central-1")
         .contains("1 backup(s) not mirrorable (!)");
     assertThat(ledger().entries()).hasSize(ledger.entries().size());
+
+    // a plain verify once mirrored: only the DynamoDB datastore is still at risk (its backups cannot be copied)
+    RepoRun after = cli("verify", "--env", "prod", "--from", T1.toString());
+    assertThat(after.out().lines().filter(l -> l.startsWith("prod ") && l.contains("only in the primary region")).toList())
+        .as(after.out()).singleElement().asString().startsWith("prod sessions: ")
+        .contains("AT_RISK: 1 backup only in the primary region us-east-1: a DynamoDB backup cannot be copied");
 
     // verify --region: the copies, checked in the mirror region; DynamoDB says why it has nothing there
     RepoRun verify = cli("verify", "--env", "prod", "--from", T1.toString(), "--region", MIRROR, "--output", "json");
