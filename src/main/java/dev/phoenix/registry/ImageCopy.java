@@ -10,6 +10,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Copies an image by digest from one registry to another, same repository path, digest preserved:
  * the manifest's exact bytes, every child of an index, config and layer blobs, and cosign-style
- * {@code sha256-<hex>.sig} / {@code .att} tags when the source has them. A manifest the target has
- * is not copied again; a blob the target has (HEAD) is not sent; a blob the target holds in another
+ * {@code sha256-<hex>.sig} / {@code .att} tags when the source has them (looked for in each source
+ * repository's tag list, read once per run; a moved tag is copied again). A manifest the target has
+ * is not copied again, nor anything under it asked for; a blob the target has (HEAD) is not sent; a blob the target holds in another
  * repository of this run is mounted ({@code POST …/blobs/uploads/?mount=&from=}) where the target
  * offers it; a blob is sent at most once per run and target, streamed from the source's GET into the
  * target's PUT (never held in memory). Thread-safe: one instance per run.
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ImageCopy {
   private static final String OCTETS = "application/octet-stream";
   private static final int ATTEMPTS = 3;
+  private static final String[] SIGNATURE_SUFFIXES = {".sig", ".att"};
 
   private final RegistryHttp http;
   private final RegistrySettings settings;
@@ -35,6 +39,9 @@ public final class ImageCopy {
   private final Map<String, CompletableFuture<BlobOutcome>> blobs = new ConcurrentHashMap<>();
   /** target host|digest -> a repository of the target known to hold it (a mount source). */
   private final Map<String, String> held = new ConcurrentHashMap<>();
+  /** source host|repository -> the signature tags its tag list shows (empty: not listable), listed once per run. */
+  private final Map<String, CompletableFuture<Optional<Set<String>>>> listings = new ConcurrentHashMap<>();
+  private final Tagging tagging;
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger mounted = new AtomicInteger();
   private final AtomicInteger present = new AtomicInteger();
@@ -43,6 +50,7 @@ public final class ImageCopy {
   ImageCopy(RegistryHttp http, RegistrySettings settings) {
     this.http = http;
     this.settings = settings;
+    this.tagging = new Tagging(http, settings);
   }
 
   /** What happened to one blob. */
@@ -67,6 +75,12 @@ public final class ImageCopy {
    * Copies {@code from/repository@digest} to {@code to/repository@digest}. The source manifest must
    * hash to {@code digest}. Throws {@link RegistryException} (NOT_FOUND when the source lacks the
    * image or one of its parts).
+   *
+   * <p>Requests: one HEAD of the manifest in the target; when it is there nothing under it is asked
+   * again. The image's signature tags are looked for only where the source repository's tag list
+   * (read once per repository and run, {@link #signatureTags}) shows them; each shown is copied
+   * unless the target's tag already points at the same digest (HEAD on both sides). A registry that
+   * does not list tags gets a HEAD per signature tag instead.
    */
   public Result copy(String from, String to, String repository, Digest digest, Instant deadline) {
     int[] written = {0};
@@ -74,15 +88,65 @@ public final class ImageCopy {
     if (!there) {
       manifest(from, to, repository, digest.toString(), digest, deadline, written);
     }
+    Optional<Set<String>> listed = signatureTags(from, repository, deadline);
     int signatures = 0;
-    for (String suffix : new String[] {".sig", ".att"}) {
+    for (String suffix : SIGNATURE_SUFFIXES) {
       String tag = "sha256-" + digest.hex() + suffix;
-      if (headManifest(from, repository, tag, deadline) && !headManifest(to, repository, tag, deadline)) {
+      if (listed.isPresent() && !listed.get().contains(tag)) {
+        continue;
+      }
+      Optional<String> source = manifestDigest(from, repository, tag, deadline);
+      if (source.isEmpty()) {
+        continue;
+      }
+      Optional<String> copied = manifestDigest(to, repository, tag, deadline);
+      boolean same = copied.isPresent() && (source.get().isEmpty() || copied.get().isEmpty()
+          || source.get().equals(copied.get()));
+      if (!same) { // absent in the target, or the source's tag moved (signed again, another attestation)
         manifest(from, to, repository, tag, null, deadline, written);
         signatures++;
       }
     }
     return new Result(there && signatures == 0, written[0], signatures);
+  }
+
+  /**
+   * The cosign tags ({@code sha256-<hex>.sig}/{@code .att}) of a source repository, listed once per
+   * run ({@code /v2/<repo>/tags/list}, every page; only these tags are kept). Empty when the
+   * registry refuses to list (HTTP 401/403, or another error status): the caller then asks per image.
+   * A listing that fails for lack of an answer is not remembered, a later image tries again.
+   */
+  private Optional<Set<String>> signatureTags(String registry, String repository, Instant deadline) {
+    String key = registry + "|" + repository;
+    CompletableFuture<Optional<Set<String>>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<Set<String>>> theirs = listings.putIfAbsent(key, mine);
+    if (theirs != null) {
+      return await(theirs);
+    }
+    try {
+      Optional<Set<String>> listed;
+      try {
+        listed = Optional.of(Set.copyOf(tagging.tags(registry, repository, deadline, ImageCopy::isSignatureTag)));
+      } catch (RegistryException e) {
+        boolean refused = e.reason() == RegistryException.Reason.AUTH
+            || (e.reason() == RegistryException.Reason.UNAVAILABLE && e.status() >= 400);
+        if (!refused) {
+          throw e;
+        }
+        listed = Optional.empty();
+      }
+      mine.complete(listed);
+      return listed;
+    } catch (RuntimeException e) {
+      listings.remove(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  static boolean isSignatureTag(String tag) {
+    return tag.length() == "sha256-".length() + 64 + ".sig".length() && tag.startsWith("sha256-")
+        && (tag.endsWith(".sig") || tag.endsWith(".att"));
   }
 
   /** Copies the manifest at {@code reference} (a digest, or a tag when {@code expected} is null) and what it needs. */
@@ -245,6 +309,18 @@ public final class ImageCopy {
     return path.substring(4);
   }
 
+  /** The manifest's Docker-Content-Digest ("" when the registry sends none); empty when it is not there. */
+  private Optional<String> manifestDigest(String registry, String repository, String reference, Instant deadline) {
+    Call call = new Call("HEAD", registry, repository, "pull", repository + "/manifests/" + reference,
+        Map.of("Accept", MediaTypes.ACCEPT), null, Call.Body.DISCARD, 0, settings.requestTimeout(), deadline);
+    Reply reply = http.send(call);
+    if (reply.status() == 404) {
+      return Optional.empty();
+    }
+    RegistryClient.expectOk(call, reply);
+    return Optional.of(reply.header("Docker-Content-Digest").orElse(""));
+  }
+
   private boolean headManifest(String registry, String repository, String reference, Instant deadline) {
     Call call = new Call("HEAD", registry, repository, "pull", repository + "/manifests/" + reference,
         Map.of("Accept", MediaTypes.ACCEPT), null, Call.Body.DISCARD, 0, settings.requestTimeout(), deadline);
@@ -256,9 +332,9 @@ public final class ImageCopy {
     return true;
   }
 
-  private static void await(CompletableFuture<BlobOutcome> f) {
+  private static <T> T await(CompletableFuture<T> f) {
     try {
-      f.get();
+      return f.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -266,7 +342,7 @@ public final class ImageCopy {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RegistryException(RegistryException.Reason.DEADLINE, 0, "interrupted while another copy sent a blob");
+      throw new RegistryException(RegistryException.Reason.DEADLINE, 0, "interrupted while another copy of this run worked");
     }
   }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,11 @@ final class Tagging {
   }
 
   List<String> tags(String registry, String repository, Instant deadline) {
+    return tags(registry, repository, deadline, t -> true);
+  }
+
+  /** The tags {@code keep} accepts (only those are held in memory), every page followed; none when the repository is unknown. */
+  List<String> tags(String registry, String repository, Instant deadline, Predicate<String> keep) {
     List<String> out = new ArrayList<>();
     String path = repository + "/tags/list?n=" + PAGE;
     for (int page = 0; path != null && page < MAX_PAGES; page++) {
@@ -68,7 +74,11 @@ final class Tagging {
       RegistryClient.expectOk(call, reply);
       try {
         JsonNode tags = JSON.readTree(reply.bytes()).path("tags");
-        tags.forEach(t -> out.add(t.asText()));
+        tags.forEach(t -> {
+          if (keep.test(t.asText())) {
+            out.add(t.asText());
+          }
+        });
       } catch (IOException e) {
         throw new RegistryException(RegistryException.Reason.UNAVAILABLE, reply.status(),
             "tag list of " + registry + "/" + repository + " is not readable JSON");

@@ -3,6 +3,7 @@ package dev.phoenix.verify;
 import dev.phoenix.check.BackupCatalog;
 import dev.phoenix.check.MirrorBackups;
 import dev.phoenix.check.MirrorCopies;
+import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
 import dev.phoenix.check.Status;
 import dev.phoenix.core.PhoenixException;
@@ -12,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,9 @@ import java.util.function.Function;
  * {@code phoenix verify --region REGION}: every reference of every revision in the window checked
  * as its copy in REGION (the newest ledger's locator and the regions file, docs/regions.md), by
  * REGION's own checkers; a reference without a copy there is MISSING ("not mirrored"). One pass of
- * {@link Verifier} per environment (each environment has its own ledger), the reports labelled
- * with the region: {@code prod in eu-central-1: restorable at every point since … (N references
+ * {@link Verifier} per environment (each environment has its own ledger) over checkers that remember
+ * their findings for the run ({@link CheckedOnce}), so a copy several environments share is asked
+ * of its store once; the reports labelled with the region: {@code prod in eu-central-1: restorable at every point since … (N references
  * not mirrored)}. Nothing asks the primary region's stores.
  */
 public final class RegionVerify {
@@ -66,7 +68,7 @@ public final class RegionVerify {
       setup.copies(region);
       setups.add(setup);
     }
-    List<RefChecker> regionCheckers = checkersIn.apply(region);
+    List<RefChecker> regionCheckers = CheckedOnce.each(checkersIn.apply(region)); // a shared copy: checked once
     List<BackupCatalog> regionCatalogs = catalogsIn.apply(region);
     List<EnvReport> reports = new ArrayList<>();
     List<VerifyResult.Stats> stats = new ArrayList<>();
@@ -86,7 +88,8 @@ public final class RegionVerify {
             .withData(e.data().stream().map(d -> data(d, region, copies.isPrimary())).toList()));
       }
     }
-    return new VerifyResult(List.copyOf(reports), request.window(), sum(stats, Duration.ofNanos(System.nanoTime() - startNanos)),
+    return new VerifyResult(List.copyOf(reports), request.window(), sum(stats, reports,
+        Duration.ofNanos(System.nanoTime() - startNanos)),
         request.deep(), request.strict(), start, region);
   }
 
@@ -117,24 +120,21 @@ public final class RegionVerify {
     return new DataReport(d.environment(), d.datastore(), d.where(), d.rpo(), d.backups(), d.gaps(), d.worst(), line);
   }
 
-  private static VerifyResult.Stats sum(List<VerifyResult.Stats> all, Duration elapsed) {
+  /** The passes' counts added up; unique references and their statuses counted once over all environments. */
+  private static VerifyResult.Stats sum(List<VerifyResult.Stats> all, List<EnvReport> reports, Duration elapsed) {
     int revisions = 0;
     int uses = 0;
-    int unique = 0;
-    Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
     Duration reading = Duration.ZERO;
     Duration checking = Duration.ZERO;
     for (VerifyResult.Stats s : all) {
       revisions += s.revisions();
       uses += s.uses();
-      unique += s.unique();
-      s.byStatus().forEach((k, v) -> byStatus.merge(k, v, Integer::sum));
       reading = reading.plus(s.reading());
       checking = checking.plus(s.checking());
     }
-    for (Status s : Status.values()) {
-      byStatus.putIfAbsent(s, 0);
-    }
-    return new VerifyResult.Stats(revisions, uses, unique, byStatus, elapsed, reading, checking);
+    Map<Ref, Status> unique = new LinkedHashMap<>();
+    reports.forEach(e -> e.references().forEach(u -> unique.putIfAbsent(u.ref(), u.finding().status())));
+    return new VerifyResult.Stats(revisions, uses, unique.size(), VerifyResult.Stats.count(unique.values()), elapsed,
+        reading, checking);
   }
 }

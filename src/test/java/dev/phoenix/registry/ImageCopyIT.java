@@ -69,6 +69,7 @@ class ImageCopyIT {
 
   @Test
   void copiesByDigestSendsEachBlobOnceMountsAcrossRepositoriesAndBringsSignatures() {
+    int mark = target.accessLog().size(); // the target is shared by this class's tests
     ImageCopy copy = client.copier();
     ImageCopy.Result first = copy.copy(source.hostPort(), target.hostPort(), "shop/api", Digest.of(big), deadline());
     ImageCopy.Result web = copy.copy(source.hostPort(), target.hostPort(), "shop/web", Digest.of(other), deadline());
@@ -87,6 +88,7 @@ class ImageCopyIT {
     assertThat(target.manifestStatus("shop/api", signature)).isEqualTo(200);
 
     List<String> log = target.accessLog();
+    log = log.subList(mark, log.size());
     Map<String, Long> puts = blobPuts(log);
     assertThat(puts).isNotEmpty().allSatisfy((digest, n) -> assertThat(n).as(digest).isEqualTo(1L));
     // shop/web's two blobs came by mount, not by upload
@@ -104,6 +106,86 @@ class ImageCopyIT {
     assertThat(again.copy(source.hostPort(), target.hostPort(), "shop/api", Digest.of(index), deadline()).alreadyThere()).isTrue();
     List<String> after = target.accessLog().subList(before, target.accessLog().size());
     assertThat(after).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\"HEAD "));
+  }
+
+  @Test
+  void signatureTagsComeWithTheirImageFollowAMovedTagAndASecondRunSendsNothing() {
+    RegistryTestClient src = source.client();
+    String signed = src.pushSyntheticImage("sig/app", "v1", "signed".getBytes(StandardCharsets.UTF_8));
+    String plain = src.pushSyntheticImage("sig/app", "v2", "plain".getBytes(StandardCharsets.UTF_8));
+    String sigTag = "sha256-" + signed.substring(7) + ".sig";
+    String attTag = "sha256-" + signed.substring(7) + ".att";
+    String sig = src.pushSyntheticImage("sig/app", sigTag, "signature 1".getBytes(StandardCharsets.UTF_8));
+    String att = src.pushSyntheticImage("sig/app", attTag, "attestation".getBytes(StandardCharsets.UTF_8));
+
+    ImageCopy first = client.copier();
+    ImageCopy.Result one = first.copy(source.hostPort(), target.hostPort(), "sig/app", Digest.of(signed), deadline());
+    ImageCopy.Result two = first.copy(source.hostPort(), target.hostPort(), "sig/app", Digest.of(plain), deadline());
+    assertThat(one.signatureTags()).isEqualTo(2);
+    assertThat(one.manifestsWritten()).isEqualTo(3); // the image, its .sig and its .att
+    assertThat(two.signatureTags()).isZero();
+    assertThat(servedDigest(target, "sig/app", sigTag)).isEqualTo(sig);
+    assertThat(servedDigest(target, "sig/app", attTag)).isEqualTo(att);
+    assertThat(target.manifestStatus("sig/app", plain)).isEqualTo(200);
+
+    // a second run, everything there: the target sees HEADs only; the source one tag list for the
+    // repository and a HEAD per signature tag it shows, nothing for the image without signatures
+    int targetMark = target.accessLog().size();
+    int sourceMark = source.accessLog().size();
+    ImageCopy second = client.copier();
+    assertThat(second.copy(source.hostPort(), target.hostPort(), "sig/app", Digest.of(signed), deadline()).alreadyThere())
+        .isTrue();
+    assertThat(second.copy(source.hostPort(), target.hostPort(), "sig/app", Digest.of(plain), deadline()).alreadyThere())
+        .isTrue();
+    List<String> toTarget = target.accessLog().subList(targetMark, target.accessLog().size());
+    List<String> toSource = source.accessLog().subList(sourceMark, source.accessLog().size());
+    assertThat(toTarget).isNotEmpty().allSatisfy(l -> assertThat(l).contains("\"HEAD "));
+    assertThat(LocalRegistry.countRequests(toTarget, "HEAD", "/manifests/" + plain)).isEqualTo(1);
+    assertThat(LocalRegistry.countRequests(toSource, "GET", "/v2/sig/app/tags/list")).isEqualTo(1);
+    assertThat(LocalRegistry.countRequests(toSource, "HEAD", "/manifests/" + sigTag)).isEqualTo(1);
+    assertThat(LocalRegistry.countRequests(toSource, "HEAD", "/manifests/" + attTag)).isEqualTo(1);
+    assertThat(toSource).noneMatch(l -> l.contains(plain.substring(7)));
+    assertThat(toSource).hasSize(3);
+    assertThat(second.totals()).isEqualTo(new ImageCopy.Totals(0, 0, 0, 0));
+
+    // signed again: the source's .sig tag moved to another manifest; the next run brings it
+    String sig2 = src.pushSyntheticImage("sig/app", sigTag, "signature 1 and 2".getBytes(StandardCharsets.UTF_8));
+    ImageCopy.Result resigned = client.copier().copy(source.hostPort(), target.hostPort(), "sig/app", Digest.of(signed),
+        deadline());
+    assertThat(resigned.signatureTags()).isEqualTo(1);
+    assertThat(resigned.alreadyThere()).isFalse();
+    assertThat(servedDigest(target, "sig/app", sigTag)).isEqualTo(sig2).isNotEqualTo(sig);
+    assertThat(servedDigest(target, "sig/app", attTag)).isEqualTo(att);
+  }
+
+  @Test
+  void aSourceThatRefusesToListTagsStillGivesUpItsSignaturesAskedOneByOne() {
+    RegistryTestClient src = source.client();
+    String signed = src.pushSyntheticImage("nolist/app", "v1", "nolist".getBytes(StandardCharsets.UTF_8));
+    String sigTag = "sha256-" + signed.substring(7) + ".sig";
+    String sig = src.pushSyntheticImage("nolist/app", sigTag, "nolist signature".getBytes(StandardCharsets.UTF_8));
+    try (TestProxy proxy = new TestProxy(source.baseUri())) {
+      proxy.rule((req, x) -> {
+        if (req.path().contains("/tags/list")) {
+          TestProxy.respond(x, 403, Map.of("Content-Type", "application/json"),
+              "{\"errors\":[{\"code\":\"DENIED\"}]}".getBytes(StandardCharsets.UTF_8));
+          return true;
+        }
+        return false;
+      });
+      ImageCopy copy = client.copier();
+      ImageCopy.Result r = copy.copy(proxy.hostPort(), target.hostPort(), "nolist/app", Digest.of(signed), deadline());
+      assertThat(r.signatureTags()).isEqualTo(1);
+      assertThat(servedDigest(target, "nolist/app", sigTag)).isEqualTo(sig);
+      // the refusal is remembered for the run: a second image of the repository does not list again
+      copy.copy(proxy.hostPort(), target.hostPort(), "nolist/app", Digest.of(signed), deadline());
+      assertThat(proxy.seen()).filteredOn(s -> s.path().contains("/tags/list")).hasSize(1);
+      assertThat(proxy.seen()).filteredOn(s -> s.method().equals("HEAD") && s.path().endsWith(sigTag)).hasSize(2);
+    }
+  }
+
+  private static String servedDigest(LocalRegistry registry, String repo, String reference) {
+    return registry.client().getManifest(repo, reference).headers().firstValue("Docker-Content-Digest").orElseThrow();
   }
 
   @Test
