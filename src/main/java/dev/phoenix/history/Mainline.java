@@ -283,10 +283,6 @@ public final class Mainline {
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
-    Parsed<Lockfile> lock = LockfileReader.read(path, bytes.get(), environment);
-    if (lock.value() == null) {
-      return Optional.empty();
-    }
-    return Optional.of(lock.value().stacks() == null ? List.of() : List.copyOf(lock.value().stacks()));
+    return LockfileReader.stackNames(path, bytes.get());
   }
 }

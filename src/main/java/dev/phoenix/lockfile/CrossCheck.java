@@ -16,8 +16,8 @@ import java.util.Map;
 final class CrossCheck {
   private CrossCheck() {}
 
-  static void stack(Problems problems, byte[] content, Stack stack, Lockfile lockfile) {
-    YamlNode root = StackLines.tree(content);
+  /** {@code root}: the stack file's tree (for the lines of problems). */
+  static void stack(Problems problems, YamlNode root, Stack stack, Lockfile lockfile) {
     String file = Stack.path(stack.name());
     for (String dependency : stack.dependsOn()) {
       if (!lockfile.stacks().contains(dependency)) {
@@ -56,11 +56,14 @@ final class CrossCheck {
         }
       }
     }
-    YamlNode root = StackLines.tree(lockBytes);
+    YamlNode[] root = new YamlNode[1]; // parsed again only for a problem's line
     String lockPath = Lockfile.path(lockfile.environment());
     lockfile.config().forEach((block, variables) -> variables.forEach((variable, source) -> {
       if (source instanceof ConfigSource.DatastoreAddress a && !declaredIn.containsKey(a.datastore())) {
-        problems.add(lockPath, line(root, block, variable),
+        if (root[0] == null) {
+          root[0] = StackLines.tree(lockBytes);
+        }
+        problems.add(lockPath, line(root[0], block, variable),
             "config." + block + "." + variable + " names datastore '" + a.datastore()
                 + "', which no stack of environment " + lockfile.environment() + " declares",
             declaredIn.isEmpty() ? "declare it under datastores: in a stack the environment lists"

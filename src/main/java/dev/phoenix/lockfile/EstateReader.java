@@ -52,11 +52,12 @@ public final class EstateReader {
             "create " + Stack.path(name) + " or remove it from stacks:" + known(files, lock.value()));
         continue;
       }
-      Parsed<Stack> stack = StackReader.read(Stack.path(name), bytes.get(), name);
+      StackMemo.Reading reading = StackMemo.read(Stack.path(name), bytes.get(), name);
+      Parsed<Stack> stack = reading.parsed();
       problems.addAll(stack.problems());
       if (stack.value() != null) {
         stacks.put(name, stack.value());
-        CrossCheck.stack(problems, bytes.get(), stack.value(), lock.value());
+        CrossCheck.stack(problems, reading.tree(), stack.value(), lock.value());
       }
     }
     CrossCheck.datastores(problems, lockBytes.get(), lock.value(), stacks);

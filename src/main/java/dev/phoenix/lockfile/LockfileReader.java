@@ -37,6 +37,20 @@ public final class LockfileReader {
     return Documents.read(file, content, "the lockfile", Lockfile.KIND, (f, m) -> read(f, m, expectedEnvironment));
   }
 
+  /**
+   * Only the stacks a lockfile names: exactly {@code read(...).value().stacks()}, empty when
+   * {@link #read} gives no value, without reading the artefacts and config (what {@code history}'s
+   * walk needs of every revision).
+   */
+  public static java.util.Optional<List<String>> stackNames(String file, byte[] content) {
+    java.util.function.Consumer<byte[]> listener = parsed;
+    if (listener != null) {
+      listener.accept(content);
+    }
+    return java.util.Optional.ofNullable(Documents.read(file, content, "the lockfile", Lockfile.KIND,
+        (f, m) -> f.names(m, "stacks", "the lockfile", true, NameRules.STACK)).value());
+  }
+
   private static Lockfile read(Fields f, MapNode root, String expectedEnvironment) {
     f.onlyKnown(root, "", TOP);
     f.header(root, Lockfile.KIND);

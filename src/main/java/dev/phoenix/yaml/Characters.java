@@ -17,6 +17,9 @@ final class Characters {
   private Characters() {}
 
   static void check(byte[] content) throws YamlException {
+    if (printableAscii(content)) {
+      return; // every character allowed: nothing to decode
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(content);
@@ -47,6 +50,16 @@ final class Characters {
       }
       i += Character.charCount(c);
     }
+  }
+
+  /** Only printable ASCII, tab, LF and CR: bytes that are each an allowed character on their own. */
+  static boolean printableAscii(byte[] content) {
+    for (byte b : content) {
+      if (b < 0x20 ? b != '\n' && b != '\t' && b != '\r' : b == 0x7F) {
+        return false; // a control character, DEL, or (negative) a byte of a multi-byte sequence
+      }
+    }
+    return true;
   }
 
   /** YAML 1.1/1.2 printable characters (what the parser accepts), checked per character. */

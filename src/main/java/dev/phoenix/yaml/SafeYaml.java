@@ -52,6 +52,12 @@ public final class SafeYaml {
           "split it or remove what does not belong in a lockfile");
     }
     Characters.check(content);
+    YamlNode plain = PlainLayout.read(content); // the layout Phoenix writes, read without the full parser
+    return plain != null ? plain : full(content, duplicates);
+  }
+
+  /** The full parser, on content whose size and characters were checked. */
+  static YamlNode full(byte[] content, List<YamlException> duplicates) throws YamlException {
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(content)) {
       JsonToken first = next(parser);
       if (first == null) {
