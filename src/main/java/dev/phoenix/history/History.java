@@ -56,13 +56,16 @@ public final class History {
           .flatMap(a -> key(mainline, steps, before, environment).map(b -> b + " -> " + a));
       // cached: what depends on the two revisions alone (a marker when the one before is unreadable)
       List<Change> changes = mainline.cache().changes(key, () -> diff(read, steps, before, after, environment));
-      if (changes.equals(SINCE_UNREADABLE)) {
+      if (changes.equals(SINCE_UNREADABLE)) { // compared with the nearest readable revision before instead
         int readable = before + 1;
-        while (readable < steps.size() && unreadable(estate(read, steps, readable, environment))) {
+        while (readable < steps.size() && unreadableStep(mainline, read, steps, readable, environment)) {
           readable++;
         }
-        changes = EstateDiff.between(value(estate(read, steps, readable, environment)),
-            value(estate(read, steps, after, environment)));
+        int since = readable;
+        Optional<String> sinceKey = key(mainline, steps, after, environment)
+            .flatMap(a -> key(mainline, steps, since, environment).map(b -> b + " -> " + a));
+        changes = mainline.cache().changes(sinceKey, () -> EstateDiff.between(
+            value(estate(read, steps, since, environment)), value(estate(read, steps, after, environment))));
       }
       entries.add(new HistoryEntry(steps.get(i).commit(), changes));
       read.remove(after - 1); // no later entry needs it
@@ -86,6 +89,18 @@ public final class History {
     }
     Parsed<Estate> b = estate(read, steps, before, environment);
     return unreadable(b) ? SINCE_UNREADABLE : EstateDiff.between(value(b), value(a));
+  }
+
+  /**
+   * Whether step {@code i}'s lockfile is unreadable, from what its own history entry is (cached like
+   * every entry, so a later run parses nothing to know it).
+   */
+  private boolean unreadableStep(Mainline mainline, Map<Integer, Parsed<Estate>> read, List<Mainline.Step> steps,
+      int i, String environment) {
+    Optional<String> key = key(mainline, steps, i, environment)
+        .flatMap(a -> key(mainline, steps, i + 1, environment).map(b -> b + " -> " + a));
+    List<Change> own = mainline.cache().changes(key, () -> diff(read, steps, i + 1, i, environment));
+    return own.size() == 1 && own.get(0).kind() == Change.Kind.UNREADABLE && !own.equals(SINCE_UNREADABLE);
   }
 
   /** A revision with a lockfile Phoenix could not read (a link, not YAML, invalid): not an empty estate. */
