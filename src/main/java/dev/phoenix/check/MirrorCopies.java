@@ -76,6 +76,21 @@ public final class MirrorCopies {
     return java.util.List.copyOf(out);
   }
 
+  /** {@link #backups} as a listing, for {@code protect --region}: the copies to mark, at their source's time. */
+  public BackupListing listing() {
+    return new BackupListing() {
+      @Override
+      public boolean handles(dev.phoenix.model.Datastore.Backups where) {
+        return true;
+      }
+
+      @Override
+      public java.util.List<Point> list(dev.phoenix.model.Datastore.Backups where) {
+        return backups(where).stream().map(b -> new Point(b.object(), b.takenAt())).toList();
+      }
+    };
+  }
+
   /** A backup line's copy: the mirror bucket's object version (with the ledger's checksum) or the snapshot copy's ARN. */
   static Optional<Ref> backupCopy(MirrorLedger.Entry e) {
     try {

@@ -55,6 +55,13 @@ public record ProtectWindow(Instant since, List<CommitInfo> revisions, Map<Ref, 
             wanted.computeIfAbsent(identity(ref), k -> new ArrayList<>()).add(u + " at " + commit.shortId())));
       }
     }
+    addBackups(all, since, now, listings, wanted, ever);
+    return new ProtectWindow(since, revisions, wanted, ever);
+  }
+
+  /** The backups of the window's datastores from {@code listings} into {@code wanted} (those needed) and {@code ever}. */
+  private static void addBackups(List<EnvRevision> all, Instant since, Instant now, List<BackupListing> listings,
+      Map<Ref, List<String>> wanted, Set<Ref> ever) {
     Map<String, Datastore> declared = new LinkedHashMap<>();
     for (EnvRevision revision : all) { // oldest first: the newest declaration wins
       if (revision.inForceDuring(since, now)) {
@@ -79,6 +86,18 @@ public record ProtectWindow(Instant since, List<CommitInfo> revisions, Map<Ref, 
             .add("datastore " + d.name() + " (backup taken " + p.takenAt() + ")");
       }
     }
+  }
+
+  /**
+   * As {@link #inRegion(dev.phoenix.check.MirrorCopies)}, with the datastores' backup copies the
+   * ledger records in that region ({@code dump} and {@code rds} lines, at their source's time): those
+   * a rebuild in the window restores there are wanted. The primary region is not asked.
+   */
+  public ProtectWindow inRegion(GitRepository git, String env, Instant now, dev.phoenix.check.MirrorCopies copies) {
+    ProtectWindow moved = inRegion(copies);
+    Map<Ref, List<String>> wanted = new LinkedHashMap<>(moved.wanted());
+    Set<Ref> ever = new LinkedHashSet<>(moved.ever());
+    addBackups(new Revisions(git, now).all(env), since, now, List.of(copies.listing()), wanted, ever);
     return new ProtectWindow(since, revisions, wanted, ever);
   }
 

@@ -38,13 +38,13 @@ public final class Protection {
     return run(git, keepers, List.of(), request, copies, progress, Instant.now());
   }
 
-  /** Everything: backups from {@code listings} (none in a mirror region: backups are not mirrored yet), copies or pins. */
+  /** Everything: backups from {@code listings} (in a mirror region: the ledger's backup copies), copies or pins. */
   public static ProtectResult run(GitRepository git, Keepers keepers, List<BackupListing> listings,
       ProtectRequest request, dev.phoenix.check.MirrorCopies copies, ProtectProgress progress, Instant now) {
     String env = request.environment();
     Instant since = now.minus(request.window()).truncatedTo(ChronoUnit.SECONDS);
     ProtectWindow pinned = ProtectWindow.of(git, env, since, now, copies == null ? listings : List.of());
-    ProtectWindow window = copies == null ? pinned : pinned.inRegion(copies);
+    ProtectWindow window = copies == null ? pinned : pinned.inRegion(git, env, now, copies);
     if (pinned.revisions().isEmpty()) {
       throw PhoenixException.input("environment " + env + " has no lockfile in the history of HEAD",
           "check --env (phoenix history --env " + env + ")");

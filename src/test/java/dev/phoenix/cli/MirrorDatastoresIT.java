@@ -265,6 +265,22 @@ class MirrorDatastoresIT {
         .contains("1 backup(s) not mirrorable (!)");
     assertThat(ledger().entries()).hasSize(ledger.entries().size());
 
+    // protect --region marks the backup copies in the mirror region (the window's backups as the primary lists them)
+    RepoRun protect = cli("protect", "--env", "prod", "--since", "30d", "--region", MIRROR, "--yes",
+        "--aws-region", MotoServer.REGION);
+    assertThat(protect.code()).as(protect.err() + protect.out()).isZero();
+    for (int i = 0; i < 2; i++) {
+      String copy = ledger.find(MIRROR, dumpId(i)).orElseThrow().copy();
+      String version = copy.substring(copy.indexOf("versionId=") + 10);
+      assertThat(s3Mirror.getObjectTagging(b -> b.bucket(DUMPS + "-euc1").key("ledger-db/ledger.dump").versionId(version))
+          .tagSet()).as(protect.out()).anySatisfy(t -> assertThat(t.key()).isEqualTo("phoenix-keep-prod"));
+    }
+    for (String source : List.of(snapshot1, snapshot2)) {
+      String copy = ledger.find(MIRROR, source).orElseThrow().copy();
+      assertThat(rdsMirror.listTagsForResource(b -> b.resourceName(copy)).tagList()).as(protect.out())
+          .anySatisfy(t -> assertThat(t.key()).isEqualTo("phoenix-keep-prod"));
+    }
+
     // a plain verify once mirrored: only the DynamoDB datastore is still at risk (its backups cannot be copied)
     RepoRun after = cli("verify", "--env", "prod", "--from", T1.toString());
     assertThat(after.out().lines().filter(l -> l.startsWith("prod ") && l.contains("only in the primary region")).toList())
