@@ -2,6 +2,7 @@ package dev.phoenix.verify;
 
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Refs;
+import dev.phoenix.core.DaemonThreads;
 import dev.phoenix.core.Problem;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
@@ -14,9 +15,14 @@ import dev.phoenix.model.Lockfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads the lockfile revisions of an environment that a window covers, and what each pins. Which
@@ -37,6 +43,68 @@ public final class Revisions {
     this.git = git;
     this.now = now;
     this.mainline = new Mainline(git);
+  }
+
+  /**
+   * {@link #of} for each environment, in their order, the environments read at once (each its own
+   * walk of the mainline, at most one per core): the same lists as reading them one after the other.
+   * An environment that cannot be read throws what {@link #of} throws for it; when several cannot,
+   * the first of them in {@code environments}.
+   */
+  static Map<String, List<EnvRevision>> ofEach(GitRepository git, Instant now, List<String> environments,
+      VerifyWindow window) {
+    Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
+    int threads = Math.min(environments.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      environments.forEach(env -> byEnv.put(env, new Revisions(git, now).of(env, window)));
+      return byEnv;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("phoenix-read"));
+    try {
+      List<Future<List<EnvRevision>>> reads = new ArrayList<>();
+      // one Revisions per environment: a walk's object lookups are not shared across threads
+      environments.forEach(env -> reads.add(pool.submit(() -> new Revisions(git, now).of(env, window))));
+      try {
+        for (int i = 0; i < environments.size(); i++) {
+          byEnv.put(environments.get(i), result(reads.get(i)));
+        }
+      } catch (RuntimeException | Error e) {
+        reads.forEach(r -> r.cancel(false)); // those not started yet; the others end before this returns
+        throw e;
+      }
+      return byEnv;
+    } finally {
+      pool.shutdown();
+      awaitEnd(pool);
+    }
+  }
+
+  /** Waits for the reads under way: none goes on writing the read cache after the run has moved on. */
+  private static void awaitEnd(ExecutorService pool) {
+    try {
+      while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+        // a walk of a long history: keep waiting
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static List<EnvRevision> result(Future<List<EnvRevision>> read) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading history", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Environments with a lockfile at HEAD (what {@code --all-envs} checks). */
