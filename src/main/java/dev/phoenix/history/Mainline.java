@@ -70,8 +70,29 @@ public final class Mainline {
   /** Revision keys read from a step index ("env commit" → key): not looked up again. */
   private final Map<String, Optional<String>> known = new HashMap<>();
 
+  /**
+   * How the walk reads a lockfile's stack names when no cache has them: from the environment, the
+   * lockfile's path and its bytes, exactly {@link LockfileReader#stackNames(String, byte[])}. A
+   * caller that reads every revision whole afterwards ({@code verify}) reads it whole here once and
+   * keeps it ({@link LockfileReader#stackNames(Parsed)}), instead of parsing each lockfile twice.
+   */
+  @FunctionalInterface
+  public interface NamesReader {
+    Optional<List<String>> names(String environment, String path, byte[] content);
+  }
+
+  /** Only the names ({@code history}'s walk needs nothing else of a lockfile). */
+  public static final NamesReader ONLY_NAMES = (environment, path, content) -> LockfileReader.stackNames(path, content);
+
+  private final NamesReader namesReader;
+
   public Mainline(GitRepository git) {
+    this(git, ONLY_NAMES);
+  }
+
+  public Mainline(GitRepository git, NamesReader namesReader) {
     this.git = git;
+    this.namesReader = namesReader;
     this.cache = new RevisionCache(dev.phoenix.core.ReadCache.forRepository(git.directory().toPath()));
   }
 
@@ -283,6 +304,6 @@ public final class Mainline {
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
-    return LockfileReader.stackNames(path, bytes.get());
+    return namesReader.names(environment, path, bytes.get());
   }
 }

@@ -9,9 +9,11 @@ import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.Mainline;
 import dev.phoenix.history.TimeTravel;
 import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
 import dev.phoenix.model.Lockfile;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +45,21 @@ public final class Revisions {
   public Revisions(GitRepository git, Instant now) {
     this.git = git;
     this.now = now;
-    this.mainline = new Mainline(git);
+    this.mainline = new Mainline(git, (environment, path, content) -> {
+      Parsed<Lockfile> whole = LockfileReader.read(path, content, environment);
+      kept.put(new Kept(environment, ByteBuffer.wrap(content)), whole);
+      return LockfileReader.stackNames(whole);
+    });
   }
+
+  /** A lockfile's content in an environment. */
+  private record Kept(String environment, ByteBuffer content) {}
+
+  /**
+   * Lockfiles the walk read whole for their stack names, kept until the revisions are read: on a
+   * cold cache each lockfile is parsed once, not once for the walk and again for the reading.
+   */
+  private final Map<Kept, Parsed<Lockfile>> kept = new ConcurrentHashMap<>();
 
   /**
    * {@link #of} for each environment, in their order, the environments read at once (each its own
@@ -123,7 +139,11 @@ public final class Revisions {
     if (window.headOnly()) {
       CommitInfo head = new TimeTravel(git).head(environment).commit(); // clear error for unknown envs
       Instant at = head.committedAt().isAfter(now) ? now : head.committedAt();
-      return List.of(read(environment, head, at, null));
+      try {
+        return List.of(read(environment, head, at, null));
+      } finally {
+        kept.clear();
+      }
     }
     // a window up to now ends a moment before this.now was read: count future commits at its end
     Instant latest = window.untilNow() && window.to().isBefore(now) ? window.to() : now;
@@ -150,6 +170,14 @@ public final class Revisions {
   }
 
   private List<EnvRevision> read(String environment, List<Mainline.Step> steps) {
+    try {
+      return readSteps(environment, steps);
+    } finally {
+      kept.clear();
+    }
+  }
+
+  private List<EnvRevision> readSteps(String environment, List<Mainline.Step> steps) {
     // keys first, on this thread (the walk's object lookups are not shared across threads)
     List<Optional<String>> keys = steps.stream().map(s -> mainline.revisionKey(s.commit(), environment)).toList();
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(steps.size(), null));
@@ -173,7 +201,10 @@ public final class Revisions {
   }
 
   private RevisionReading parse(String environment, CommitInfo commit) {
-    Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment);
+    Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment, content -> {
+      Parsed<Lockfile> whole = kept.get(new Kept(environment, ByteBuffer.wrap(content)));
+      return whole != null ? whole : LockfileReader.read(Lockfile.path(environment), content, environment);
+    });
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
     if (estate.value() == null && problems.isEmpty()) {
