@@ -72,17 +72,19 @@ public final class Mainline {
 
   /**
    * How the walk reads a lockfile's stack names when no cache has them: from the environment, the
-   * lockfile's path and its bytes, exactly {@link LockfileReader#stackNames(String, byte[])}. A
+   * lockfile's entry at the commit ({@link #lockfileEntry}) and its bytes, exactly
+   * {@link LockfileReader#stackNames(String, byte[])}. A
    * caller that reads every revision whole afterwards ({@code verify}) reads it whole here once and
    * keeps it ({@link LockfileReader#stackNames(Parsed)}), instead of parsing each lockfile twice.
    */
   @FunctionalInterface
   public interface NamesReader {
-    Optional<List<String>> names(String environment, String path, byte[] content);
+    Optional<List<String>> names(String environment, String entry, byte[] content);
   }
 
   /** Only the names ({@code history}'s walk needs nothing else of a lockfile). */
-  public static final NamesReader ONLY_NAMES = (environment, path, content) -> LockfileReader.stackNames(path, content);
+  public static final NamesReader ONLY_NAMES =
+      (environment, entry, content) -> LockfileReader.stackNames(Lockfile.path(environment), content);
 
   private final NamesReader namesReader;
 
@@ -282,6 +284,14 @@ public final class Mainline {
     return true;
   }
 
+  /**
+   * The environment's lockfile entry at {@code commit} ({@code "<octal mode> <blob id>"}, see
+   * {@link GitRepository#entryAt}), empty when absent. One lookup at a time, like the walk.
+   */
+  public Optional<String> lockfileEntry(CommitInfo commit, String environment) {
+    return lockfile(commit, environment);
+  }
+
   private Optional<String> lockfile(CommitInfo commit, String environment) {
     return object(commit, Lockfile.path(environment));
   }
@@ -304,6 +314,6 @@ public final class Mainline {
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
-    return namesReader.names(environment, path, bytes.get());
+    return namesReader.names(environment, lockfile(commit, environment).orElse(""), bytes.get());
   }
 }

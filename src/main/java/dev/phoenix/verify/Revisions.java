@@ -13,7 +13,6 @@ import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
 import dev.phoenix.model.Lockfile;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,21 +44,19 @@ public final class Revisions {
   public Revisions(GitRepository git, Instant now) {
     this.git = git;
     this.now = now;
-    this.mainline = new Mainline(git, (environment, path, content) -> {
-      Parsed<Lockfile> whole = LockfileReader.read(path, content, environment);
-      kept.put(new Kept(environment, ByteBuffer.wrap(content)), whole);
+    this.mainline = new Mainline(git, (environment, entry, content) -> {
+      Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment);
+      kept.put(environment + " " + entry, whole);
       return LockfileReader.stackNames(whole);
     });
   }
 
-  /** A lockfile's content in an environment. */
-  private record Kept(String environment, ByteBuffer content) {}
-
   /**
    * Lockfiles the walk read whole for their stack names, kept until the revisions are read: on a
-   * cold cache each lockfile is parsed once, not once for the walk and again for the reading.
+   * cold cache each lockfile is parsed once, not once for the walk and again for the reading. By
+   * "environment entry" ({@link Mainline#lockfileEntry}: the blob, so the same bytes).
    */
-  private final Map<Kept, Parsed<Lockfile>> kept = new ConcurrentHashMap<>();
+  private final Map<String, Parsed<Lockfile>> kept = new ConcurrentHashMap<>();
 
   /**
    * {@link #of} for each environment, in their order, the environments read at once (each its own
@@ -180,29 +177,33 @@ public final class Revisions {
   private List<EnvRevision> readSteps(String environment, List<Mainline.Step> steps) {
     // keys first, on this thread (the walk's object lookups are not shared across threads)
     List<Optional<String>> keys = steps.stream().map(s -> mainline.revisionKey(s.commit(), environment)).toList();
+    List<String> entries = steps.stream().map(s -> mainline.lockfileEntry(s.commit(), environment).orElse("")).toList();
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(steps.size(), null));
     java.util.stream.IntStream.range(0, steps.size()).parallel().forEach(i -> {
       Mainline.Step s = steps.get(i);
-      out.set(i, read(environment, s.commit(), s.from(), s.until(), keys.get(i)));
+      out.set(i, read(environment, s.commit(), s.from(), s.until(), keys.get(i), entries.get(i)));
     });
     return out;
   }
 
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil) {
-    return read(environment, commit, from, validUntil, mainline.revisionKey(commit, environment));
+    return read(environment, commit, from, validUntil, mainline.revisionKey(commit, environment),
+        mainline.lockfileEntry(commit, environment).orElse(""));
   }
 
   /** Read from the revision's blobs, or from the read cache when these blobs were read before. */
-  private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key) {
+  private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key,
+      String entry) {
     RevisionReading reading = mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode,
-        () -> parse(environment, commit));
+        () -> parse(environment, commit, entry));
     return new EnvRevision(environment, commit, from, validUntil, reading.refs(), reading.problems(),
         dateWarnings(commit, from), reading.datastores());
   }
 
-  private RevisionReading parse(String environment, CommitInfo commit) {
+  /** {@code entry}: the lockfile's at {@code commit}, whose reading the walk may have kept. */
+  private RevisionReading parse(String environment, CommitInfo commit, String entry) {
     Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment, content -> {
-      Parsed<Lockfile> whole = kept.get(new Kept(environment, ByteBuffer.wrap(content)));
+      Parsed<Lockfile> whole = kept.get(environment + " " + entry);
       return whole != null ? whole : LockfileReader.read(Lockfile.path(environment), content, environment);
     });
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
