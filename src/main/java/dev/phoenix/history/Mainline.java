@@ -70,8 +70,31 @@ public final class Mainline {
   /** Revision keys read from a step index ("env commit" → key): not looked up again. */
   private final Map<String, Optional<String>> known = new HashMap<>();
 
+  /**
+   * How the walk reads a lockfile's stack names when no cache has them: from the environment, the
+   * lockfile's entry at the commit ({@link #lockfileEntry}) and its bytes, exactly
+   * {@link LockfileReader#stackNames(String, byte[])}. A
+   * caller that reads every revision whole afterwards ({@code verify}) reads it whole here once and
+   * keeps it ({@link LockfileReader#stackNames(Parsed)}), instead of parsing each lockfile twice.
+   */
+  @FunctionalInterface
+  public interface NamesReader {
+    Optional<List<String>> names(String environment, String entry, byte[] content);
+  }
+
+  /** Only the names ({@code history}'s walk needs nothing else of a lockfile). */
+  public static final NamesReader ONLY_NAMES =
+      (environment, entry, content) -> LockfileReader.stackNames(Lockfile.path(environment), content);
+
+  private final NamesReader namesReader;
+
   public Mainline(GitRepository git) {
+    this(git, ONLY_NAMES);
+  }
+
+  public Mainline(GitRepository git, NamesReader namesReader) {
     this.git = git;
+    this.namesReader = namesReader;
     this.cache = new RevisionCache(dev.phoenix.core.ReadCache.forRepository(git.directory().toPath()));
   }
 
@@ -261,6 +284,14 @@ public final class Mainline {
     return true;
   }
 
+  /**
+   * The environment's lockfile entry at {@code commit} ({@code "<octal mode> <blob id>"}, see
+   * {@link GitRepository#entryAt}), empty when absent. One lookup at a time, like the walk.
+   */
+  public Optional<String> lockfileEntry(CommitInfo commit, String environment) {
+    return lockfile(commit, environment);
+  }
+
   private Optional<String> lockfile(CommitInfo commit, String environment) {
     return object(commit, Lockfile.path(environment));
   }
@@ -283,6 +314,6 @@ public final class Mainline {
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
-    return LockfileReader.stackNames(path, bytes.get());
+    return namesReader.names(environment, lockfile(commit, environment).orElse(""), bytes.get());
   }
 }

@@ -18,6 +18,16 @@ public final class EstateReader {
 
   /** Empty value when the environment has no lockfile in these files. */
   public static Parsed<Estate> read(EstateFiles files, String environment) {
+    return read(files, environment, content -> LockfileReader.read(Lockfile.path(environment), content, environment));
+  }
+
+  /**
+   * {@link #read(EstateFiles, String)} with the lockfile's reading given by {@code lockfile} from its
+   * bytes: {@link LockfileReader#read} of them, or the same reading kept from earlier (the lockfile
+   * is not parsed again).
+   */
+  public static Parsed<Estate> read(EstateFiles files, String environment,
+      java.util.function.Function<byte[], Parsed<Lockfile>> lockfile) {
     Optional<String> badName = NameRules.ENVIRONMENT.problem(environment);
     if (badName.isPresent()) { // checked before any path is built from it
       return new Parsed<>(null, List.of(Problem.at("environments/" + NameRules.quoted(environment), 0, badName.get(),
@@ -33,7 +43,7 @@ public final class EstateReader {
       return new Parsed<>(null, List.of());
     }
     Problems problems = new Problems();
-    Parsed<Lockfile> lock = LockfileReader.read(lockPath, lockBytes.get(), environment);
+    Parsed<Lockfile> lock = lockfile.apply(lockBytes.get());
     problems.addAll(lock.problems());
     if (lock.value() == null) {
       return new Parsed<>(null, problems.list());

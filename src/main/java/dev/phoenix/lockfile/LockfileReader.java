@@ -51,6 +51,17 @@ public final class LockfileReader {
         (f, m) -> f.names(m, "stacks", "the lockfile", true, NameRules.STACK)).value());
   }
 
+  /**
+   * The stacks a lockfile names, from its whole reading: exactly what {@link #stackNames(String,
+   * byte[])} gives for the same bytes, for a caller that reads the lockfile whole anyway.
+   */
+  public static java.util.Optional<List<String>> stackNames(Parsed<Lockfile> read) {
+    if (read.value() == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(read.value().stacks() == null ? List.of() : List.copyOf(read.value().stacks()));
+  }
+
   private static Lockfile read(Fields f, MapNode root, String expectedEnvironment) {
     f.onlyKnown(root, "", TOP);
     f.header(root, Lockfile.KIND);

@@ -2,21 +2,29 @@ package dev.phoenix.verify;
 
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Refs;
+import dev.phoenix.core.DaemonThreads;
 import dev.phoenix.core.Problem;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.Mainline;
 import dev.phoenix.history.TimeTravel;
 import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
 import dev.phoenix.model.Lockfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads the lockfile revisions of an environment that a window covers, and what each pins. Which
@@ -36,7 +44,80 @@ public final class Revisions {
   public Revisions(GitRepository git, Instant now) {
     this.git = git;
     this.now = now;
-    this.mainline = new Mainline(git);
+    this.mainline = new Mainline(git, (environment, entry, content) -> {
+      Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment);
+      kept.put(environment + " " + entry, whole);
+      return LockfileReader.stackNames(whole);
+    });
+  }
+
+  /**
+   * Lockfiles the walk read whole for their stack names, kept until the revisions are read: on a
+   * cold cache each lockfile is parsed once, not once for the walk and again for the reading. By
+   * "environment entry" ({@link Mainline#lockfileEntry}: the blob, so the same bytes).
+   */
+  private final Map<String, Parsed<Lockfile>> kept = new ConcurrentHashMap<>();
+
+  /**
+   * {@link #of} for each environment, in their order, the environments read at once (each its own
+   * walk of the mainline, at most one per core): the same lists as reading them one after the other.
+   * An environment that cannot be read throws what {@link #of} throws for it; when several cannot,
+   * the first of them in {@code environments}.
+   */
+  static Map<String, List<EnvRevision>> ofEach(GitRepository git, Instant now, List<String> environments,
+      VerifyWindow window) {
+    Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
+    int threads = Math.min(environments.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      environments.forEach(env -> byEnv.put(env, new Revisions(git, now).of(env, window)));
+      return byEnv;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("phoenix-read"));
+    try {
+      List<Future<List<EnvRevision>>> reads = new ArrayList<>();
+      // one Revisions per environment: a walk's object lookups are not shared across threads
+      environments.forEach(env -> reads.add(pool.submit(() -> new Revisions(git, now).of(env, window))));
+      try {
+        for (int i = 0; i < environments.size(); i++) {
+          byEnv.put(environments.get(i), result(reads.get(i)));
+        }
+      } catch (RuntimeException | Error e) {
+        reads.forEach(r -> r.cancel(false)); // those not started yet; the others end before this returns
+        throw e;
+      }
+      return byEnv;
+    } finally {
+      pool.shutdown();
+      awaitEnd(pool);
+    }
+  }
+
+  /** Waits for the reads under way: none goes on writing the read cache after the run has moved on. */
+  private static void awaitEnd(ExecutorService pool) {
+    try {
+      while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+        // a walk of a long history: keep waiting
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static List<EnvRevision> result(Future<List<EnvRevision>> read) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading history", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Environments with a lockfile at HEAD (what {@code --all-envs} checks). */
@@ -55,7 +136,11 @@ public final class Revisions {
     if (window.headOnly()) {
       CommitInfo head = new TimeTravel(git).head(environment).commit(); // clear error for unknown envs
       Instant at = head.committedAt().isAfter(now) ? now : head.committedAt();
-      return List.of(read(environment, head, at, null));
+      try {
+        return List.of(read(environment, head, at, null));
+      } finally {
+        kept.clear();
+      }
     }
     // a window up to now ends a moment before this.now was read: count future commits at its end
     Instant latest = window.untilNow() && window.to().isBefore(now) ? window.to() : now;
@@ -82,30 +167,45 @@ public final class Revisions {
   }
 
   private List<EnvRevision> read(String environment, List<Mainline.Step> steps) {
+    try {
+      return readSteps(environment, steps);
+    } finally {
+      kept.clear();
+    }
+  }
+
+  private List<EnvRevision> readSteps(String environment, List<Mainline.Step> steps) {
     // keys first, on this thread (the walk's object lookups are not shared across threads)
     List<Optional<String>> keys = steps.stream().map(s -> mainline.revisionKey(s.commit(), environment)).toList();
+    List<String> entries = steps.stream().map(s -> mainline.lockfileEntry(s.commit(), environment).orElse("")).toList();
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(steps.size(), null));
     java.util.stream.IntStream.range(0, steps.size()).parallel().forEach(i -> {
       Mainline.Step s = steps.get(i);
-      out.set(i, read(environment, s.commit(), s.from(), s.until(), keys.get(i)));
+      out.set(i, read(environment, s.commit(), s.from(), s.until(), keys.get(i), entries.get(i)));
     });
     return out;
   }
 
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil) {
-    return read(environment, commit, from, validUntil, mainline.revisionKey(commit, environment));
+    return read(environment, commit, from, validUntil, mainline.revisionKey(commit, environment),
+        mainline.lockfileEntry(commit, environment).orElse(""));
   }
 
   /** Read from the revision's blobs, or from the read cache when these blobs were read before. */
-  private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key) {
+  private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key,
+      String entry) {
     RevisionReading reading = mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode,
-        () -> parse(environment, commit));
+        () -> parse(environment, commit, entry));
     return new EnvRevision(environment, commit, from, validUntil, reading.refs(), reading.problems(),
         dateWarnings(commit, from), reading.datastores());
   }
 
-  private RevisionReading parse(String environment, CommitInfo commit) {
-    Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment);
+  /** {@code entry}: the lockfile's at {@code commit}, whose reading the walk may have kept. */
+  private RevisionReading parse(String environment, CommitInfo commit, String entry) {
+    Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment, content -> {
+      Parsed<Lockfile> whole = kept.get(environment + " " + entry);
+      return whole != null ? whole : LockfileReader.read(Lockfile.path(environment), content, environment);
+    });
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
     if (estate.value() == null && problems.isEmpty()) {

@@ -159,18 +159,14 @@ public final class Verifier {
   /** Each environment's revisions in the window as of {@code now} (the commits read, the future-dated ones placed). */
   static Map<String, List<EnvRevision>> revisions(GitRepository git, VerifyRequest request, Instant now) {
     dev.phoenix.history.TimeTravel.requireCommits(git);
-    Revisions revisions = new Revisions(git, now);
-    List<String> envs = request.allEnvironments() ? revisions.environmentsAtHead() : request.environments();
+    List<String> envs = request.allEnvironments() ? new Revisions(git, now).environmentsAtHead()
+        : request.environments();
     if (envs.isEmpty()) {
       throw PhoenixException.input("no environment to verify",
           request.allEnvironments() ? "no environments/<env>/environment.lock.yaml exists at HEAD"
               : "name one with --env ENV, or use --all-envs");
     }
-    Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
-    for (String env : new LinkedHashSet<>(envs)) {
-      byEnv.put(env, revisions.of(env, request.window()));
-    }
-    return byEnv;
+    return Revisions.ofEach(git, now, List.copyOf(new LinkedHashSet<>(envs)), request.window());
   }
 
   private Map<Ref, Finding> check(Read read, Set<Ref> refs, VerifyRequest request) {

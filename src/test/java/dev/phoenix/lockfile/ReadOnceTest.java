@@ -93,6 +93,7 @@ class ReadOnceTest {
       Optional<List<String>> expected = full.value() == null ? Optional.empty()
           : Optional.of(full.value().stacks() == null ? List.of() : List.copyOf(full.value().stacks()));
       assertThat(LockfileReader.stackNames("environments/prod/environment.lock.yaml", bytes)).as(doc).isEqualTo(expected);
+      assertThat(LockfileReader.stackNames(full)).as("from the whole reading: " + doc).isEqualTo(expected);
     }
   }
 }
