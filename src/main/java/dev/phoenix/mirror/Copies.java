@@ -91,7 +91,8 @@ final class Copies {
     attributes.put(MirrorLedger.OF, item.of().describe());
     if (ref instanceof Ref.S3Object s) {
       String bucket = mirror.bucketFor(s.bucket()).orElseThrow();
-      S3Copies.Copy c = stores.s3(mirror.region()).copies().copyDump(s.bucket(), s.key(), s.versionId(), s.sha256(),
+      S3Copies.Copy c = stores.s3(mirror.region()).copiesFrom(stores.s3(regions.primary())).copyDump(s.bucket(), s.key(),
+          s.versionId(), s.sha256(),
           bucket, item.backup().takenAt());
       return new Made(entry(ref, MirrorLedger.Kind.DUMP, "s3://" + c.bucket() + "/" + c.key() + "?versionId="
           + c.versionId(), "sha256:" + c.sha256(), attributes), c.alreadyThere(), "taken " + item.backup().takenAt());

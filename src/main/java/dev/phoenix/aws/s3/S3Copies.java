@@ -38,14 +38,16 @@ public final class S3Copies {
   private final S3Client s3;
   private final S3Reads reads;
   private final S3Client source;
+  private final S3Reads sourceReads;
   private final long multipartAbove;
   private final long partSize;
 
-  S3Copies(S3Client s3, S3Reads reads, S3Client source) {
-    this(s3, reads, source, COPY_OBJECT_LIMIT, DEFAULT_PART_SIZE);
+  S3Copies(S3Client s3, S3Reads reads, S3Client source, S3Reads sourceReads) {
+    this(s3, reads, source, sourceReads, COPY_OBJECT_LIMIT, DEFAULT_PART_SIZE);
   }
 
-  private S3Copies(S3Client s3, S3Reads reads, S3Client source, long multipartAbove, long partSize) {
+  private S3Copies(S3Client s3, S3Reads reads, S3Client source, S3Reads sourceReads, long multipartAbove,
+      long partSize) {
     if (multipartAbove < 0 || multipartAbove > COPY_OBJECT_LIMIT) {
       throw new IllegalArgumentException("multipart threshold must be 0.." + COPY_OBJECT_LIMIT + ", was " + multipartAbove);
     }
@@ -55,6 +57,7 @@ public final class S3Copies {
     this.s3 = s3;
     this.reads = reads;
     this.source = source;
+    this.sourceReads = sourceReads;
     this.multipartAbove = multipartAbove;
     this.partSize = partSize;
   }
@@ -65,7 +68,7 @@ public final class S3Copies {
    * when 10,000 parts would not hold the object.
    */
   public S3Copies multipart(long above, long partSize) {
-    return new S3Copies(s3, reads, source, above, partSize);
+    return new S3Copies(s3, reads, source, sourceReads, above, partSize);
   }
 
   /** The mirror's copy: its versionId, and whether it was already there. */
@@ -100,7 +103,13 @@ public final class S3Copies {
 
   /** Copies {@code s3://fromBucket/key?versionId} to {@code toBucket} (same key); checks the SHA-256. */
   public Copy copy(String fromBucket, String key, String versionId, String sha256, String toBucket) {
-    return copy(fromBucket, key, versionId, sha256, toBucket, null);
+    HeadObjectResponse from;
+    try {
+      from = headSource(fromBucket, key, versionId);
+    } catch (AwsException e) { // the source gone (its region lost): a copy already made still counts
+      return find(toBucket, key, sha256, -1).orElseThrow(() -> e);
+    }
+    return copy(fromBucket, key, versionId, sha256, toBucket, from, null);
   }
 
   /**
@@ -111,22 +120,17 @@ public final class S3Copies {
    */
   public Copy copyDump(String fromBucket, String key, String versionId, String sha256, String toBucket,
       java.time.Instant takenAt) {
-    String sha = sha256 != null ? sha256 : reads.hash(fromBucket, key, versionId).sha256();
-    java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(headSource(fromBucket, key, versionId).metadata());
+    String sha = sha256 != null ? sha256 : sourceReads.hash(fromBucket, key, versionId).sha256();
+    HeadObjectResponse from = headSource(fromBucket, key, versionId);
+    java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(from.metadata());
     metadata.put(S3Backups.TAKEN_AT, takenAt.toString());
     metadata.put(S3Backups.SHA256, sha);
-    return copy(fromBucket, key, versionId, sha, toBucket, metadata);
+    return copy(fromBucket, key, versionId, sha, toBucket, from, metadata);
   }
 
-  /** {@code metadata} null: the source's is kept; else the copy gets this user metadata. */
+  /** {@code from}: the source version's head; {@code metadata} null: the source's is kept, else the copy gets this. */
   private Copy copy(String fromBucket, String key, String versionId, String sha256, String toBucket,
-      java.util.Map<String, String> metadata) {
-    HeadObjectResponse from;
-    try {
-      from = headSource(fromBucket, key, versionId);
-    } catch (AwsException e) { // the source gone (its region lost): a copy already made still counts
-      return find(toBucket, key, sha256, -1).orElseThrow(() -> e);
-    }
+      HeadObjectResponse from, java.util.Map<String, String> metadata) {
     long size = from.contentLength() == null ? -1 : from.contentLength();
     Optional<Copy> there = find(toBucket, key, sha256, size);
     if (there.isPresent()) {

@@ -30,15 +30,16 @@ public final class S3Service implements AutoCloseable {
 
   /** Copies into this service's region (a mirror bucket) from a bucket of the same region. */
   public S3Copies copies() {
-    return new S3Copies(s3, reads, s3);
+    return new S3Copies(s3, reads, s3, reads);
   }
 
   /**
    * Copies into this service's region (a mirror bucket) from a bucket of {@code source}'s region,
-   * which is asked for the source's size (CopyObject or a multipart copy) and metadata.
+   * which is asked for the source's size (CopyObject or a multipart copy) and metadata, and hashes a
+   * dump that has no recorded checksum.
    */
   public S3Copies copiesFrom(S3Service source) {
-    return new S3Copies(s3, reads, source.s3);
+    return new S3Copies(s3, reads, source.s3, source.reads);
   }
 
   public S3Protection protection() {
