@@ -31,6 +31,7 @@ final class Clients implements AutoCloseable {
   private final Map<String, Object> built = new HashMap<>();
   private final List<Map.Entry<String, AutoCloseable>> open = new ArrayList<>();
   private boolean closed;
+  private String defaultRegion;
 
   /** {@code events}: "built NAME" and "closed NAME" for each client (a test's view; else ignored). */
   Clients(StoreSettings settings, Consumer<String> events) {
@@ -42,9 +43,26 @@ final class Clients implements AutoCloseable {
     return settings;
   }
 
-  /** The configured region, else the SDK's region chain, else us-east-1. */
+  /**
+   * {@code region}, else the configured region, else the SDK's region chain, else us-east-1. The
+   * chain is asked once per run and only when a client needs it: off EC2 its instance-metadata
+   * step waits for a connection timeout (about 0.8 s), which a run that asks no AWS store in its
+   * default region must not pay.
+   */
   String region(String region) {
-    return region == null || region.isBlank() ? AwsClients.region(settings.aws()) : region;
+    if (region != null && !region.isBlank()) {
+      return region;
+    }
+    synchronized (this) {
+      if (defaultRegion == null) {
+        String configured = settings.aws().region();
+        if (configured == null || configured.isBlank()) {
+          events.accept("resolved default region"); // the SDK's chain is asked
+        }
+        defaultRegion = AwsClients.region(settings.aws());
+      }
+      return defaultRegion;
+    }
   }
 
   S3Service s3(String region) {

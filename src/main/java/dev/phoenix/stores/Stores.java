@@ -39,7 +39,7 @@ public final class Stores implements AutoCloseable {
 
   private Stores(Clients clients, String region) {
     this.clients = clients;
-    this.region = clients.region(region);
+    this.region = region; // null: the run's default region, resolved on first use
   }
 
   public static Stores open(StoreSettings settings) {
@@ -57,7 +57,7 @@ public final class Stores implements AutoCloseable {
   }
 
   public String region() {
-    return region;
+    return clients.region(region);
   }
 
   /**

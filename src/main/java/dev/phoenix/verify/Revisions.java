@@ -35,6 +35,7 @@ public final class Revisions {
   private final GitRepository git;
   private final Instant now;
   private final Mainline mainline;
+  private final Canonical canonical;
 
   public Revisions(GitRepository git) {
     this(git, Instant.now());
@@ -42,8 +43,14 @@ public final class Revisions {
 
   /** {@code now}: commits dated after it count as committed now (see {@link #of}). */
   public Revisions(GitRepository git, Instant now) {
+    this(git, now, new Canonical());
+  }
+
+  /** {@code canonical}: shared by the environments of one run, read at once. */
+  private Revisions(GitRepository git, Instant now, Canonical canonical) {
     this.git = git;
     this.now = now;
+    this.canonical = canonical;
     this.mainline = new Mainline(git, (environment, entry, content) -> {
       Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment);
       kept.put(environment + " " + entry, whole);
@@ -68,15 +75,16 @@ public final class Revisions {
       VerifyWindow window) {
     Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
     int threads = Math.min(environments.size(), Runtime.getRuntime().availableProcessors());
+    Canonical canonical = new Canonical();
     if (threads <= 1) {
-      environments.forEach(env -> byEnv.put(env, new Revisions(git, now).of(env, window)));
+      environments.forEach(env -> byEnv.put(env, new Revisions(git, now, canonical).of(env, window)));
       return byEnv;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("phoenix-read"));
     try {
       List<Future<List<EnvRevision>>> reads = new ArrayList<>();
       // one Revisions per environment: a walk's object lookups are not shared across threads
-      environments.forEach(env -> reads.add(pool.submit(() -> new Revisions(git, now).of(env, window))));
+      environments.forEach(env -> reads.add(pool.submit(() -> new Revisions(git, now, canonical).of(env, window))));
       try {
         for (int i = 0; i < environments.size(); i++) {
           byEnv.put(environments.get(i), result(reads.get(i)));
@@ -196,7 +204,7 @@ public final class Revisions {
       String entry) {
     RevisionReading reading = mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode,
         () -> parse(environment, commit, entry));
-    return new EnvRevision(environment, commit, from, validUntil, reading.refs(), reading.problems(),
+    return new EnvRevision(environment, commit, from, validUntil, canonical.of(reading.refs()), reading.problems(),
         dateWarnings(commit, from), reading.datastores());
   }
 

@@ -56,6 +56,25 @@ class StoresTest {
   }
 
   @Test
+  void theDefaultRegionIsResolvedOnlyWhenAClientNeedsItAndThenOnce() {
+    // no region configured: the SDK's chain (environment, profile, then EC2 instance metadata,
+    // which off EC2 waits for a connect timeout) must not run for a run that checks registries only
+    AwsConfig unset = AwsConfig.forEndpoint(URI.create("http://127.0.0.1:9"), null, "AKIDTEST", "not-a-secret");
+    try (Stores stores = Stores.open(StoreSettings.of(unset, 4, Set.of())
+        .withCredentials(RegistryCredentials.anonymous()), events::add)) {
+      stores.checkers();
+      stores.keepers();
+      stores.region("eu-central-1").checkers();
+      assertThat(events).doesNotContain("resolved default region");
+      String region = stores.region();
+      assertThat(stores.region()).isEqualTo(region);
+      stores.keepers().stream().filter(k -> k.handles(OBJECT)).findFirst().orElseThrow().mark(OBJECT, "prod");
+      assertThat(events.stream().filter("resolved default region"::equals)).hasSize(1);
+      assertThat(events).contains("built s3 " + region);
+    }
+  }
+
+  @Test
   void eachClientIsBuiltOncePerServiceAndRegionAndSharedByCheckersKeepersAndRegions() {
     try (Stores stores = open()) {
       stores.checkers();

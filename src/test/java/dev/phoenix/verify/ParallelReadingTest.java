@@ -106,4 +106,31 @@ class ParallelReadingTest {
           .hasMessage(expected);
     }
   }
+
+  @Test
+  void equalReferencesAreOneInstanceAcrossRevisionsAndEnvironmentsFromAParseAndFromTheCache() {
+    VerifyWindow w = VerifyWindow.since(Duration.ofDays(20), NOW, "20d");
+    try (GitRepository git = repository()) {
+      for (String pass : List.of("cold", "cached")) {
+        Map<String, List<EnvRevision>> read = Revisions.ofEach(git, NOW, ENVS, w);
+        Map<dev.phoenix.check.Ref, dev.phoenix.check.Ref> first = new java.util.HashMap<>();
+        Map<List<String>, List<String>> firstUses = new java.util.HashMap<>();
+        int repeated = 0;
+        for (List<EnvRevision> revisions : read.values()) {
+          for (EnvRevision r : revisions) {
+            for (Map.Entry<dev.phoenix.check.Ref, List<String>> e : r.refs().entrySet()) {
+              dev.phoenix.check.Ref seen = first.putIfAbsent(e.getKey(), e.getKey());
+              if (seen != null) {
+                repeated++;
+                assertThat(e.getKey()).as(pass + ": " + e.getKey()).isSameAs(seen);
+              }
+              List<String> uses = firstUses.putIfAbsent(e.getValue(), e.getValue());
+              assertThat(e.getValue()).as(pass + ": uses of " + e.getKey()).isSameAs(uses == null ? e.getValue() : uses);
+            }
+          }
+        }
+        assertThat(repeated).as(pass + ": references repeated across revisions").isGreaterThan(50);
+      }
+    }
+  }
 }

@@ -49,8 +49,19 @@ public final class Ec2Service implements AutoCloseable {
     return clients.computeIfAbsent(regionOrDefault(region), r -> AwsClients.build(Ec2Client.builder(), config, r));
   }
 
+  private volatile String defaultRegion;
+
+  /** The SDK's region chain is asked once, when an AMI names no region (off EC2 it waits ~0.8 s). */
   private String regionOrDefault(String region) {
-    return region == null || region.isBlank() ? AwsClients.region(config) : region;
+    if (region != null && !region.isBlank()) {
+      return region;
+    }
+    String r = defaultRegion;
+    if (r == null) {
+      r = AwsClients.region(config);
+      defaultRegion = r;
+    }
+    return r;
   }
 
   @Override

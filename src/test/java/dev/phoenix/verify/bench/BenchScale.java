@@ -66,13 +66,22 @@ public final class BenchScale {
           first.seconds(), cpu(first.err()), rssMb(first.err()) / 1024, BenchVerify.phases(first.out()),
           counts(first.out()));
       int once = 0;
+      int more = 0;
+      int never = 0;
       for (String ref : images) {
         String path = "/manifests/" + ref.substring(ref.indexOf('@') + 1);
-        if (LocalRegistry.countRequests(log, "HEAD", path) + LocalRegistry.countRequests(log, "GET", path) == 1) {
+        long n = LocalRegistry.countRequests(log, "HEAD", path) + LocalRegistry.countRequests(log, "GET", path);
+        if (n == 1) {
           once++;
+        } else if (n > 1) {
+          more++;
+        } else {
+          never++;
         }
       }
-      say("    registry access log: %d of %d unique manifests requested exactly once", once, images.size());
+      // an image built and superseded before the window's first revision is pinned by none: never asked
+      say("    registry access log: of %d images pushed, %d requested exactly once, %d more than once, %d never"
+          + " (pinned by no revision)", images.size(), once, more, never);
       double d = Wrk.timeFor(work, registry.hostPort(), images);
       double listing = ssmListing(work, moto, params);
       say("baseline: wrk GET of %d unique manifests %.2f s + %d SSM GetParameterHistory listings %.2f s = %.2f s",
