@@ -17,6 +17,7 @@ final class ProgressPrinter implements ProgressListener {
   private long start;
   private long lastPrint;
   private int lastCount;
+  private int already; // checked while history was read, before start
 
   ProgressPrinter(PrintWriter err, boolean bar) {
     this.err = err;
@@ -31,10 +32,18 @@ final class ProgressPrinter implements ProgressListener {
 
   @Override
   public synchronized void started(int total) {
+    started(total, 0);
+  }
+
+  @Override
+  public synchronized void started(int total, int checkedAlready) {
     start = System.nanoTime();
     lastPrint = start;
+    already = checkedAlready;
+    lastCount = checkedAlready;
     if (!bar) {
-      err.println("verify: checking " + total + " unique references");
+      err.println("verify: checking " + total + " unique references"
+          + (checkedAlready > 0 ? " (" + checkedAlready + " already checked while history was read)" : ""));
       err.flush();
     }
   }
@@ -77,6 +86,6 @@ final class ProgressPrinter implements ProgressListener {
 
   private String rate(int done, long now) {
     double secs = Math.max(1e-3, (now - start) / 1e9);
-    return String.format(Locale.ROOT, "%.0f", done / secs);
+    return String.format(Locale.ROOT, "%.0f", Math.max(0, done - already) / secs);
   }
 }

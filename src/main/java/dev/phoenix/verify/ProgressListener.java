@@ -15,6 +15,14 @@ public interface ProgressListener {
 
   void started(int total);
 
+  /** Checking began while history was read: {@code checkedAlready} of {@code total} are done when it is over. */
+  default void started(int total, int checkedAlready) {
+    started(total);
+    if (checkedAlready > 0) {
+      advanced(checkedAlready, total);
+    }
+  }
+
   /** Called from checker threads, possibly concurrently. */
   void advanced(int done, int total);
 

@@ -73,18 +73,36 @@ public final class Revisions {
    */
   static Map<String, List<EnvRevision>> ofEach(GitRepository git, Instant now, List<String> environments,
       VerifyWindow window) {
+    return ofEach(git, now, environments, window, read -> { });
+  }
+
+  /**
+   * {@link #ofEach}, telling {@code eachRead} every environment's revisions as soon as they are read
+   * (on the reading thread, in the order they finish): what lets checking start while the other
+   * environments are still read.
+   */
+  static Map<String, List<EnvRevision>> ofEach(GitRepository git, Instant now, List<String> environments,
+      VerifyWindow window, java.util.function.Consumer<List<EnvRevision>> eachRead) {
     Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
     int threads = Math.min(environments.size(), Runtime.getRuntime().availableProcessors());
     Canonical canonical = new Canonical();
     if (threads <= 1) {
-      environments.forEach(env -> byEnv.put(env, new Revisions(git, now, canonical).of(env, window)));
+      environments.forEach(env -> {
+        List<EnvRevision> read = new Revisions(git, now, canonical).of(env, window);
+        eachRead.accept(read);
+        byEnv.put(env, read);
+      });
       return byEnv;
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("phoenix-read"));
     try {
       List<Future<List<EnvRevision>>> reads = new ArrayList<>();
       // one Revisions per environment: a walk's object lookups are not shared across threads
-      environments.forEach(env -> reads.add(pool.submit(() -> new Revisions(git, now, canonical).of(env, window))));
+      environments.forEach(env -> reads.add(pool.submit(() -> {
+        List<EnvRevision> read = new Revisions(git, now, canonical).of(env, window);
+        eachRead.accept(read);
+        return read;
+      })));
       try {
         for (int i = 0; i < environments.size(); i++) {
           byEnv.put(environments.get(i), result(reads.get(i)));

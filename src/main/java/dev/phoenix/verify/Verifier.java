@@ -58,9 +58,24 @@ public final class Verifier {
     this.protection = protection;
   }
 
+  /**
+   * Reads the window and checks every unique reference once; an environment's references are
+   * checked as soon as it is read, while the others still are ({@link EarlyChecks}).
+   * {@code checkingMs} is the time from the end of reading to the end of checking.
+   */
   public VerifyResult verify(VerifyRequest request) {
-    Read read = read(request);
-    Map<Ref, Finding> findings = check(read, read.unique(), request);
+    Instant deadline = Instant.now().plus(request.deadline()); // real time, whatever clock dates the report
+    CheckProgress counted = new CheckProgress(progress);
+    CheckOptions options = new CheckOptions(request.deep(), request.concurrency(), deadline,
+        request.insecureRegistries(), r -> counted.checked());
+    Read read;
+    Map<Ref, Finding> findings;
+    try (EarlyChecks early = new EarlyChecks(batch -> Checks.run(checkers, batch, options))) {
+      read = read(request, deadline, early::read);
+      counted.started(read.unique().size());
+      findings = early.rest(read.unique());
+    }
+    counted.finished();
     long checkNanos = System.nanoTime() - read.startNanos() - read.readNanos();
     Map<String, Map<Ref, Finding>> seen = withProtection(read.byEnv(), findings, request.concurrency(),
         read.deadline());
@@ -130,10 +145,15 @@ public final class Verifier {
       int uses, int count, long readNanos) {}
 
   Read read(VerifyRequest request) {
+    return read(request, Instant.now().plus(request.deadline()), read -> { });
+  }
+
+  /** {@code eachRead}: told each environment's revisions as soon as they are read. */
+  private Read read(VerifyRequest request, Instant deadline,
+      java.util.function.Consumer<List<EnvRevision>> eachRead) {
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
-    Instant deadline = Instant.now().plus(request.deadline()); // real time, whatever clock dates the report
-    Map<String, List<EnvRevision>> byEnv = revisions(git, request, start);
+    Map<String, List<EnvRevision>> byEnv = revisions(git, request, start, eachRead);
     Tally tally = Tally.of(byEnv);
     return new Read(start, startNanos, deadline, byEnv, tally.unique(), tally.uses(), tally.count(),
         System.nanoTime() - startNanos);
@@ -158,6 +178,11 @@ public final class Verifier {
 
   /** Each environment's revisions in the window as of {@code now} (the commits read, the future-dated ones placed). */
   static Map<String, List<EnvRevision>> revisions(GitRepository git, VerifyRequest request, Instant now) {
+    return revisions(git, request, now, read -> { });
+  }
+
+  private static Map<String, List<EnvRevision>> revisions(GitRepository git, VerifyRequest request, Instant now,
+      java.util.function.Consumer<List<EnvRevision>> eachRead) {
     dev.phoenix.history.TimeTravel.requireCommits(git);
     List<String> envs = request.allEnvironments() ? new Revisions(git, now).environmentsAtHead()
         : request.environments();
@@ -166,7 +191,7 @@ public final class Verifier {
           request.allEnvironments() ? "no environments/<env>/environment.lock.yaml exists at HEAD"
               : "name one with --env ENV, or use --all-envs");
     }
-    return Revisions.ofEach(git, now, List.copyOf(new LinkedHashSet<>(envs)), request.window());
+    return Revisions.ofEach(git, now, List.copyOf(new LinkedHashSet<>(envs)), request.window(), eachRead);
   }
 
   private Map<Ref, Finding> check(Read read, Set<Ref> refs, VerifyRequest request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
@@ -33,5 +34,22 @@ class ProgressPrinterTest {
     p.finished(10, 10);
     assertThat(err.toString()).startsWith("\r[").contains("] 10/10 refs ").endsWith("/s \n")
         .contains("[" + "#".repeat(30) + "]");
+  }
+
+  @Test
+  void referencesCheckedWhileHistoryWasReadAreNamedAndLeftOutOfTheRate() {
+    StringWriter err = new StringWriter();
+    ProgressPrinter p = new ProgressPrinter(new PrintWriter(err), false);
+    p.started(1200, 1100); // reading took long: most were checked meanwhile
+    for (int i = 1101; i <= 1200; i++) {
+      p.advanced(i, 1200);
+    }
+    p.finished(1200, 1200);
+    List<String> lines = err.toString().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("verify: checking 1200 unique references (1100 already checked while history was read)");
+    assertThat(lines).hasSize(2); // no 500-step line: only 100 were checked after the start
+    // 100 references since the start, in a few milliseconds: the rate counts those, not 1,200
+    long rate = Long.parseLong(lines.get(1).replaceAll(".*\\((\\d+)/s\\)$", "$1"));
+    assertThat(rate).isLessThanOrEqualTo(100_000L);
   }
 }

@@ -67,6 +67,52 @@ class VerifierTest {
   }
 
   @Test
+  void eachEnvironmentsNewReferencesAreOneBatchCheckedAsItIsReadAndTheProgressCountsThemAll() {
+    // prod pins 1..4 over its revisions, staging 1, 2 and 3: whichever is read first brings its
+    // references, the other only what the first lacked; each batch is one call of the checker
+    java.util.List<java.util.Collection<Ref>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    FakeChecker checker = new FakeChecker(r -> true) {
+      @Override
+      public Map<Ref, Finding> check(java.util.Collection<Ref> refs, dev.phoenix.check.CheckOptions options) {
+        calls.add(List.copyOf(refs));
+        return super.check(refs, options);
+      }
+    };
+    List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void started(int total) {
+        progress.add("started " + total);
+      }
+
+      @Override
+      public void advanced(int done, int total) {
+        progress.add(done + "/" + total);
+      }
+
+      @Override
+      public void finished(int done, int total) {
+        progress.add("finished " + done + "/" + total);
+      }
+    };
+    try (GitRepository git = history()) {
+      VerifyWindow window = VerifyWindow.between(Instant.parse("2026-08-28T00:00:00Z"), NOW, "since 90d");
+      VerifyResult result = new Verifier(git, List.of(checker), listener, Clock.fixed(NOW, ZoneOffset.UTC))
+          .verify(request(List.of(), window));
+      assertThat(checker.asked).containsExactlyInAnyOrder(ref(1), ref(2), ref(3), ref(4));
+      assertThat(calls).hasSize(2);
+      assertThat(calls.get(0)).containsAnyOf(ref(1), ref(3)); // the first environment read brings what both pin
+      java.util.Set<Ref> second = new java.util.HashSet<>(calls.get(1));
+      assertThat(second).doesNotContainAnyElementsOf(calls.get(0));
+      assertThat(result.stats().unique()).isEqualTo(4);
+      assertThat(progress.get(0)).isEqualTo("started 4");
+      assertThat(progress.get(progress.size() - 1)).isEqualTo("finished 4/4");
+      assertThat(progress.stream().filter(p -> p.endsWith("/4") && !p.startsWith("finished")))
+          .as("every reference is counted once, after the start").last().isEqualTo("4/4");
+    }
+  }
+
+  @Test
   void windowCoversTheRevisionInForceAtItsStartAndEveryOneInsideAndChecksEachReferenceOnce() {
     FakeChecker checker = new FakeChecker(r -> true);
     checker.answers.put(ref(4), Finding.missing("manifest unknown"));
