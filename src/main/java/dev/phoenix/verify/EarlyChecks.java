@@ -3,6 +3,7 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.DaemonThreads;
+import dev.phoenix.core.Futures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,7 +66,7 @@ final class EarlyChecks implements AutoCloseable {
     }
     Map<Ref, Finding> found = new HashMap<>();
     for (Future<Map<Ref, Finding>> batch : batches) {
-      found.putAll(result(batch));
+      found.putAll(Futures.await(batch, "checking"));
     }
     Map<Ref, Finding> out = new LinkedHashMap<>();
     for (Ref ref : unique) {
@@ -78,23 +78,6 @@ final class EarlyChecks implements AutoCloseable {
   private void submit(Set<Ref> batch) {
     if (!batch.isEmpty() && !thread.isShutdown()) {
       batches.add(thread.submit(() -> check.apply(batch)));
-    }
-  }
-
-  private static Map<Ref, Finding> result(Future<Map<Ref, Finding>> batch) {
-    try {
-      return batch.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -3,6 +3,7 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Refs;
 import dev.phoenix.core.DaemonThreads;
+import dev.phoenix.core.Futures;
 import dev.phoenix.core.Problem;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,7 +105,7 @@ public final class Revisions {
       })));
       try {
         for (int i = 0; i < environments.size(); i++) {
-          byEnv.put(environments.get(i), result(reads.get(i)));
+          byEnv.put(environments.get(i), Futures.await(reads.get(i), "reading history"));
         }
       } catch (RuntimeException | Error e) {
         reads.forEach(r -> r.cancel(false)); // those not started yet; the others end before this returns
@@ -126,23 +126,6 @@ public final class Revisions {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static List<EnvRevision> result(Future<List<EnvRevision>> read) {
-    try {
-      return read.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading history", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 

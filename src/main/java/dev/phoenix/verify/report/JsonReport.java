@@ -16,6 +16,16 @@ import java.util.Map;
 
 /** The JSON document of docs/verify.md ("JSON report"), built from plain maps and lists. */
 public final class JsonReport {
+  /**
+   * At most this many entries in a revision's {@code broken} and a reference's {@code commits}, each
+   * with its full count beside it ({@code brokenCount}, {@code commitCount}): when a store is down,
+   * every reference fails in every revision, and listing them all made the report grow with
+   * revisions × references (37 MB for 450 revisions of 200 references; 5.6 GB of memory and
+   * 296 s for 1,825 of 1,000). Every broken reference is still listed once, under
+   * {@code references}.
+   */
+  public static final int LISTED = 20;
+
   private JsonReport() {}
 
   public static String render(VerifyResult result) {
@@ -84,7 +94,8 @@ public final class JsonReport {
       rm.put("referenceCount", rr.revision().refs().size());
       rm.put("problems", rr.revision().problems().stream().map(Views::problem).toList());
       rm.put("warnings", rr.revision().warnings());
-      rm.put("broken", rr.notOk().stream().map(JsonReport::brief).toList());
+      rm.put("broken", rr.notOk().stream().limit(LISTED).map(JsonReport::brief).toList());
+      rm.put("brokenCount", rr.notOk().size());
       revisions.add(rm);
     }
     m.put("revisions", revisions);
@@ -93,7 +104,8 @@ public final class JsonReport {
       Map<String, Object> um = brief(u);
       um.put("kind", kind(u.ref()));
       um.put("store", u.ref().store());
-      um.put("commits", u.commits());
+      um.put("commits", u.commits().size() <= LISTED ? u.commits() : u.commits().subList(0, LISTED));
+      um.put("commitCount", u.commits().size());
       refs.add(um);
     }
     m.put("references", refs);

@@ -8,6 +8,7 @@ import dev.phoenix.verify.RefUse;
 import dev.phoenix.verify.RevisionResult;
 import dev.phoenix.verify.RevisionStatus;
 import dev.phoenix.verify.VerifyResult;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,7 +66,7 @@ public final class JunitReport {
           .append(Markup.attr(String.join(", ", u.usages()) + " " + u.ref().id())).append("\">\n");
       String message = Markup.attr(s + ": " + u.finding().reason());
       String where = Markup.text("used by " + String.join(", ", u.usages()) + " in " + u.commits().size()
-          + " revision(s): " + String.join(" ", u.commits()) + "\n");
+          + " revision(s): " + listed(u.commits()) + "\n");
       if (s.breaksRestore() || strict && s == Status.AT_RISK) {
         failures++;
         cases.append("      <failure type=\"").append(s).append("\" message=\"").append(message).append("\">")
@@ -105,5 +106,14 @@ public final class JunitReport {
 
   private static String seconds(long millis) {
     return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+  }
+
+  /** The first {@link JsonReport#LISTED} commits, then how many more (a failing store fails them all). */
+  private static String listed(List<String> commits) {
+    if (commits.size() <= JsonReport.LISTED) {
+      return String.join(" ", commits);
+    }
+    return String.join(" ", commits.subList(0, JsonReport.LISTED)) + " … and " + (commits.size() - JsonReport.LISTED)
+        + " more";
   }
 }
