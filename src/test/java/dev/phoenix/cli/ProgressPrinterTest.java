@@ -51,5 +51,12 @@ class ProgressPrinterTest {
     // 100 references since the start, in a few milliseconds: the rate counts those, not 1,200
     long rate = Long.parseLong(lines.get(1).replaceAll(".*\\((\\d+)/s\\)$", "$1"));
     assertThat(rate).isLessThanOrEqualTo(100_000L);
+
+    // all checked while reading: none since the start, so the rate is 0 however quick the run
+    StringWriter all = new StringWriter();
+    ProgressPrinter q = new ProgressPrinter(new PrintWriter(all), false);
+    q.started(1200, 1200);
+    q.finished(1200, 1200);
+    assertThat(all.toString().lines().toList().get(1)).endsWith("(0/s)");
   }
 }
