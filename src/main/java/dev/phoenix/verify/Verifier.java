@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code phoenix verify}: reads every lockfile revision in the window, checks each unique
@@ -66,8 +65,7 @@ public final class Verifier {
   public VerifyResult verify(VerifyRequest request) {
     Instant deadline = Instant.now().plus(request.deadline()); // real time, whatever clock dates the report
     CheckProgress counted = new CheckProgress(progress);
-    CheckOptions options = new CheckOptions(request.deep(), request.concurrency(), deadline,
-        request.insecureRegistries(), r -> counted.checked());
+    CheckOptions options = options(request, deadline, counted);
     Read read;
     Map<Ref, Finding> findings;
     try (EarlyChecks early = new EarlyChecks(batch -> Checks.run(checkers, batch, options))) {
@@ -195,15 +193,19 @@ public final class Verifier {
   }
 
   private Map<Ref, Finding> check(Read read, Set<Ref> refs, VerifyRequest request) {
-    int total = refs.size();
-    AtomicInteger checked = new AtomicInteger();
-    CheckOptions options = new CheckOptions(request.deep(), request.concurrency(), read.deadline(),
-        request.insecureRegistries(), r -> progress.advanced(checked.incrementAndGet(), total));
-    progress.started(total);
-    Map<Ref, Finding> findings = Checks.run(checkers, refs, options);
-    progress.finished(Math.min(checked.get(), total), total);
+    CheckProgress counted = new CheckProgress(progress);
+    counted.started(refs.size());
+    Map<Ref, Finding> findings = Checks.run(checkers, refs, options(request, read.deadline(), counted));
+    counted.finished();
     return findings;
   }
+
+  /** The checkers' options for this request: each reference they finish counts for the progress. */
+  private static CheckOptions options(VerifyRequest request, Instant deadline, CheckProgress counted) {
+    return new CheckOptions(request.deep(), request.concurrency(), deadline, request.insecureRegistries(),
+        r -> counted.checked());
+  }
+
 
   /** The reports per environment and the result, from findings as each environment sees them. */
   static VerifyResult assemble(Map<String, List<EnvRevision>> byEnv, VerifyWindow window,
