@@ -1,6 +1,5 @@
 package dev.phoenix.core;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.CRC32C;
 import java.util.zip.Inflater;
 
 /**
@@ -30,8 +29,10 @@ import java.util.zip.Inflater;
  * the blobs.
  *
  * <ul>
- *   <li><b>never trusted</b>: an entry holds its full key and a SHA-256 of everything before it; an
- *       entry that is truncated, damaged, misfiled or of another format is deleted and read again;
+ *   <li><b>never trusted</b>: an entry holds its full key and a CRC-32C of everything before it
+ *       (damage, not tampering, is what it guards against: whoever can write the cache can write a
+ *       matching digest of any kind); an entry that is truncated, damaged, misfiled or of another
+ *       format is deleted and read again;
  *   <li><b>versioned</b>: entries live under a directory named after {@link #FORMAT} and Phoenix's
  *       {@link Version}; another version's directories are removed on the first write (its rules
  *       may read a file differently);
@@ -50,12 +51,13 @@ import java.util.zip.Inflater;
  */
 public final class ReadCache {
   /** Bump whenever what a caller stores, or how an entry is laid out, changes. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
   public static final String DIR_PROPERTY = "phoenix.cache.readings";
   public static final String DIR_ENV = "PHOENIX_CACHE_DIR";
   public static final String MAX_PROPERTY = "phoenix.cache.max-bytes";
   public static final long DEFAULT_MAX_BYTES = 512L << 20;
   private static final int MAGIC = 0x50485243; // "PHRC"
+  private static final int CHECKSUM = 4;
   private static final Map<String, ReadCache> OPEN = new ConcurrentHashMap<>();
   private static final ReadCache OFF = new ReadCache(null, "", 0);
 
@@ -186,22 +188,22 @@ public final class ReadCache {
   static byte[] encode(String key, byte[] payload) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
     byte[] packed = deflate(payload);
-    ByteBuffer b = ByteBuffer.allocate(4 + 4 + 4 + k.length + 4 + 4 + packed.length + 32);
+    ByteBuffer b = ByteBuffer.allocate(4 + 4 + 4 + k.length + 4 + 4 + packed.length + CHECKSUM);
     b.putInt(MAGIC).putInt(FORMAT).putInt(k.length).put(k).putInt(payload.length).putInt(packed.length).put(packed);
-    b.put(sha256(Arrays.copyOf(b.array(), b.position())));
+    b.putInt(crc(b.array(), b.position()));
     return b.array();
   }
 
   static Optional<byte[]> decode(byte[] raw, String key) {
     try {
-      if (raw.length < 32 + 20) {
+      if (raw.length < CHECKSUM + 20) {
         return Optional.empty();
       }
-      byte[] body = Arrays.copyOf(raw, raw.length - 32);
-      if (!MessageDigest.isEqual(sha256(body), Arrays.copyOfRange(raw, raw.length - 32, raw.length))) {
+      int bodyLength = raw.length - CHECKSUM;
+      if (crc(raw, bodyLength) != ByteBuffer.wrap(raw, bodyLength, CHECKSUM).getInt()) {
         return Optional.empty();
       }
-      ByteBuffer b = ByteBuffer.wrap(body);
+      ByteBuffer b = ByteBuffer.wrap(raw, 0, bodyLength);
       if (b.getInt() != MAGIC || b.getInt() != FORMAT) {
         return Optional.empty();
       }
@@ -285,27 +287,32 @@ public final class ReadCache {
     size.set(total);
   }
 
+  /** One per thread, reset between uses: a zlib stream's set-up costs more than compressing an entry. */
+  private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+  private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+
   private static byte[] deflate(byte[] data) {
-    Deflater d = new Deflater(Deflater.BEST_SPEED);
-    try {
-      d.setInput(data);
-      d.finish();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
-      byte[] buf = new byte[16384];
-      while (!d.finished()) {
-        out.write(buf, 0, d.deflate(buf));
+    Deflater d = DEFLATERS.get();
+    d.reset();
+    d.setInput(data);
+    d.finish();
+    byte[] out = new byte[Math.max(64, data.length / 4)];
+    int n = 0;
+    while (!d.finished()) {
+      if (n == out.length) {
+        out = java.util.Arrays.copyOf(out, out.length * 2);
       }
-      return out.toByteArray();
-    } finally {
-      d.end();
+      n += d.deflate(out, n, out.length - n);
     }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   private static Optional<byte[]> inflate(byte[] packed, int length) {
     if (length < 0 || length > (64 << 20)) {
       return Optional.empty();
     }
-    Inflater i = new Inflater();
+    Inflater i = INFLATERS.get();
+    i.reset();
     try {
       i.setInput(packed);
       byte[] out = new byte[length];
@@ -320,9 +327,13 @@ public final class ReadCache {
       return n == length && i.finished() ? Optional.of(out) : Optional.empty();
     } catch (DataFormatException e) {
       return Optional.empty();
-    } finally {
-      i.end();
     }
+  }
+
+  private static int crc(byte[] data, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(data, 0, length);
+    return (int) crc.getValue();
   }
 
   static byte[] sha256(byte[] data) {

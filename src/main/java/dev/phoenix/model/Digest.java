@@ -1,14 +1,11 @@
 package dev.phoenix.model;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** A content digest, {@code sha256:<64 lowercase hex>}; parsed once, never a raw string. */
 public record Digest(String algorithm, String hex) {
-  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
   public Digest {
-    if (!"sha256".equals(algorithm) || hex == null || !SHA256.matcher(hex).matches()) {
+    if (!"sha256".equals(algorithm) || !sha256Hex(hex)) {
       throw new IllegalArgumentException("not a sha256 digest: " + algorithm + ":" + hex);
     }
   }
@@ -19,7 +16,21 @@ public record Digest(String algorithm, String hex) {
       return Optional.empty();
     }
     String hex = text.substring("sha256:".length());
-    return SHA256.matcher(hex).matches() ? Optional.of(new Digest("sha256", hex)) : Optional.empty();
+    return sha256Hex(hex) ? Optional.of(new Digest("sha256", hex)) : Optional.empty();
+  }
+
+  /** 64 lowercase hex characters (a loop, not a pattern: every reference read builds one). */
+  private static boolean sha256Hex(String hex) {
+    if (hex == null || hex.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = hex.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static Digest of(String text) {

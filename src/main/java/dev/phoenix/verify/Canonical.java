@@ -20,8 +20,17 @@ final class Canonical {
   /** {@code read}'s references and uses, in its order, each replaced by the run's first equal one. */
   Map<Ref, List<String>> of(Map<Ref, List<String>> read) {
     Map<Ref, List<String>> out = new LinkedHashMap<>(Math.max(4, read.size() * 4 / 3 + 1));
-    read.forEach((ref, where) -> out.put(refs.computeIfAbsent(ref, r -> r),
-        uses.computeIfAbsent(where, w -> List.copyOf(w))));
+    read.forEach((ref, where) -> out.put(ref(ref), uses(where)));
     return out;
+  }
+
+  /** The run's first reference equal to {@code ref}. */
+  Ref ref(Ref ref) {
+    return refs.computeIfAbsent(ref, r -> r);
+  }
+
+  /** The run's first use list equal to {@code where}, unmodifiable. */
+  List<String> uses(List<String> where) {
+    return uses.computeIfAbsent(where, w -> List.copyOf(w));
   }
 }

@@ -23,25 +23,70 @@ record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List
   byte[] encode() {
     EntryCodec.Out out = new EntryCodec.Out();
     out.integer(refs.size());
-    refs.forEach((ref, uses) -> {
-      if (ref instanceof Ref.Image i) {
-        out.text("image").text(i.registry()).text(i.repository()).text(i.digest().hex());
-      } else if (ref instanceof Ref.S3Object o) {
-        out.text("s3").text(o.bucket()).text(o.key()).text(o.versionId()).text(o.sha256());
-      } else if (ref instanceof Ref.Ami a) {
-        out.text("ami").text(a.amiId()).text(a.region());
-      } else if (ref instanceof Ref.Ssm s) {
-        out.text("ssm").text(s.name()).integer(s.version());
-      } else if (ref instanceof Ref.Secret s) {
-        out.text("secret").text(s.secretId()).text(s.versionId());
-      } else if (ref instanceof Ref.RdsSnapshot r) {
-        out.text("rds").text(r.arn());
-      } else {
-        out.text("dynamodb").text(((Ref.DynamoBackup) ref).arn());
-      }
-      out.integer(uses.size());
-      uses.forEach(out::text);
-    });
+    refs.forEach((ref, uses) -> writeUse(out, ref, uses));
+    writeRest(out);
+    return out.bytes();
+  }
+
+  static RevisionReading decode(byte[] payload) {
+    EntryCodec.In in = new EntryCodec.In(payload);
+    int n = in.count();
+    Map<Ref, List<String>> refs = new LinkedHashMap<>(Math.max(4, n * 4 / 3 + 1));
+    for (int i = 0; i < n; i++) {
+      Ref ref = readRef(in);
+      refs.put(ref, readUses(in));
+    }
+    RevisionReading reading = readRest(in, refs);
+    in.end();
+    return reading;
+  }
+
+  /** A reference and where it is used. */
+  static void writeUse(EntryCodec.Out out, Ref ref, List<String> uses) {
+    if (ref instanceof Ref.Image i) {
+      out.text("image").text(i.registry()).text(i.repository()).text(i.digest().hex());
+    } else if (ref instanceof Ref.S3Object o) {
+      out.text("s3").text(o.bucket()).text(o.key()).text(o.versionId()).text(o.sha256());
+    } else if (ref instanceof Ref.Ami a) {
+      out.text("ami").text(a.amiId()).text(a.region());
+    } else if (ref instanceof Ref.Ssm s) {
+      out.text("ssm").text(s.name()).integer(s.version());
+    } else if (ref instanceof Ref.Secret s) {
+      out.text("secret").text(s.secretId()).text(s.versionId());
+    } else if (ref instanceof Ref.RdsSnapshot r) {
+      out.text("rds").text(r.arn());
+    } else {
+      out.text("dynamodb").text(((Ref.DynamoBackup) ref).arn());
+    }
+    out.integer(uses.size());
+    uses.forEach(out::text);
+  }
+
+  static Ref readRef(EntryCodec.In in) {
+    String kind = in.text();
+    return switch (kind == null ? "" : kind) {
+      case "image" -> new Ref.Image(in.text(), in.text(), new Digest("sha256", in.text()));
+      case "s3" -> new Ref.S3Object(in.text(), in.text(), in.text(), in.text());
+      case "ami" -> new Ref.Ami(in.text(), in.text());
+      case "ssm" -> new Ref.Ssm(in.text(), in.integer());
+      case "secret" -> new Ref.Secret(in.text(), in.text());
+      case "rds" -> new Ref.RdsSnapshot(in.text());
+      case "dynamodb" -> new Ref.DynamoBackup(in.text());
+      default -> throw new EntryCodec.Malformed("unknown reference kind " + kind);
+    };
+  }
+
+  static List<String> readUses(EntryCodec.In in) {
+    int u = in.count();
+    List<String> uses = new ArrayList<>(u);
+    for (int j = 0; j < u; j++) {
+      uses.add(in.text());
+    }
+    return uses;
+  }
+
+  /** The problems and datastores, after the references. */
+  void writeRest(EntryCodec.Out out) {
     out.integer(problems.size());
     problems.forEach(p -> out.text(p.file()).integer(p.line()).text(p.message()).text(p.fix()));
     out.integer(datastores.size());
@@ -60,32 +105,10 @@ record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List
         out.text(d.probe().sql()).integer(d.probe().min());
       }
     });
-    return out.bytes();
   }
 
-  static RevisionReading decode(byte[] payload) {
-    EntryCodec.In in = new EntryCodec.In(payload);
-    int n = in.count();
-    Map<Ref, List<String>> refs = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      String kind = in.text();
-      Ref ref = switch (kind == null ? "" : kind) {
-        case "image" -> new Ref.Image(in.text(), in.text(), new Digest("sha256", in.text()));
-        case "s3" -> new Ref.S3Object(in.text(), in.text(), in.text(), in.text());
-        case "ami" -> new Ref.Ami(in.text(), in.text());
-        case "ssm" -> new Ref.Ssm(in.text(), in.integer());
-        case "secret" -> new Ref.Secret(in.text(), in.text());
-        case "rds" -> new Ref.RdsSnapshot(in.text());
-        case "dynamodb" -> new Ref.DynamoBackup(in.text());
-        default -> throw new EntryCodec.Malformed("unknown reference kind " + kind);
-      };
-      int u = in.count();
-      List<String> uses = new ArrayList<>(u);
-      for (int j = 0; j < u; j++) {
-        uses.add(in.text());
-      }
-      refs.put(ref, uses);
-    }
+  /** The reading of {@code refs} with the problems and datastores that follow them in {@code in}. */
+  static RevisionReading readRest(EntryCodec.In in, Map<Ref, List<String>> refs) {
     int p = in.count();
     List<Problem> problems = new ArrayList<>(p);
     for (int i = 0; i < p; i++) {
@@ -112,7 +135,6 @@ record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List
       Datastore.RestoreProbe probe = in.integer() == 1 ? new Datastore.RestoreProbe(in.text(), in.integer()) : null;
       datastores.add(new Datastore(name, engine, image, backups, rpo, probe));
     }
-    in.end();
     return new RevisionReading(refs, List.copyOf(problems), List.copyOf(datastores));
   }
 }

@@ -3,8 +3,10 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Refs;
 import dev.phoenix.core.DaemonThreads;
+import dev.phoenix.core.EntryCodec;
 import dev.phoenix.core.Futures;
 import dev.phoenix.core.Problem;
+import dev.phoenix.core.ReadCache;
 import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.Mainline;
@@ -183,16 +185,57 @@ public final class Revisions {
     }
   }
 
+  /**
+   * The steps' revisions, read a run at a time ({@link RevisionChunks}): a run the cache holds is one
+   * entry; any other is read revision by revision (each from its own entry, or parsed) and then
+   * stored as a run. Runs are read at once.
+   */
   private List<EnvRevision> readSteps(String environment, List<Mainline.Step> steps) {
     // keys first, on this thread (the walk's object lookups are not shared across threads)
     List<Optional<String>> keys = steps.stream().map(s -> mainline.revisionKey(s.commit(), environment)).toList();
     List<String> entries = steps.stream().map(s -> mainline.lockfileEntry(s.commit(), environment).orElse("")).toList();
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(steps.size(), null));
-    java.util.stream.IntStream.range(0, steps.size()).parallel().forEach(i -> {
-      Mainline.Step s = steps.get(i);
-      out.set(i, read(environment, s.commit(), s.from(), s.until(), keys.get(i), entries.get(i)));
+    RevisionChunks.cut(keys).parallelStream().forEach(run -> {
+      List<RevisionReading> readings = run.size() == 1 ? null : readRun(environment, steps, keys, entries, run);
+      for (int i = run.from(); i < run.to(); i++) {
+        Mainline.Step s = steps.get(i);
+        out.set(i, readings == null
+            ? read(environment, s.commit(), s.from(), s.until(), keys.get(i), entries.get(i))
+            : revision(environment, s.commit(), s.from(), readings.get(i - run.from()), s.until()));
+      }
     });
     return out;
+  }
+
+  /**
+   * A run's readings, their references already canonical: from its entry, or each revision read
+   * (from its own entry or parsed) and the run's entry stored. Null with the cache off.
+   */
+  private List<RevisionReading> readRun(String environment, List<Mainline.Step> steps, List<Optional<String>> keys,
+      List<String> entries, RevisionChunks.Run run) {
+    ReadCache store = mainline.cache().store();
+    if (!store.enabled()) {
+      return null;
+    }
+    String key = RevisionChunks.key(keys, run);
+    Optional<byte[]> hit = store.get(RevisionChunks.KIND, key);
+    if (hit.isPresent()) {
+      try {
+        List<RevisionReading> readings = RevisionChunks.decode(hit.get(), canonical);
+        if (readings.size() == run.size()) {
+          return readings;
+        }
+      } catch (EntryCodec.Malformed | IllegalArgumentException | NullPointerException e) {
+        // checksummed but not decodable (a format slip): read again, overwrite below
+      }
+    }
+    List<RevisionReading> readings = new ArrayList<>(run.size());
+    for (int i = run.from(); i < run.to(); i++) {
+      RevisionReading r = reading(environment, steps.get(i).commit(), keys.get(i), entries.get(i));
+      readings.add(new RevisionReading(canonical.of(r.refs()), r.problems(), r.datastores()));
+    }
+    store.put(RevisionChunks.KIND, key, RevisionChunks.encode(readings));
+    return readings;
   }
 
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil) {
@@ -203,9 +246,20 @@ public final class Revisions {
   /** Read from the revision's blobs, or from the read cache when these blobs were read before. */
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key,
       String entry) {
-    RevisionReading reading = mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode,
+    RevisionReading reading = reading(environment, commit, key, entry);
+    return revision(environment, commit, from,
+        new RevisionReading(canonical.of(reading.refs()), reading.problems(), reading.datastores()), validUntil);
+  }
+
+  private RevisionReading reading(String environment, CommitInfo commit, Optional<String> key, String entry) {
+    return mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode,
         () -> parse(environment, commit, entry));
-    return new EnvRevision(environment, commit, from, validUntil, canonical.of(reading.refs()), reading.problems(),
+  }
+
+  /** {@code reading}: its references already canonical. */
+  private EnvRevision revision(String environment, CommitInfo commit, Instant from, RevisionReading reading,
+      Instant validUntil) {
+    return new EnvRevision(environment, commit, from, validUntil, reading.refs(), reading.problems(),
         dateWarnings(commit, from), reading.datastores());
   }
 

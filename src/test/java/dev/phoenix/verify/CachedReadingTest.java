@@ -6,6 +6,7 @@ import dev.phoenix.core.ReadCache;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.History;
 import dev.phoenix.history.HistoryEntry;
+import dev.phoenix.history.Mainline;
 import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.support.GitFixture;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +128,56 @@ class CachedReadingTest {
       List<EnvRevision> all = new Revisions(git, NOW).all("prod");
       assertThat(all).hasSize(5);
       assertThat(parsed).as("only the new lockfile").containsExactly(newest);
+    }
+  }
+
+  /**
+   * A nightly window over 60 daily revisions, then the next night: the window starts a day later and
+   * one revision is new. Only that one is parsed, the readings equal a read without the cache, and
+   * most revisions come from run entries (several revisions per entry opened).
+   */
+  @Test
+  void theNextNightReadsWholeRunsAndParsesOnlyItsNewRevision() {
+    String newest = VerifierTest.lock("prod", 500, 501);
+    Instant tonight = NOW.minus(Duration.ofDays(1));
+    try (GitFixture fixture = GitFixture.init(dir)) {
+      fixture.put("stacks/svc.yaml", Lockfiles.stack());
+      for (int day = 60; day >= 2; day--) {
+        fixture.put(LOCK, VerifierTest.lock("prod", day, 100 + day % 5));
+        fixture.commit(NOW.minus(Duration.ofDays(day)), "day " + day);
+      }
+      try (GitRepository git = GitRepository.open(dir)) {
+        List<EnvRevision> first = new Revisions(git, tonight).of("prod",
+            VerifyWindow.between(tonight.minus(Duration.ofDays(50)), tonight, "50d"));
+        assertThat(first).hasSize(50);
+      }
+      fixture.put(LOCK, newest);
+      fixture.commit(NOW.minus(Duration.ofHours(1)), "tonight's");
+    }
+    VerifyWindow next = VerifyWindow.between(NOW.minus(Duration.ofDays(50)), NOW, "50d");
+    java.util.Set<String> parsed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<EnvRevision> cached;
+    long hits;
+    try (GitRepository git = GitRepository.open(dir)) {
+      ReadCache cache = ReadCache.forRepository(git.directory().toPath());
+      Mainline keys = new Mainline(git);
+      long before = cache.hits();
+      LockfileReader.onParse(b -> parsed.add(new String(b, java.nio.charset.StandardCharsets.UTF_8)));
+      cached = new Revisions(git, NOW).of("prod", next);
+      hits = cache.hits() - before;
+      List<Optional<String>> revisionKeys = cached.stream().map(r -> keys.revisionKey(r.commit(), "prod")).toList();
+      assertThat(RevisionChunks.cut(revisionKeys)).as("the history has runs to reuse").hasSizeGreaterThan(2);
+    } finally {
+      LockfileReader.onParse(null);
+    }
+    assertThat(cached).hasSize(50);
+    assertThat(parsed).as("only tonight's lockfile").containsExactly(newest);
+    assertThat(hits).as("entries opened for 50 revisions").isLessThan(30);
+    System.setProperty(ReadCache.DIR_PROPERTY, "off");
+    try (GitRepository git = GitRepository.open(dir)) {
+      assertThat(new Revisions(git, NOW).of("prod", next)).isEqualTo(cached);
+    } finally {
+      System.clearProperty(ReadCache.DIR_PROPERTY);
     }
   }
 

@@ -1,0 +1,109 @@
+package dev.phoenix.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phoenix.check.Ref;
+import dev.phoenix.core.EntryCodec;
+import dev.phoenix.core.Problem;
+import dev.phoenix.model.Digest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Runs of revisions: where they are cut, and their entry's layout. */
+class RevisionChunksTest {
+  private static List<Optional<String>> keys(int from, int to) {
+    return IntStream.range(from, to).mapToObj(i -> Optional.of("prod " + Integer.toHexString(i * 7919) + " blob")).toList();
+  }
+
+  @Test
+  void runsCoverEveryRevisionInOrderAndEndWhereTheKeysSay() {
+    List<Optional<String>> keys = new ArrayList<>(keys(0, 400));
+    keys.set(100, Optional.empty());
+    List<RevisionChunks.Run> runs = RevisionChunks.cut(keys);
+    assertThat(runs.get(0).from()).isZero();
+    assertThat(runs.get(runs.size() - 1).to()).isEqualTo(400);
+    for (int i = 1; i < runs.size(); i++) {
+      assertThat(runs.get(i).from()).isEqualTo(runs.get(i - 1).to());
+    }
+    for (RevisionChunks.Run run : runs) {
+      assertThat(run.size()).isBetween(1, RevisionChunks.LONGEST);
+      Optional<String> last = keys.get(run.to() - 1);
+      boolean cutByKey = last.isPresent() && RevisionChunks.endsRun(last.get());
+      boolean alone = last.isEmpty() && run.size() == 1;
+      boolean beforeKeyless = run.to() < 400 && keys.get(run.to()).isEmpty();
+      assertThat(cutByKey || alone || beforeKeyless || run.size() == RevisionChunks.LONGEST || run.to() == 400)
+          .as("run %s ends for a reason", run).isTrue();
+    }
+    assertThat(runs).contains(new RevisionChunks.Run(100, 101));
+    assertThat(runs.size()).as("about one cut in %d", RevisionChunks.AVERAGE).isBetween(400 / 40, 400 / 6);
+  }
+
+  @Test
+  void aWindowThatSlidesKeepsEveryRunBetweenItsFirstAndLastCut() {
+    List<Optional<String>> tonight = keys(0, 300);
+    List<Optional<String>> tomorrow = keys(3, 302); // three revisions older than the window, two new ones
+    List<String> before = RevisionChunks.cut(tonight).stream().map(r -> RevisionChunks.key(tonight, r)).toList();
+    List<RevisionChunks.Run> after = RevisionChunks.cut(tomorrow);
+    assertThat(after.size()).isGreaterThan(4);
+    List<String> afterKeys = after.stream().map(r -> RevisionChunks.key(tomorrow, r)).toList();
+    assertThat(before).containsAll(afterKeys.subList(1, afterKeys.size() - 1));
+    assertThat(before).doesNotContain(afterKeys.get(afterKeys.size() - 1));
+  }
+
+  private static Ref image(int i) {
+    return new Ref.Image("registry.example.com", "team/svc-" + i,
+        new Digest("sha256", String.format("%064x", i)));
+  }
+
+  @Test
+  void aRunDecodesToItsRevisionsSharingOneInstanceOfEachReference() {
+    List<RevisionReading> readings = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      Map<Ref, List<String>> refs = new LinkedHashMap<>();
+      for (int i = r; i < r + 30; i++) {
+        refs.put(image(i % 33), List.of("services/svc-" + (i % 33)));
+      }
+      refs.put(new Ref.Ssm("/app/config", r), List.of("config/app", "config/worker"));
+      List<Problem> problems = r == 3 ? List.of(Problem.at("environments/prod/environment.lock.yaml", 4, "bad", "fix it"))
+          : List.of();
+      readings.add(new RevisionReading(refs, problems, List.of()));
+    }
+    byte[] payload = RevisionChunks.encode(readings);
+    List<RevisionReading> back = RevisionChunks.decode(payload, new Canonical());
+    assertThat(back).isEqualTo(readings);
+    for (int r = 0; r < 5; r++) {
+      assertThat(List.copyOf(back.get(r).refs().keySet())).as("order kept")
+          .isEqualTo(List.copyOf(readings.get(r).refs().keySet()));
+    }
+    Ref shared = image(10);
+    Ref first = back.get(0).refs().keySet().stream().filter(shared::equals).findFirst().orElseThrow();
+    Ref last = back.get(4).refs().keySet().stream().filter(shared::equals).findFirst().orElseThrow();
+    assertThat(last).isSameAs(first);
+    assertThat(payload.length).as("each reference written once, then indexes")
+        .isLessThan(RevisionChunks.encode(readings.subList(0, 2)).length * 2);
+  }
+
+  @Test
+  void aRunThatDoesNotReadBackExactlyIsMalformed() {
+    Map<Ref, List<String>> refs = new LinkedHashMap<>();
+    refs.put(image(1), List.of("services/a"));
+    byte[] good = RevisionChunks.encode(List.of(new RevisionReading(refs, List.of(), List.of())));
+    // an index past the table: the same entry with the index byte (after the table) raised
+    EntryCodec.Out out = new EntryCodec.Out();
+    out.integer(1).integer(1);
+    RevisionReading.writeUse(out, image(1), List.of("services/a"));
+    out.integer(1).integer(5).integer(0).integer(0);
+    assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), new Canonical())).isInstanceOf(EntryCodec.Malformed.class)
+        .hasMessageContaining("index");
+    byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
+    assertThatThrownBy(() -> RevisionChunks.decode(longer, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
+    byte[] shorter = java.util.Arrays.copyOf(good, good.length - 1);
+    assertThatThrownBy(() -> RevisionChunks.decode(shorter, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
+  }
+}
