@@ -287,32 +287,30 @@ public final class ReadCache {
     size.set(total);
   }
 
-  /** One per thread, reset between uses: a zlib stream's set-up costs more than compressing an entry. */
-  private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
-  private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
-
   private static byte[] deflate(byte[] data) {
-    Deflater d = DEFLATERS.get();
-    d.reset();
-    d.setInput(data);
-    d.finish();
-    byte[] out = new byte[Math.max(64, data.length / 4)];
-    int n = 0;
-    while (!d.finished()) {
-      if (n == out.length) {
-        out = java.util.Arrays.copyOf(out, out.length * 2);
+    Deflater d = new Deflater(Deflater.BEST_SPEED);
+    try {
+      d.setInput(data);
+      d.finish();
+      byte[] out = new byte[Math.max(64, data.length / 4)];
+      int n = 0;
+      while (!d.finished()) {
+        if (n == out.length) {
+          out = java.util.Arrays.copyOf(out, out.length * 2);
+        }
+        n += d.deflate(out, n, out.length - n);
       }
-      n += d.deflate(out, n, out.length - n);
+      return java.util.Arrays.copyOf(out, n);
+    } finally {
+      d.end();
     }
-    return java.util.Arrays.copyOf(out, n);
   }
 
   private static Optional<byte[]> inflate(byte[] packed, int length) {
     if (length < 0 || length > (64 << 20)) {
       return Optional.empty();
     }
-    Inflater i = INFLATERS.get();
-    i.reset();
+    Inflater i = new Inflater();
     try {
       i.setInput(packed);
       byte[] out = new byte[length];
@@ -327,6 +325,8 @@ public final class ReadCache {
       return n == length && i.finished() ? Optional.of(out) : Optional.empty();
     } catch (DataFormatException e) {
       return Optional.empty();
+    } finally {
+      i.end();
     }
   }
 
