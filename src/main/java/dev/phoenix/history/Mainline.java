@@ -72,19 +72,20 @@ public final class Mainline {
 
   /**
    * How the walk reads a lockfile's stack names when no cache has them: from the environment, the
-   * lockfile's entry at the commit ({@link #lockfileEntry}) and its bytes, exactly
-   * {@link LockfileReader#stackNames(String, byte[])}. A
-   * caller that reads every revision whole afterwards ({@code verify}) reads it whole here once and
-   * keeps it ({@link LockfileReader#stackNames(Parsed)}), instead of parsing each lockfile twice.
+   * commit it was found at, the lockfile's entry there ({@link #lockfileEntry}) and its bytes,
+   * exactly {@link LockfileReader#stackNames(String, byte[])}. A caller that reads every revision
+   * whole afterwards ({@code verify}) reads it whole here once and makes what it needs of that
+   * commit's revision at once ({@link LockfileReader#stackNames(Parsed)}), instead of parsing each
+   * lockfile twice.
    */
   @FunctionalInterface
   public interface NamesReader {
-    Optional<List<String>> names(String environment, String entry, byte[] content);
+    Optional<List<String>> names(String environment, CommitInfo commit, String entry, byte[] content);
   }
 
   /** Only the names ({@code history}'s walk needs nothing else of a lockfile). */
   public static final NamesReader ONLY_NAMES =
-      (environment, entry, content) -> LockfileReader.stackNames(Lockfile.path(environment), content);
+      (environment, commit, entry, content) -> LockfileReader.stackNames(Lockfile.path(environment), content);
 
   private final NamesReader namesReader;
 
@@ -314,6 +315,6 @@ public final class Mainline {
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
-    return namesReader.names(environment, lockfile(commit, environment).orElse(""), bytes.get());
+    return namesReader.names(environment, commit, lockfile(commit, environment).orElse(""), bytes.get());
   }
 }

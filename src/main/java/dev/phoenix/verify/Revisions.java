@@ -16,6 +16,7 @@ import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
 import dev.phoenix.model.Lockfile;
+import dev.phoenix.model.Stack;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,19 +54,36 @@ public final class Revisions {
     this.git = git;
     this.now = now;
     this.canonical = canonical;
-    this.mainline = new Mainline(git, (environment, entry, content) -> {
+    this.mainline = new Mainline(git, (environment, commit, entry, content) -> {
       Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment);
-      kept.put(environment + " " + entry, whole);
-      return LockfileReader.stackNames(whole);
+      RevisionReading reading = parse(environment, commit, whole);
+      walked.put(commit.id(), new Walked(commit,
+          new RevisionReading(canonical.of(reading.refs()), reading.problems(), reading.datastores())));
+      Optional<List<String>> names = LockfileReader.stackNames(whole);
+      if (names.isPresent() && names.get().stream().anyMatch(name -> git.entryAt(commit.id(), Stack.path(name))
+          .filter(GitRepository::regularFile).isEmpty())) {
+        keyless.put(entry, whole); // a named stack is not a plain blob here: such revisions have no key
+      }
+      return names;
     });
   }
 
   /**
-   * Lockfiles the walk read whole for their stack names, kept until the revisions are read: on a
-   * cold cache each lockfile is parsed once, not once for the walk and again for the reading. By
-   * "environment entry" ({@link Mainline#lockfileEntry}: the blob, so the same bytes).
+   * Lockfiles kept whole, by entry, for revisions that have no key (a stack they name is missing or
+   * not a plain file, so no reading can be found by key): rare, and still parsed once per run.
    */
-  private final Map<String, Parsed<Lockfile>> kept = new ConcurrentHashMap<>();
+  private final Map<String, Parsed<Lockfile>> keyless = new ConcurrentHashMap<>();
+
+  /**
+   * What the walk made of a commit's revision when it parsed its lockfile whole for the stack names
+   * (a cold cache): taken by the revision of the same key, so each lockfile is parsed once per run.
+   * Only the reading is kept, its references shared with the run's, never the whole lockfile: a
+   * year of 500-service lockfiles, kept whole until their revisions were read, was most of a cold
+   * run's memory.
+   */
+  private final Map<String, Walked> walked = new ConcurrentHashMap<>();
+
+  private record Walked(CommitInfo commit, RevisionReading reading) {}
 
   /**
    * {@link #of} for each environment, in their order, the environments read at once (each its own
@@ -148,9 +166,12 @@ public final class Revisions {
       CommitInfo head = new TimeTravel(git).head(environment).commit(); // clear error for unknown envs
       Instant at = head.committedAt().isAfter(now) ? now : head.committedAt();
       try {
-        return List.of(read(environment, head, at, null));
+        Optional<String> key = mainline.revisionKey(head, environment); // the walk's reading, if any, made first
+        return List.of(read(environment, head, at, null, key, walkedByKey(environment),
+            mainline.lockfileEntry(head, environment).orElse("")));
       } finally {
-        kept.clear();
+        walked.clear();
+        keyless.clear();
       }
     }
     // a window up to now ends a moment before this.now was read: count future commits at its end
@@ -179,10 +200,19 @@ public final class Revisions {
 
   private List<EnvRevision> read(String environment, List<Mainline.Step> steps) {
     try {
-      return readSteps(environment, steps);
+      return readSteps(environment, steps, walkedByKey(environment));
     } finally {
-      kept.clear();
+      walked.clear();
+      keyless.clear();
     }
+  }
+
+  /** The readings the walk made, by revision key (on the walk's thread: its lookups are not shared). */
+  private Map<String, RevisionReading> walkedByKey(String environment) {
+    Map<String, RevisionReading> made = new java.util.HashMap<>();
+    walked.values().forEach(w -> mainline.revisionKey(w.commit(), environment)
+        .ifPresent(key -> made.putIfAbsent(key, w.reading())));
+    return made;
   }
 
   /**
@@ -190,17 +220,19 @@ public final class Revisions {
    * entry; any other is read revision by revision (each from its own entry, or parsed) and then
    * stored as a run. Runs are read at once.
    */
-  private List<EnvRevision> readSteps(String environment, List<Mainline.Step> steps) {
+  private List<EnvRevision> readSteps(String environment, List<Mainline.Step> steps,
+      Map<String, RevisionReading> made) {
     // keys first, on this thread (the walk's object lookups are not shared across threads)
     List<Optional<String>> keys = steps.stream().map(s -> mainline.revisionKey(s.commit(), environment)).toList();
     List<String> entries = steps.stream().map(s -> mainline.lockfileEntry(s.commit(), environment).orElse("")).toList();
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(steps.size(), null));
     RevisionChunks.cut(keys).parallelStream().forEach(run -> {
-      List<RevisionReading> readings = run.size() == 1 ? null : readRun(environment, steps, keys, entries, run);
+      List<RevisionReading> readings = run.size() == 1 ? null : readRun(environment, steps, keys, made, run);
+      // a run has keys for all its revisions: only one read alone may lack one (and need its entry)
       for (int i = run.from(); i < run.to(); i++) {
         Mainline.Step s = steps.get(i);
         out.set(i, readings == null
-            ? read(environment, s.commit(), s.from(), s.until(), keys.get(i), entries.get(i))
+            ? read(environment, s.commit(), s.from(), s.until(), keys.get(i), made, entries.get(i))
             : revision(environment, s.commit(), s.from(), readings.get(i - run.from()), s.until()));
       }
     });
@@ -212,7 +244,7 @@ public final class Revisions {
    * (from its own entry or parsed) and the run's entry stored. Null with the cache off.
    */
   private List<RevisionReading> readRun(String environment, List<Mainline.Step> steps, List<Optional<String>> keys,
-      List<String> entries, RevisionChunks.Run run) {
+      Map<String, RevisionReading> made, RevisionChunks.Run run) {
     ReadCache store = mainline.cache().store();
     if (!store.enabled()) {
       return null;
@@ -231,29 +263,32 @@ public final class Revisions {
     }
     List<RevisionReading> readings = new ArrayList<>(run.size());
     for (int i = run.from(); i < run.to(); i++) {
-      RevisionReading r = reading(environment, steps.get(i).commit(), keys.get(i), entries.get(i));
+      RevisionReading r = reading(environment, steps.get(i).commit(), keys.get(i), made, "");
       readings.add(new RevisionReading(canonical.of(r.refs()), r.problems(), r.datastores()));
     }
     store.put(RevisionChunks.KIND, key, RevisionChunks.encode(readings));
     return readings;
   }
 
-  private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil) {
-    return read(environment, commit, from, validUntil, mainline.revisionKey(commit, environment),
-        mainline.lockfileEntry(commit, environment).orElse(""));
-  }
-
-  /** Read from the revision's blobs, or from the read cache when these blobs were read before. */
+  /**
+   * Read from the read cache when these blobs were read before, else taken from what the walk made
+   * ({@code made}, by key), else read from the revision's blobs.
+   */
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key,
-      String entry) {
-    RevisionReading reading = reading(environment, commit, key, entry);
+      Map<String, RevisionReading> made, String entry) {
+    RevisionReading reading = reading(environment, commit, key, made, entry);
     return revision(environment, commit, from,
         new RevisionReading(canonical.of(reading.refs()), reading.problems(), reading.datastores()), validUntil);
   }
 
-  private RevisionReading reading(String environment, CommitInfo commit, Optional<String> key, String entry) {
-    return mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode,
-        () -> parse(environment, commit, entry));
+  /** {@code entry}: the lockfile's at {@code commit}, which may be kept whole when the revision has no key. */
+  private RevisionReading reading(String environment, CommitInfo commit, Optional<String> key,
+      Map<String, RevisionReading> made, String entry) {
+    return mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode, () -> {
+      RevisionReading walkedOne = key.map(made::get).orElse(null);
+      return walkedOne != null ? walkedOne
+          : parse(environment, commit, key.isEmpty() ? keyless.get(entry) : null);
+    });
   }
 
   /** {@code reading}: its references already canonical. */
@@ -263,12 +298,10 @@ public final class Revisions {
         dateWarnings(commit, from), reading.datastores());
   }
 
-  /** {@code entry}: the lockfile's at {@code commit}, whose reading the walk may have kept. */
-  private RevisionReading parse(String environment, CommitInfo commit, String entry) {
-    Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment, content -> {
-      Parsed<Lockfile> whole = kept.get(environment + " " + entry);
-      return whole != null ? whole : LockfileReader.read(Lockfile.path(environment), content, environment);
-    });
+  /** {@code whole}: the lockfile at {@code commit} already read whole, or null to read it here. */
+  private RevisionReading parse(String environment, CommitInfo commit, Parsed<Lockfile> whole) {
+    Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment,
+        content -> whole != null ? whole : LockfileReader.read(Lockfile.path(environment), content, environment));
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
     if (estate.value() == null && problems.isEmpty()) {
