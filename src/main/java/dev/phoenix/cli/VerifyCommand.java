@@ -172,7 +172,15 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private int finish(VerifyResult result, List<ReportFormat.Destination> targets, PrintWriter out, PrintWriter err) {
-    out.print(repo.json() ? JsonReport.render(result) : TextReport.render(result));
+    if (repo.json()) {
+      try {
+        JsonReport.write(result, out); // streamed: a year of an estate is over 100 MB
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e); // a PrintWriter does not throw: not reached
+      }
+    } else {
+      out.print(TextReport.render(result));
+    }
     out.flush();
     int failed = write(targets, null, t -> t.write(result), err);
     int code = ExitCode.of(result.outcome());

@@ -47,6 +47,20 @@ public final class AtomicFiles {
     write(target, content, true);
   }
 
+  /** What a streamed write writes: called once, with the stream to the new file (or the pipe). */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * As {@link #write(Path, byte[])}, the content streamed instead of held whole in memory (a
+   * report of a year of an estate is over 100 MB): still whole or unchanged for every reader.
+   */
+  public static void write(Path target, Content content) {
+    write(target, content, true);
+  }
+
   /**
    * As {@link #write(Path, byte[])}, still whole or unchanged for every reader (the rename), but not
    * flushed to disk first: only for a cache whose entries are checked when read (a crash may leave
@@ -58,6 +72,10 @@ public final class AtomicFiles {
   }
 
   private static void write(Path target, byte[] content, boolean flush) {
+    write(target, out -> out.write(content), flush);
+  }
+
+  private static void write(Path target, Content content, boolean flush) {
     Path path = target.toAbsolutePath().normalize();
     Kind kind = kindOf(path);
     refusal(path, kind).ifPresent(reason -> {
@@ -155,14 +173,14 @@ public final class AtomicFiles {
     }
   }
 
-  private static void stream(Path path, byte[] content) throws IOException {
+  private static void stream(Path path, Content content) throws IOException {
     try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-      out.write(content);
+      content.writeTo(out);
       out.flush();
     }
   }
 
-  private static void replace(Path target, byte[] content, boolean flush) throws IOException {
+  private static void replace(Path target, Content content, boolean flush) throws IOException {
     Path dir = target.getParent();
     Files.createDirectories(dir);
     Optional<PosixFileAttributes> before = posixAttributes(target);
@@ -180,7 +198,9 @@ public final class AtomicFiles {
         Files.createFile(tmp);
       }
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        channel.write(java.nio.ByteBuffer.wrap(content));
+        OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+        content.writeTo(out);
+        out.flush(); // not closed here: the channel is, below
         if (flush) {
           channel.force(true);
         }

@@ -51,6 +51,19 @@ public final class RevisionCache {
     return value;
   }
 
+  /** The value of {@code kind} under {@code key} when the cache has it and it decodes; never stores. */
+  public <T> Optional<T> find(String kind, String key, Function<byte[], T> decode) {
+    Optional<byte[]> hit = cache.get(kind, key);
+    if (hit.isPresent()) {
+      try {
+        return Optional.of(decode.apply(hit.get()));
+      } catch (EntryCodec.Malformed | IllegalArgumentException | NullPointerException e) {
+        // checksummed but not decodable: as absent
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The stack names of a lockfile (empty: unreadable). */
   Optional<List<String>> names(String lockEntry, Supplier<Optional<List<String>>> read) {
     return get("names", Optional.of(lockEntry), RevisionCache::decodeNames, RevisionCache::encodeNames, read);

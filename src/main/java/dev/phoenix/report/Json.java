@@ -1,5 +1,6 @@
 package dev.phoenix.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +18,17 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A generator writing to {@code out} as {@link #write} does (indented), for a document too large to
+   * hold as one string; closing it leaves {@code out} open.
+   */
+  public static JsonGenerator generator(java.io.Writer out) throws java.io.IOException {
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.useDefaultPrettyPrinter();
+    return g;
   }
 
   public static ObjectMapper mapper() {

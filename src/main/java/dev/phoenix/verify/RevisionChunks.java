@@ -2,11 +2,7 @@ package dev.phoenix.verify;
 
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.EntryCodec;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +15,25 @@ import java.util.Optional;
  * once per run instead of once per revision, and opens one file instead of dozens.
  *
  * <p>Where runs end is decided by the revisions' own keys (a cut after each key whose hash says
- * so, about one in {@value #AVERAGE}), not by their positions: when the window slides by a day, or
- * a new revision is committed, only the first and last runs change, and their revisions come from
- * their own entries ({@link RevisionReading#KIND}), which stay beside these.
+ * so, about one in {@value #AVERAGE}), never by their positions, and a run is filed under the key
+ * of its last revision, with every key it holds. So when the window slides by a day, its first run
+ * is the end of a run already filed, and is read from it. The revisions after the window's last cut
+ * form an open run, which grows night after night: those are read and filed one by one
+ * ({@link RevisionReading#KIND}) until a cut closes them into a run. A cold read of a year thus
+ * writes one entry per run, not one per revision.
  */
 final class RevisionChunks {
   static final String KIND = "readings";
   static final int AVERAGE = 16;
-  /** A run is cut at this length whatever its keys (rarely reached: (15/16)^64 is under 2%). */
-  static final int LONGEST = 64;
 
   private RevisionChunks() {}
 
-  /** Revisions {@code from} (inclusive) to {@code to} (exclusive) of a list. */
-  record Run(int from, int to) {
+  /**
+   * Revisions {@code from} (inclusive) to {@code to} (exclusive) of a list. {@code closed}: ended
+   * by a cut or by a revision without a key (which is a run of its own); only the last run of a list
+   * may be open.
+   */
+  record Run(int from, int to, boolean closed) {
     int size() {
       return to - from;
     }
@@ -49,17 +50,17 @@ final class RevisionChunks {
       Optional<String> key = keys.get(i);
       if (key.isEmpty()) {
         if (start < i) {
-          runs.add(new Run(start, i));
+          runs.add(new Run(start, i, true)); // ended by a revision, as a cut ends one
         }
-        runs.add(new Run(i, i + 1));
+        runs.add(new Run(i, i + 1, true));
         start = i + 1;
-      } else if (endsRun(key.get()) || i + 1 - start >= LONGEST) {
-        runs.add(new Run(start, i + 1));
+      } else if (endsRun(key.get())) {
+        runs.add(new Run(start, i + 1, true));
         start = i + 1;
       }
     }
     if (start < keys.size()) {
-      runs.add(new Run(start, keys.size()));
+      runs.add(new Run(start, keys.size(), false));
     }
     return runs;
   }
@@ -69,25 +70,18 @@ final class RevisionChunks {
     return (key.hashCode() * 0x9E3779B9) >>> 28 == 0;
   }
 
-  /** The entry's key: every revision key of the run, digested (they are long). */
-  static String key(List<Optional<String>> keys, Run run) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (int i = run.from(); i < run.to(); i++) {
-        sha.update(keys.get(i).orElseThrow().getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) '\n');
-      }
-      return run.size() + " " + HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The entry a closed run is filed under: its last revision's key. */
+  static String key(List<String> keys) {
+    return "ending " + keys.get(keys.size() - 1);
   }
 
-  static byte[] encode(List<RevisionReading> readings) {
+  /** The run of revisions with {@code keys}, and their readings. */
+  static byte[] encode(List<String> keys, List<RevisionReading> readings) {
     Map<Map.Entry<Ref, List<String>>, Integer> table = new LinkedHashMap<>();
     readings.forEach(r -> r.refs().forEach((ref, uses) -> table.putIfAbsent(Map.entry(ref, uses), table.size())));
     EntryCodec.Out out = new EntryCodec.Out();
     out.integer(readings.size());
+    keys.forEach(out::text);
     out.integer(table.size());
     table.keySet().forEach(e -> RevisionReading.writeUse(out, e.getKey(), e.getValue()));
     for (RevisionReading r : readings) {
@@ -98,10 +92,22 @@ final class RevisionChunks {
     return out.bytes();
   }
 
-  /** The run's readings, their references and use lists already {@code canonical}'s. */
-  static List<RevisionReading> decode(byte[] payload, Canonical canonical) {
+  /**
+   * The readings of the revisions with keys {@code wanted}, when they are the last ones of the run
+   * filed in {@code payload} (empty otherwise); their references and use lists already
+   * {@code canonical}'s.
+   */
+  static Optional<List<RevisionReading>> decode(byte[] payload, List<String> wanted, Canonical canonical) {
     EntryCodec.In in = new EntryCodec.In(payload);
     int n = in.count();
+    List<String> keys = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      keys.add(in.text());
+    }
+    int skip = n - wanted.size();
+    if (skip < 0 || !keys.subList(skip, n).equals(wanted)) {
+      return Optional.empty();
+    }
     int m = in.count();
     Ref[] refs = new Ref[m];
     List<?>[] uses = new List<?>[m];
@@ -109,7 +115,7 @@ final class RevisionChunks {
       refs[j] = canonical.ref(RevisionReading.readRef(in));
       uses[j] = canonical.uses(RevisionReading.readUses(in));
     }
-    List<RevisionReading> readings = new ArrayList<>(n);
+    List<RevisionReading> readings = new ArrayList<>(wanted.size());
     for (int i = 0; i < n; i++) {
       int k = in.count();
       Map<Ref, List<String>> map = new LinkedHashMap<>(Math.max(4, k * 4 / 3 + 1));
@@ -125,9 +131,12 @@ final class RevisionChunks {
       if (map.size() != k) {
         throw new EntryCodec.Malformed("a reference twice in one revision");
       }
-      readings.add(RevisionReading.readRest(in, map));
+      RevisionReading reading = RevisionReading.readRest(in, map);
+      if (i >= skip) {
+        readings.add(reading);
+      }
     }
     in.end();
-    return readings;
+    return Optional.of(readings);
   }
 }

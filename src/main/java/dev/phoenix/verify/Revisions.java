@@ -216,9 +216,9 @@ public final class Revisions {
   }
 
   /**
-   * The steps' revisions, read a run at a time ({@link RevisionChunks}): a run the cache holds is one
-   * entry; any other is read revision by revision (each from its own entry, or parsed) and then
-   * stored as a run. Runs are read at once.
+   * The steps' revisions, read a run at a time ({@link RevisionChunks}): a closed run is one cache
+   * entry (or the end of one), else read revision by revision and filed as a run; the open run at the
+   * end is read and filed revision by revision. Runs are read at once.
    */
   private List<EnvRevision> readSteps(String environment, List<Mainline.Step> steps,
       Map<String, RevisionReading> made) {
@@ -227,8 +227,8 @@ public final class Revisions {
     List<String> entries = steps.stream().map(s -> mainline.lockfileEntry(s.commit(), environment).orElse("")).toList();
     List<EnvRevision> out = new ArrayList<>(Collections.nCopies(steps.size(), null));
     RevisionChunks.cut(keys).parallelStream().forEach(run -> {
-      List<RevisionReading> readings = run.size() == 1 ? null : readRun(environment, steps, keys, made, run);
-      // a run has keys for all its revisions: only one read alone may lack one (and need its entry)
+      List<RevisionReading> readings = run.closed() && keys.get(run.from()).isPresent()
+          ? readRun(environment, steps, keys, made, run) : null;
       for (int i = run.from(); i < run.to(); i++) {
         Mainline.Step s = steps.get(i);
         out.set(i, readings == null
@@ -240,8 +240,9 @@ public final class Revisions {
   }
 
   /**
-   * A run's readings, their references already canonical: from its entry, or each revision read
-   * (from its own entry or parsed) and the run's entry stored. Null with the cache off.
+   * A closed run's readings, their references already canonical: from the run filed under its last
+   * key, or each revision read (from its own entry, from the walk, or parsed) and the run filed.
+   * Null with the cache off.
    */
   private List<RevisionReading> readRun(String environment, List<Mainline.Step> steps, List<Optional<String>> keys,
       Map<String, RevisionReading> made, RevisionChunks.Run run) {
@@ -249,24 +250,28 @@ public final class Revisions {
     if (!store.enabled()) {
       return null;
     }
-    String key = RevisionChunks.key(keys, run);
+    List<String> wanted = keys.subList(run.from(), run.to()).stream().map(Optional::orElseThrow).toList();
+    String key = RevisionChunks.key(wanted);
     Optional<byte[]> hit = store.get(RevisionChunks.KIND, key);
     if (hit.isPresent()) {
       try {
-        List<RevisionReading> readings = RevisionChunks.decode(hit.get(), canonical);
-        if (readings.size() == run.size()) {
-          return readings;
+        Optional<List<RevisionReading>> readings = RevisionChunks.decode(hit.get(), wanted, canonical);
+        if (readings.isPresent()) {
+          return readings.get();
         }
       } catch (EntryCodec.Malformed | IllegalArgumentException | NullPointerException e) {
-        // checksummed but not decodable (a format slip): read again, overwrite below
+        // checksummed but not decodable (a format slip): read again, file again below
       }
     }
     List<RevisionReading> readings = new ArrayList<>(run.size());
     for (int i = run.from(); i < run.to(); i++) {
-      RevisionReading r = reading(environment, steps.get(i).commit(), keys.get(i), made, "");
+      String one = wanted.get(i - run.from());
+      CommitInfo commit = steps.get(i).commit();
+      RevisionReading r = mainline.cache().find(RevisionReading.KIND, one, RevisionReading::decode)
+          .orElseGet(() -> made.containsKey(one) ? made.get(one) : parse(environment, commit, null));
       readings.add(new RevisionReading(canonical.of(r.refs()), r.problems(), r.datastores()));
     }
-    store.put(RevisionChunks.KIND, key, RevisionChunks.encode(readings));
+    store.put(RevisionChunks.KIND, key, RevisionChunks.encode(wanted, readings));
     return readings;
   }
 

@@ -32,28 +32,46 @@ class RevisionChunksTest {
       assertThat(runs.get(i).from()).isEqualTo(runs.get(i - 1).to());
     }
     for (RevisionChunks.Run run : runs) {
-      assertThat(run.size()).isBetween(1, RevisionChunks.LONGEST);
       Optional<String> last = keys.get(run.to() - 1);
       boolean cutByKey = last.isPresent() && RevisionChunks.endsRun(last.get());
       boolean alone = last.isEmpty() && run.size() == 1;
       boolean beforeKeyless = run.to() < 400 && keys.get(run.to()).isEmpty();
-      assertThat(cutByKey || alone || beforeKeyless || run.size() == RevisionChunks.LONGEST || run.to() == 400)
-          .as("run %s ends for a reason", run).isTrue();
+      assertThat(run.closed()).as("run %s is closed when a key or a key-less revision ends it", run)
+          .isEqualTo(cutByKey || alone || beforeKeyless);
+      for (int i = run.from(); i < run.to() - 1; i++) {
+        assertThat(keys.get(i).map(RevisionChunks::endsRun)).as("no cut inside %s", run).hasValue(false);
+      }
     }
-    assertThat(runs).contains(new RevisionChunks.Run(100, 101));
+    assertThat(runs).contains(new RevisionChunks.Run(100, 101, true));
+    assertThat(runs.subList(0, runs.size() - 1)).allMatch(RevisionChunks.Run::closed);
     assertThat(runs.size()).as("about one cut in %d", RevisionChunks.AVERAGE).isBetween(400 / 40, 400 / 6);
   }
 
   @Test
-  void aWindowThatSlidesKeepsEveryRunBetweenItsFirstAndLastCut() {
+  void whenTheWindowSlidesEveryClosedRunIsTheEndOfOneFiledTheNightBefore() {
     List<Optional<String>> tonight = keys(0, 300);
     List<Optional<String>> tomorrow = keys(3, 302); // three revisions older than the window, two new ones
-    List<String> before = RevisionChunks.cut(tonight).stream().map(r -> RevisionChunks.key(tonight, r)).toList();
+    Map<String, List<String>> filed = new LinkedHashMap<>();
+    for (RevisionChunks.Run run : RevisionChunks.cut(tonight)) {
+      if (run.closed()) {
+        List<String> held = texts(tonight.subList(run.from(), run.to()));
+        filed.put(RevisionChunks.key(held), held);
+      }
+    }
     List<RevisionChunks.Run> after = RevisionChunks.cut(tomorrow);
-    assertThat(after.size()).isGreaterThan(4);
-    List<String> afterKeys = after.stream().map(r -> RevisionChunks.key(tomorrow, r)).toList();
-    assertThat(before).containsAll(afterKeys.subList(1, afterKeys.size() - 1));
-    assertThat(before).doesNotContain(afterKeys.get(afterKeys.size() - 1));
+    assertThat(after.stream().filter(RevisionChunks.Run::closed).count()).isGreaterThan(4);
+    for (RevisionChunks.Run run : after) {
+      if (run.closed()) {
+        List<String> wanted = texts(tomorrow.subList(run.from(), run.to()));
+        List<String> held = filed.get(RevisionChunks.key(wanted));
+        assertThat(held).as("filed under %s's last key", run).isNotNull();
+        assertThat(held.subList(held.size() - wanted.size(), held.size())).isEqualTo(wanted);
+      }
+    }
+  }
+
+  private static List<String> texts(List<Optional<String>> keys) {
+    return keys.stream().map(Optional::orElseThrow).toList();
   }
 
   private static Ref image(int i) {
@@ -74,9 +92,15 @@ class RevisionChunksTest {
           : List.of();
       readings.add(new RevisionReading(refs, problems, List.of()));
     }
-    byte[] payload = RevisionChunks.encode(readings);
-    List<RevisionReading> back = RevisionChunks.decode(payload, new Canonical());
+    List<String> keys = List.of("k0", "k1", "k2", "k3", "k4");
+    byte[] payload = RevisionChunks.encode(keys, readings);
+    List<RevisionReading> back = RevisionChunks.decode(payload, keys, new Canonical()).orElseThrow();
     assertThat(back).isEqualTo(readings);
+    assertThat(RevisionChunks.decode(payload, keys.subList(2, 5), new Canonical())).as("the run's end")
+        .hasValue(readings.subList(2, 5));
+    assertThat(RevisionChunks.decode(payload, keys.subList(1, 4), new Canonical())).as("not its end").isEmpty();
+    assertThat(RevisionChunks.decode(payload, List.of("k9", "k0", "k1", "k2", "k3", "k4"), new Canonical()))
+        .as("longer than the run").isEmpty();
     for (int r = 0; r < 5; r++) {
       assertThat(List.copyOf(back.get(r).refs().keySet())).as("order kept")
           .isEqualTo(List.copyOf(readings.get(r).refs().keySet()));
@@ -86,24 +110,25 @@ class RevisionChunksTest {
     Ref last = back.get(4).refs().keySet().stream().filter(shared::equals).findFirst().orElseThrow();
     assertThat(last).isSameAs(first);
     assertThat(payload.length).as("each reference written once, then indexes")
-        .isLessThan(RevisionChunks.encode(readings.subList(0, 2)).length * 2);
+        .isLessThan(RevisionChunks.encode(keys.subList(0, 2), readings.subList(0, 2)).length * 2);
   }
 
   @Test
   void aRunThatDoesNotReadBackExactlyIsMalformed() {
     Map<Ref, List<String>> refs = new LinkedHashMap<>();
     refs.put(image(1), List.of("services/a"));
-    byte[] good = RevisionChunks.encode(List.of(new RevisionReading(refs, List.of(), List.of())));
-    // an index past the table: the same entry with the index byte (after the table) raised
+    List<String> one = List.of("k");
+    byte[] good = RevisionChunks.encode(one, List.of(new RevisionReading(refs, List.of(), List.of())));
+    // an index past the table
     EntryCodec.Out out = new EntryCodec.Out();
-    out.integer(1).integer(1);
+    out.integer(1).text("k").integer(1);
     RevisionReading.writeUse(out, image(1), List.of("services/a"));
     out.integer(1).integer(5).integer(0).integer(0);
-    assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), new Canonical())).isInstanceOf(EntryCodec.Malformed.class)
+    assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class)
         .hasMessageContaining("index");
     byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
-    assertThatThrownBy(() -> RevisionChunks.decode(longer, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
+    assertThatThrownBy(() -> RevisionChunks.decode(longer, one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
     byte[] shorter = java.util.Arrays.copyOf(good, good.length - 1);
-    assertThatThrownBy(() -> RevisionChunks.decode(shorter, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
+    assertThatThrownBy(() -> RevisionChunks.decode(shorter, one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
   }
 }

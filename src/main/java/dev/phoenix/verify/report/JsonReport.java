@@ -29,10 +29,47 @@ public final class JsonReport {
   private JsonReport() {}
 
   public static String render(VerifyResult result) {
-    return Json.write(tree(result)) + "\n";
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      write(result, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@link #render} streamed to {@code out}, one environment's part built at a time: a year of an
+   * estate's report is over 100 MB, and building it whole, then as one string, took 650 MB.
+   */
+  public static void write(VerifyResult result, java.io.Writer out) throws java.io.IOException {
+    try (com.fasterxml.jackson.core.JsonGenerator g = Json.generator(out)) {
+      g.writeStartObject();
+      for (Map.Entry<String, Object> field : head(result).entrySet()) {
+        g.writeFieldName(field.getKey());
+        Json.mapper().writeValue(g, field.getValue());
+      }
+      g.writeArrayFieldStart("environments");
+      for (EnvReport e : result.environments()) {
+        Json.mapper().writeValue(g, env(e));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write("\n");
+    out.flush();
   }
 
   public static Map<String, Object> tree(VerifyResult r) {
+    Map<String, Object> m = head(r);
+    List<Object> envs = new ArrayList<>();
+    r.environments().forEach(e -> envs.add(env(e)));
+    m.put("environments", envs);
+    return m;
+  }
+
+  /** Everything before {@code environments}. */
+  private static Map<String, Object> head(VerifyResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("outcome", r.outcome().name());
     m.put("exitCode", ExitCode.of(r.outcome()));
@@ -58,9 +95,6 @@ public final class JsonReport {
     counts.put("unique", r.stats().unique());
     r.stats().byStatus().forEach((s, n) -> counts.put(s.name(), n));
     m.put("counts", counts);
-    List<Object> envs = new ArrayList<>();
-    r.environments().forEach(e -> envs.add(env(e)));
-    m.put("environments", envs);
     return m;
   }
 

@@ -31,7 +31,14 @@ public enum ReportFormat {
   /** A parsed {@code FORMAT:FILE}. */
   public record Destination(ReportFormat format, Path file) {
     public void write(VerifyResult result) {
-      AtomicFiles.write(file, format.render(result));
+      if (format == JSON) { // streamed: the largest of the reports
+        AtomicFiles.write(file, out -> {
+          java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+          JsonReport.write(result, w);
+        });
+      } else {
+        AtomicFiles.write(file, format.render(result));
+      }
     }
   }
 
