@@ -25,6 +25,13 @@ import java.util.function.Function;
  * double it). What reading finds last is checked after it; every unique reference is in exactly
  * one batch. With a remote registry, checking waits on the network while reading keeps the cores
  * busy.
+ *
+ * <p>An environment read mostly from the read cache (fewer than one lockfile in ten parsed: a night
+ * with a revision or two new) starts no batch: all of reading then ends within a second or two, and
+ * checking beside it only takes the cores from it without ending the run sooner (at 500 services ×
+ * 5 environments × 365 days, the second night's reading took 4.4–5.9 s with such batches and
+ * 1.8–2.1 s without, the wall time 20.6–21.6 s and 19.7–21.7 s). Its references are checked with the
+ * rest. A cold read (a first night, an upgrade that emptied the cache) parses nearly every one.
  */
 final class EarlyChecks implements AutoCloseable {
   private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("phoenix-check-early"));
@@ -37,10 +44,13 @@ final class EarlyChecks implements AutoCloseable {
     this.check = check;
   }
 
-  /** One environment's revisions, read: their references not asked for yet are checked next. */
-  synchronized void read(List<EnvRevision> revisions) {
+  /** One environment's revisions, read: their references not asked for yet are checked next (unless read mostly from the cache). */
+  synchronized void read(Revisions.EnvRead read) {
+    if (read.parsed() * 10L < read.revisions().size()) {
+      return;
+    }
     Set<Ref> fresh = new LinkedHashSet<>();
-    for (EnvRevision r : revisions) {
+    for (EnvRevision r : read.revisions()) {
       for (Ref ref : r.refs().keySet()) {
         if (asked.add(ref)) {
           fresh.add(ref);

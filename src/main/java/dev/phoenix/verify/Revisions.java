@@ -56,6 +56,7 @@ public final class Revisions {
     this.canonical = canonical;
     this.mainline = new Mainline(git, (environment, commit, entry, content) -> {
       Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment);
+      parsed.incrementAndGet();
       RevisionReading reading = parse(environment, commit, whole);
       walked.put(commit.id(), new Walked(commit,
           new RevisionReading(canonical.of(reading.refs()), reading.problems(), reading.datastores())));
@@ -85,6 +86,12 @@ public final class Revisions {
 
   private record Walked(CommitInfo commit, RevisionReading reading) {}
 
+  /** Lockfiles parsed by this reading (0: every revision came from the read cache). */
+  private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** One environment's revisions, read, and how many of its lockfiles had to be parsed for them. */
+  record EnvRead(List<EnvRevision> revisions, int parsed) {}
+
   /**
    * {@link #of} for each environment, in their order, the environments read at once (each its own
    * walk of the mainline, at most one per core): the same lists as reading them one after the other.
@@ -93,7 +100,7 @@ public final class Revisions {
    */
   static Map<String, List<EnvRevision>> ofEach(GitRepository git, Instant now, List<String> environments,
       VerifyWindow window) {
-    return ofEach(git, now, environments, window, read -> { });
+    return ofEach(git, now, environments, window, (EnvRead read) -> { });
   }
 
   /**
@@ -102,14 +109,15 @@ public final class Revisions {
    * environments are still read.
    */
   static Map<String, List<EnvRevision>> ofEach(GitRepository git, Instant now, List<String> environments,
-      VerifyWindow window, java.util.function.Consumer<List<EnvRevision>> eachRead) {
+      VerifyWindow window, java.util.function.Consumer<EnvRead> eachRead) {
     Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
     int threads = Math.min(environments.size(), Runtime.getRuntime().availableProcessors());
     Canonical canonical = new Canonical();
     if (threads <= 1) {
       environments.forEach(env -> {
-        List<EnvRevision> read = new Revisions(git, now, canonical).of(env, window);
-        eachRead.accept(read);
+        Revisions reader = new Revisions(git, now, canonical);
+        List<EnvRevision> read = reader.of(env, window);
+        eachRead.accept(new EnvRead(read, reader.parsed.get()));
         byEnv.put(env, read);
       });
       return byEnv;
@@ -119,8 +127,9 @@ public final class Revisions {
       List<Future<List<EnvRevision>>> reads = new ArrayList<>();
       // one Revisions per environment: a walk's object lookups are not shared across threads
       environments.forEach(env -> reads.add(pool.submit(() -> {
-        List<EnvRevision> read = new Revisions(git, now, canonical).of(env, window);
-        eachRead.accept(read);
+        Revisions reader = new Revisions(git, now, canonical);
+        List<EnvRevision> read = reader.of(env, window);
+        eachRead.accept(new EnvRead(read, reader.parsed.get()));
         return read;
       })));
       try {
@@ -305,6 +314,9 @@ public final class Revisions {
 
   /** {@code whole}: the lockfile at {@code commit} already read whole, or null to read it here. */
   private RevisionReading parse(String environment, CommitInfo commit, Parsed<Lockfile> whole) {
+    if (whole == null) {
+      parsed.incrementAndGet(); // else counted where it was read whole (the walk)
+    }
     Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment,
         content -> whole != null ? whole : LockfileReader.read(Lockfile.path(environment), content, environment));
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());

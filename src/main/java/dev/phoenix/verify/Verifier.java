@@ -143,12 +143,12 @@ public final class Verifier {
       int uses, int count, long readNanos) {}
 
   Read read(VerifyRequest request) {
-    return read(request, Instant.now().plus(request.deadline()), read -> { });
+    return read(request, Instant.now().plus(request.deadline()), (Revisions.EnvRead read) -> { });
   }
 
   /** {@code eachRead}: told each environment's revisions as soon as they are read. */
   private Read read(VerifyRequest request, Instant deadline,
-      java.util.function.Consumer<List<EnvRevision>> eachRead) {
+      java.util.function.Consumer<Revisions.EnvRead> eachRead) {
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
     Map<String, List<EnvRevision>> byEnv = revisions(git, request, start, eachRead);
@@ -176,11 +176,11 @@ public final class Verifier {
 
   /** Each environment's revisions in the window as of {@code now} (the commits read, the future-dated ones placed). */
   static Map<String, List<EnvRevision>> revisions(GitRepository git, VerifyRequest request, Instant now) {
-    return revisions(git, request, now, read -> { });
+    return revisions(git, request, now, (Revisions.EnvRead read) -> { });
   }
 
   private static Map<String, List<EnvRevision>> revisions(GitRepository git, VerifyRequest request, Instant now,
-      java.util.function.Consumer<List<EnvRevision>> eachRead) {
+      java.util.function.Consumer<Revisions.EnvRead> eachRead) {
     dev.phoenix.history.TimeTravel.requireCommits(git);
     List<String> envs = request.allEnvironments() ? new Revisions(git, now).environmentsAtHead()
         : request.environments();

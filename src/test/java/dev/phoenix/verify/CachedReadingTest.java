@@ -181,6 +181,25 @@ class CachedReadingTest {
     }
   }
 
+  /** What lets verify hold its early checks back on a warm night: how many lockfiles each reading parsed. */
+  @Test
+  void eachEnvironmentsReadingSaysHowManyLockfilesItParsed() {
+    try (GitRepository git = repository()) {
+      VerifyWindow all = VerifyWindow.since(Duration.ofDays(30), NOW, "30d");
+      List<Revisions.EnvRead> cold = Collections.synchronizedList(new ArrayList<>());
+      LockfileReader.onParse(b -> parses.incrementAndGet());
+      Revisions.ofEach(git, NOW, List.of("prod"), all, cold::add);
+      assertThat(cold).singleElement().extracting(Revisions.EnvRead::parsed).isEqualTo(parses.get());
+      assertThat(parses.get()).isPositive();
+      List<Revisions.EnvRead> warm = Collections.synchronizedList(new ArrayList<>());
+      Revisions.ofEach(git, NOW, List.of("prod"), all, warm::add);
+      assertThat(warm).singleElement().extracting(Revisions.EnvRead::parsed).isEqualTo(0);
+      assertThat(warm.get(0).revisions()).isEqualTo(cold.get(0).revisions());
+    } finally {
+      LockfileReader.onParse(null);
+    }
+  }
+
   @Test
   void aDamagedEntryIsReadAgainNeverTrusted() throws Exception {
     try (GitRepository git = repository()) {

@@ -35,6 +35,33 @@ class EarlyChecksTest {
     return new EnvRevision(env, COMMIT, Instant.EPOCH, null, map, List.of(), List.of());
   }
 
+  private static Revisions.EnvRead parsed(EnvRevision... revisions) {
+    return new Revisions.EnvRead(List.of(revisions), revisions.length);
+  }
+
+  @Test
+  void anEnvironmentReadMostlyFromTheCacheStartsNoBatchAndIsCheckedWithTheRest() throws Exception {
+    List<Set<Ref>> batches = new CopyOnWriteArrayList<>();
+    Map<Ref, Finding> findings;
+    try (EarlyChecks early = new EarlyChecks(batch -> {
+      batches.add(batch);
+      Map<Ref, Finding> out = new LinkedHashMap<>();
+      batch.forEach(r -> out.put(r, Finding.ok()));
+      return out;
+    })) {
+      early.read(new Revisions.EnvRead(List.of(revision("prod", 1, 2)), 0));
+      List<EnvRevision> night = new ArrayList<>(java.util.Collections.nCopies(10, revision("qa", 6)));
+      night.add(revision("qa", 6, 7));
+      early.read(new Revisions.EnvRead(night, 1)); // one new revision of eleven
+      early.read(parsed(revision("staging", 2, 3)));
+      findings = early.rest(new LinkedHashSet<>(List.of(VerifierTest.ref(1), VerifierTest.ref(2), VerifierTest.ref(3),
+          VerifierTest.ref(6), VerifierTest.ref(7))));
+    }
+    assertThat(batches).containsExactly(Set.of(VerifierTest.ref(2), VerifierTest.ref(3)),
+        Set.of(VerifierTest.ref(1), VerifierTest.ref(6), VerifierTest.ref(7)));
+    assertThat(findings).hasSize(5).doesNotContainValue(null);
+  }
+
   @Test
   void aBatchStartsWhenAnEnvironmentIsReadAndNoReferenceIsAskedTwice() throws Exception {
     List<Set<Ref>> batches = new CopyOnWriteArrayList<>();
@@ -56,11 +83,11 @@ class EarlyChecksTest {
       running.decrementAndGet();
       return out;
     })) {
-      early.read(List.of(revision("prod", 1, 2), revision("prod", 2, 3)));
+      early.read(parsed(revision("prod", 1, 2), revision("prod", 2, 3)));
       // reading goes on (the other environments): the first batch is already being checked
       assertThat(firstStarted.await(30, TimeUnit.SECONDS)).as("checked before reading was over").isTrue();
-      early.read(List.of(revision("staging", 3, 4)));
-      early.read(List.of(revision("dev", 1, 4))); // nothing new: no batch
+      early.read(parsed(revision("staging", 3, 4)));
+      early.read(parsed(revision("dev", 1, 4))); // nothing new: no batch
       Set<Ref> unique = new LinkedHashSet<>(List.of(VerifierTest.ref(5), VerifierTest.ref(4), VerifierTest.ref(1),
           VerifierTest.ref(3), VerifierTest.ref(2)));
       findings = early.rest(unique);
@@ -92,14 +119,14 @@ class EarlyChecksTest {
       finished.incrementAndGet();
       return Map.of();
     });
-    early.read(List.of(revision("prod", 1)));
-    early.read(List.of(revision("staging", 2))); // queued behind the first
+    early.read(parsed(revision("prod", 1)));
+    early.read(parsed(revision("staging", 2))); // queued behind the first
     assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
     early.close(); // reading failed: the run ends here
     assertThat(interrupted.await(30, TimeUnit.SECONDS)).as("the batch under way is interrupted").isTrue();
     assertThat(runs.get()).as("the queued batch never starts").isEqualTo(1);
     assertThat(finished.get()).isZero();
-    early.read(List.of(revision("qa", 3))); // a late environment after closing: not checked
+    early.read(parsed(revision("qa", 3))); // a late environment after closing: not checked
     assertThatThrownBy(() -> early.rest(Set.of(VerifierTest.ref(1)))).isInstanceOf(RuntimeException.class);
   }
 }
