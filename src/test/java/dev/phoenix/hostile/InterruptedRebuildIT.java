@@ -68,7 +68,9 @@ class InterruptedRebuildIT {
               + "    source: {repository: https://git.example.com/db, commit: abcdef0}\n"
               + "  api:\n    type: container-image\n    version: 1.0.0-1-abcdef0\n    image: " + image + "\n"
               + "    source: {repository: https://git.example.com/api, commit: abcdef0}\n"
-              + "config:\n  db:\n    HEALTH_DELAY: {value: '25'}\n")
+              // the window in which the signal must arrive: long, so a slow docker CLI on a loaded CI machine
+              // cannot let the drill finish first (25 s once did)
+              + "config:\n  db:\n    HEALTH_DELAY: {value: '60'}\n")
           .put("stacks/base.yaml", "apiVersion: phoenix/v1\nkind: Stack\nname: base\ndependsOn: []\nservices:\n"
               + "  - {name: db, artefact: db, port: 8080, health: /healthz, cpu: 256, memory: 256, replicas: 1, config: db}\n")
           .put("stacks/apps.yaml", "apiVersion: phoenix/v1\nkind: Stack\nname: apps\ndependsOn: [base]\nservices:\n"
@@ -77,19 +79,21 @@ class InterruptedRebuildIT {
       git.checkout();
     }
     List<String> args = DrillRepo.rebuildArgs(repo, env, tmp.resolve("out"), registry.hostPort(),
-        "--target-option", "healthTimeout=90");
+        "--target-option", "healthTimeout=120");
     String db = Labels.container(env, "db", 1);
     String api = Labels.container(env, "api", 1);
 
+    long started = System.nanoTime();
     ChildPhoenix child = ChildPhoenix.start(tmp.resolve("logs"), Map.of(), args);
     awaitRunning(db, child);
     assertThat(child.process.isAlive()).as(child.err()).isTrue();
     String dbId = daemon.docker("inspect", "-f", "{{.Id}}", db).orThrow().stdout().strip();
     daemon.docker("inspect", "-f", "{{.Id}}", Labels.lock(env, "local")).orThrow();
     new ProcessBuilder("kill", "-s", signal, Long.toString(child.process.pid())).start().waitFor();
+    long signalledAfter = (System.nanoTime() - started) / 1_000_000;
     int code = child.await();
 
-    assertThat(code).as(child.err()).isEqualTo(exit);
+    assertThat(code).as("signalled %d ms after the start; %s", signalledAfter, child.err()).isEqualTo(exit);
     assertThat(child.err()).contains("interrupted: record").contains("interrupted: lock released");
     assertThat(daemon.docker("inspect", Labels.lock(env, "local")).ok()).as("lock released").isFalse();
     List<DrillRecord> records = new DrillRecords(repo.resolve("drills")).list(env).records();
