@@ -25,9 +25,16 @@ final class ChildPhoenix {
     this.stderr = stderr;
   }
 
+  /**
+   * Starts the child with INT, TERM and HUP at their default handling, whatever this test run
+   * inherited: a run started in the background of a non-interactive shell ignores SIGINT, an ignored
+   * signal stays ignored across exec, and the JVM then keeps ignoring it, so a test that signals the
+   * child would see it run on. GNU env (coreutils 8.31 or later) resets them, then execs Java in
+   * its place (the same pid).
+   */
   static ChildPhoenix start(Path logDir, Map<String, String> env, List<String> args) throws IOException {
     Files.createDirectories(logDir);
-    List<String> command = new ArrayList<>(List.of(
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "dev.phoenix.cli.Main"));
     command.addAll(args);

@@ -68,9 +68,7 @@ class InterruptedRebuildIT {
               + "    source: {repository: https://git.example.com/db, commit: abcdef0}\n"
               + "  api:\n    type: container-image\n    version: 1.0.0-1-abcdef0\n    image: " + image + "\n"
               + "    source: {repository: https://git.example.com/api, commit: abcdef0}\n"
-              // the window in which the signal must arrive: long, so a slow docker CLI on a loaded CI machine
-              // cannot let the drill finish first (25 s once did)
-              + "config:\n  db:\n    HEALTH_DELAY: {value: '60'}\n")
+              + "config:\n  db:\n    HEALTH_DELAY: {value: '25'}\n")
           .put("stacks/base.yaml", "apiVersion: phoenix/v1\nkind: Stack\nname: base\ndependsOn: []\nservices:\n"
               + "  - {name: db, artefact: db, port: 8080, health: /healthz, cpu: 256, memory: 256, replicas: 1, config: db}\n")
           .put("stacks/apps.yaml", "apiVersion: phoenix/v1\nkind: Stack\nname: apps\ndependsOn: [base]\nservices:\n"
@@ -79,7 +77,7 @@ class InterruptedRebuildIT {
       git.checkout();
     }
     List<String> args = DrillRepo.rebuildArgs(repo, env, tmp.resolve("out"), registry.hostPort(),
-        "--target-option", "healthTimeout=120");
+        "--target-option", "healthTimeout=90");
     String db = Labels.container(env, "db", 1);
     String api = Labels.container(env, "api", 1);
 
