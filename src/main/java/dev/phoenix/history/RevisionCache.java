@@ -38,13 +38,9 @@ public final class RevisionCache {
     if (key.isEmpty()) {
       return read.get();
     }
-    Optional<byte[]> hit = cache.get(kind, key.get());
+    Optional<T> hit = find(kind, key.get(), decode); // not decodable: read again, overwritten below
     if (hit.isPresent()) {
-      try {
-        return decode.apply(hit.get());
-      } catch (EntryCodec.Malformed | IllegalArgumentException | NullPointerException e) {
-        // checksummed but not decodable (a format slip): read again, overwrite below
-      }
+      return hit.get();
     }
     T value = read.get();
     cache.put(kind, key.get(), encode.apply(value));
@@ -58,7 +54,7 @@ public final class RevisionCache {
       try {
         return Optional.of(decode.apply(hit.get()));
       } catch (EntryCodec.Malformed | IllegalArgumentException | NullPointerException e) {
-        // checksummed but not decodable: as absent
+        // checksummed but not decodable (a format slip): as absent
       }
     }
     return Optional.empty();

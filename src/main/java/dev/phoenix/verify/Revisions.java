@@ -3,7 +3,6 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Refs;
 import dev.phoenix.core.DaemonThreads;
-import dev.phoenix.core.EntryCodec;
 import dev.phoenix.core.Futures;
 import dev.phoenix.core.Problem;
 import dev.phoenix.core.ReadCache;
@@ -261,16 +260,11 @@ public final class Revisions {
     }
     List<String> wanted = keys.subList(run.from(), run.to()).stream().map(Optional::orElseThrow).toList();
     String key = RevisionChunks.key(wanted);
-    Optional<byte[]> hit = store.get(RevisionChunks.KIND, key);
-    if (hit.isPresent()) {
-      try {
-        Optional<List<RevisionReading>> readings = RevisionChunks.decode(hit.get(), wanted, canonical);
-        if (readings.isPresent()) {
-          return readings.get();
-        }
-      } catch (EntryCodec.Malformed | IllegalArgumentException | NullPointerException e) {
-        // checksummed but not decodable (a format slip): read again, file again below
-      }
+    Optional<List<RevisionReading>> filed = mainline.cache()
+        .find(RevisionChunks.KIND, key, payload -> RevisionChunks.decode(payload, wanted, canonical))
+        .flatMap(ending -> ending); // empty: not filed, not decodable, or not the end of the run filed
+    if (filed.isPresent()) {
+      return filed.get();
     }
     List<RevisionReading> readings = new ArrayList<>(run.size());
     for (int i = run.from(); i < run.to(); i++) {
