@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * lines and scalar kinds. Anything else gives {@code null} and the full parser reads the file: an
  * anchor, alias, tag, directive, document marker, tab, CR, multi-line scalar or flow, escape, empty
  * value, indentless list, complex or quoted key, duplicate key, deep nesting, a number or word whose
- * type is not plainly a whole number, digits, true/false or text. So this path accepts a subset of what the
+ * type is not plainly a whole number, digits, true/false, a timestamp or text. So this path accepts a subset of what the
  * full parser accepts and never refuses anything: every refusal, limit and message stays the full
  * parser's. {@code PlainLayoutTest} compares both on generated and hand-written files.
  */
@@ -433,7 +433,7 @@ final class PlainLayout {
       throw NotPlain.INSTANCE;
     }
     Tag tag = RESOLVER.resolve(NodeId.scalar, value, true);
-    if (Tag.STR.equals(tag)) {
+    if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) { // the full parser reads a timestamp as text
       return new Scalar(line, value, Scalar.Kind.STRING);
     }
     if (Tag.INT.equals(tag) && DIGITS.matcher(value).matches()) { // 0733 too: typed as the full parser does, text as written

@@ -215,6 +215,10 @@ class PlainLayoutTest {
     fast("key.with/dots-and_dash: v\n9lives: x\nUPPER_CASE: y\n");
     fast("a: ünïcödé\nb: {c: 日本}\n");
     fast("a: some text with spaces, and a comma\nb: with [brackets] inside\n");
+    // timestamps (an assurance record's "at"): text to both parsers
+    fast("at: 2026-11-20T09:58:00Z\nd: 2026-11-20\ns: 2026-11-20 09:58:00\nf: 2001-12-14t21:59:43.10-05:00\n");
+    fast("assurance:\n  - {step: unit-tests, result: passed, at: 2026-11-20T09:58:00Z, evidence: https://ci/r/318}\n");
+    fast("a: [2026-11-20, 2026-11-20T09:58:00.5+01:00]\n");
   }
 
   @Test
@@ -244,8 +248,6 @@ class PlainLayoutTest {
     fast("a: 1e3\nb: 0988\nc: 15353e718757\n"); // YAML 1.1 floats that are hex commits: typed and kept as written
     slow("a: 0x1F\n");
     slow("a: 190:20:30\n");
-    slow("a: 2026-11-20\n");
-    slow("a: 2026-11-20T09:58:00Z\n");
     slow("a: |\n  text\n");
     slow("a: >\n  text\n");
     slow("a: plain\n  continued\n");
