@@ -28,6 +28,27 @@ final class Documents {
     return new Parsed<>(value, problems.list());
   }
 
+  /**
+   * {@link #read}, for a document in the plain layout only ({@link SafeYaml#parsePlain}) and
+   * recognisably Phoenix's; null for any other, which {@link #read} then reads and reports on.
+   */
+  static <T> Parsed<T> readPlain(String file, byte[] content, String what, String kind,
+      BiFunction<Fields, YamlNode.MapNode, T> reader) {
+    YamlNode root;
+    try {
+      root = SafeYaml.parsePlain(content);
+    } catch (YamlException e) {
+      return null;
+    }
+    if (root == null || Foreign.check(root, what, kind).isPresent()) {
+      return null;
+    }
+    Problems problems = new Problems();
+    Fields f = new Fields(file, problems);
+    T value = f.map(root, what).map(m -> reader.apply(f, m)).orElse(null);
+    return new Parsed<>(value, problems.list());
+  }
+
   private static YamlNode parse(Fields f, byte[] content, String what, String kind) {
     List<YamlException> duplicates = new ArrayList<>();
     try {

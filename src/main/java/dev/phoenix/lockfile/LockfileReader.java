@@ -30,10 +30,23 @@ public final class LockfileReader {
   }
 
   public static Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
+    return read(file, content, expectedEnvironment, null);
+  }
+
+  /**
+   * {@link #read(String, byte[], String)}, the entries already read in this run taken from {@code
+   * memo} instead of parsed again (null: no memo): the same reading either way.
+   */
+  public static Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment, LockfileMemo memo) {
     java.util.function.Consumer<byte[]> listener = parsed;
     if (listener != null) {
       listener.accept(content);
     }
+    return memo == null ? whole(file, content, expectedEnvironment) : memo.read(file, content, expectedEnvironment);
+  }
+
+  /** The whole content parsed and read, every problem reported: what the memo falls back to. */
+  static Parsed<Lockfile> whole(String file, byte[] content, String expectedEnvironment) {
     return Documents.read(file, content, "the lockfile", Lockfile.KIND, (f, m) -> read(f, m, expectedEnvironment));
   }
 
@@ -62,7 +75,7 @@ public final class LockfileReader {
     return java.util.Optional.of(read.value().stacks() == null ? List.of() : List.copyOf(read.value().stacks()));
   }
 
-  private static Lockfile read(Fields f, MapNode root, String expectedEnvironment) {
+  static Lockfile read(Fields f, MapNode root, String expectedEnvironment) {
     f.onlyKnown(root, "", TOP);
     f.header(root, Lockfile.KIND);
     String environment = f.text(root, "environment", "the lockfile", true);

@@ -56,6 +56,19 @@ public final class SafeYaml {
     return plain != null ? plain : full(content, duplicates);
   }
 
+  /**
+   * {@link #parse}, but only for the plain layout Phoenix writes ({@link PlainLayout}): null when
+   * the content is over the size limit or needs the full parser (so {@link #parse} may still read
+   * it, or will report what is wrong with it). Throws what {@link #parse} throws for a bad character.
+   */
+  public static YamlNode parsePlain(byte[] content) throws YamlException {
+    if (content.length > MAX_BYTES) {
+      return null;
+    }
+    Characters.check(content);
+    return PlainLayout.read(content);
+  }
+
   /** The full parser, on content whose size and characters were checked. */
   static YamlNode full(byte[] content, List<YamlException> duplicates) throws YamlException {
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(content)) {
