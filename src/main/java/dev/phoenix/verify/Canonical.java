@@ -17,20 +17,38 @@ final class Canonical {
   private final Map<Ref, Ref> refs = new ConcurrentHashMap<>();
   private final Map<List<String>, List<String>> uses = new ConcurrentHashMap<>();
 
-  /** {@code read}'s references and uses, in its order, each replaced by the run's first equal one. */
+  /**
+   * {@code read}'s references and uses, in its order, each replaced by the run's first equal one. A
+   * map this made already is given back as it is: a revision's reading passes here more than once.
+   */
   Map<Ref, List<String>> of(Map<Ref, List<String>> read) {
-    Map<Ref, List<String>> out = new LinkedHashMap<>(Math.max(4, read.size() * 4 / 3 + 1));
+    if (read instanceof Made made && made.by == this) {
+      return made;
+    }
+    Made out = new Made(this, Math.max(4, read.size() * 4 / 3 + 1));
     read.forEach((ref, where) -> out.put(ref(ref), uses(where)));
     return out;
   }
 
   /** The run's first reference equal to {@code ref}. */
   Ref ref(Ref ref) {
-    return refs.computeIfAbsent(ref, r -> r);
+    Ref known = refs.get(ref); // no lock when known, the usual case
+    return known != null ? known : refs.computeIfAbsent(ref, r -> r);
   }
 
   /** The run's first use list equal to {@code where}, unmodifiable. */
   List<String> uses(List<String> where) {
-    return uses.computeIfAbsent(where, w -> List.copyOf(w));
+    List<String> known = uses.get(where);
+    return known != null ? known : uses.computeIfAbsent(where, w -> List.copyOf(w));
+  }
+
+  /** A map of canonical references and uses, made by {@code by}. */
+  private static final class Made extends LinkedHashMap<Ref, List<String>> {
+    private final transient Canonical by;
+
+    Made(Canonical by, int capacity) {
+      super(capacity);
+      this.by = by;
+    }
   }
 }

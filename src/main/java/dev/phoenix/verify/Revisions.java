@@ -10,7 +10,9 @@ import dev.phoenix.git.CommitInfo;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.history.Mainline;
 import dev.phoenix.history.TimeTravel;
+import dev.phoenix.lockfile.EstateFiles;
 import dev.phoenix.lockfile.EstateReader;
+import dev.phoenix.lockfile.LockfileMemo;
 import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
@@ -38,6 +40,8 @@ public final class Revisions {
   private final Instant now;
   private final Mainline mainline;
   private final Canonical canonical;
+  /** The lockfile entries this run has read, each parsed once however many revisions repeat it. */
+  private final LockfileMemo memo;
 
   public Revisions(GitRepository git) {
     this(git, Instant.now());
@@ -45,18 +49,19 @@ public final class Revisions {
 
   /** {@code now}: commits dated after it count as committed now (see {@link #of}). */
   public Revisions(GitRepository git, Instant now) {
-    this(git, now, new Canonical());
+    this(git, now, new Canonical(), new LockfileMemo());
   }
 
-  /** {@code canonical}: shared by the environments of one run, read at once. */
-  private Revisions(GitRepository git, Instant now, Canonical canonical) {
+  /** {@code canonical}, {@code memo}: shared by the environments of one run, read at once. */
+  private Revisions(GitRepository git, Instant now, Canonical canonical, LockfileMemo memo) {
     this.git = git;
     this.now = now;
     this.canonical = canonical;
+    this.memo = memo;
     this.mainline = new Mainline(git, (environment, commit, entry, content) -> {
-      Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment);
+      Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment, memo);
       parsed.incrementAndGet();
-      RevisionReading reading = parse(environment, commit, whole);
+      RevisionReading reading = parse(environment, commit, whole, content);
       walked.put(commit.id(), new Walked(commit,
           new RevisionReading(canonical.of(reading.refs()), reading.problems(), reading.datastores())));
       Optional<List<String>> names = LockfileReader.stackNames(whole);
@@ -112,9 +117,10 @@ public final class Revisions {
     Map<String, List<EnvRevision>> byEnv = new LinkedHashMap<>();
     int threads = Math.min(environments.size(), Runtime.getRuntime().availableProcessors());
     Canonical canonical = new Canonical();
+    LockfileMemo memo = new LockfileMemo();
     if (threads <= 1) {
       environments.forEach(env -> {
-        Revisions reader = new Revisions(git, now, canonical);
+        Revisions reader = new Revisions(git, now, canonical, memo);
         List<EnvRevision> read = reader.of(env, window);
         eachRead.accept(new EnvRead(read, reader.parsed.get()));
         byEnv.put(env, read);
@@ -126,7 +132,7 @@ public final class Revisions {
       List<Future<List<EnvRevision>>> reads = new ArrayList<>();
       // one Revisions per environment: a walk's object lookups are not shared across threads
       environments.forEach(env -> reads.add(pool.submit(() -> {
-        Revisions reader = new Revisions(git, now, canonical);
+        Revisions reader = new Revisions(git, now, canonical, memo);
         List<EnvRevision> read = reader.of(env, window);
         eachRead.accept(new EnvRead(read, reader.parsed.get()));
         return read;
@@ -271,7 +277,7 @@ public final class Revisions {
       String one = wanted.get(i - run.from());
       CommitInfo commit = steps.get(i).commit();
       RevisionReading r = mainline.cache().find(RevisionReading.KIND, one, RevisionReading::decode)
-          .orElseGet(() -> made.containsKey(one) ? made.get(one) : parse(environment, commit, null));
+          .orElseGet(() -> made.containsKey(one) ? made.get(one) : parse(environment, commit, null, null));
       readings.add(new RevisionReading(canonical.of(r.refs()), r.problems(), r.datastores()));
     }
     store.put(RevisionChunks.KIND, key, RevisionChunks.encode(wanted, readings));
@@ -295,7 +301,7 @@ public final class Revisions {
     return mainline.cache().get(RevisionReading.KIND, key, RevisionReading::decode, RevisionReading::encode, () -> {
       RevisionReading walkedOne = key.map(made::get).orElse(null);
       return walkedOne != null ? walkedOne
-          : parse(environment, commit, key.isEmpty() ? keyless.get(entry) : null);
+          : parse(environment, commit, key.isEmpty() ? keyless.get(entry) : null, null);
     });
   }
 
@@ -306,13 +312,20 @@ public final class Revisions {
         dateWarnings(commit, from), reading.datastores());
   }
 
-  /** {@code whole}: the lockfile at {@code commit} already read whole, or null to read it here. */
-  private RevisionReading parse(String environment, CommitInfo commit, Parsed<Lockfile> whole) {
+  /**
+   * {@code whole}: the lockfile at {@code commit} already read whole, or null to read it here;
+   * {@code content}: its bytes already read (by the walk), or null to read them here.
+   */
+  private RevisionReading parse(String environment, CommitInfo commit, Parsed<Lockfile> whole, byte[] content) {
     if (whole == null) {
       parsed.incrementAndGet(); // else counted where it was read whole (the walk)
     }
-    Parsed<Estate> estate = EstateReader.read(git.filesAt(commit), environment,
-        content -> whole != null ? whole : LockfileReader.read(Lockfile.path(environment), content, environment));
+    EstateFiles files = git.filesAt(commit);
+    if (content != null) {
+      files = new KnownLockfile(files, Lockfile.path(environment), content);
+    }
+    Parsed<Estate> estate = EstateReader.read(files, environment,
+        bytes -> whole != null ? whole : LockfileReader.read(Lockfile.path(environment), bytes, environment, memo));
     Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
     if (estate.value() == null && problems.isEmpty()) {
@@ -321,6 +334,24 @@ public final class Revisions {
     List<dev.phoenix.model.Datastore> datastores = estate.value() == null ? List.of()
         : estate.value().stacks().stream().flatMap(st -> st.datastores().stream()).toList();
     return new RevisionReading(refs, problems, datastores);
+  }
+
+  /** A commit's files whose lockfile was already read: its bytes are not looked up and inflated again. */
+  private record KnownLockfile(EstateFiles files, String path, byte[] content) implements EstateFiles {
+    @Override
+    public Lookup lookup(String wanted) {
+      return wanted.equals(path) ? Lookup.of(content) : files.lookup(wanted);
+    }
+
+    @Override
+    public java.util.SortedSet<String> environments() {
+      return files.environments();
+    }
+
+    @Override
+    public String label() {
+      return files.label();
+    }
   }
 
   private List<String> dateWarnings(CommitInfo commit, Instant from) {
