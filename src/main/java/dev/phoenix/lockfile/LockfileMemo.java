@@ -33,17 +33,41 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LockfileMemo {
   static final int LIMIT = 250_000;
 
-  private final Map<Text, Object> read = new ConcurrentHashMap<>();
-  private final AtomicLong reused = new AtomicLong();
+  private final Map<Text, Object> read;
+  private final AtomicLong reused;
+
+  /** This reader's last lockfile read through the memo, its entries and their values; null: none. */
+  private byte[] lastContent;
+  private List<Block> lastBlocks;
+  private Object[] lastValues;
+
+  public LockfileMemo() {
+    this(new ConcurrentHashMap<>(), new AtomicLong());
+  }
+
+  private LockfileMemo(Map<Text, Object> read, AtomicLong reused) {
+    this.read = read;
+    this.reused = reused;
+  }
+
+  /**
+   * A reader of the same memo that also keeps the last lockfile it read: the next one (an
+   * environment's next revision) is compared with it entry by entry, in place, before the memo is
+   * asked, which spares hashing and looking up the entries that did not change. One per walk.
+   */
+  public LockfileMemo reader() {
+    return new LockfileMemo(read, reused);
+  }
 
   /** Entries taken from the memo so far, not parsed (what tests and benchmarks watch). */
   public long reused() {
     return reused.get();
   }
 
-  Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
+  synchronized Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
     Optional<List<Block>> cut = LockfileBlocks.cut(content);
     if (cut.isEmpty()) {
+      lastContent = null;
       return LockfileReader.whole(file, content, expectedEnvironment);
     }
     List<Block> blocks = cut.get();
@@ -52,13 +76,17 @@ public final class LockfileMemo {
     int hits = 0;
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
-      texts[i] = new Text(b.section(), content, b.from(), b.to());
       boolean lastOfSection = i + 1 == blocks.size() || blocks.get(i + 1).section() != b.section();
       if (!lastOfSection) {
-        known[i] = read.get(texts[i]);
+        known[i] = sameAsLast(content, b, i);
+        if (known[i] == null) {
+          texts[i] = new Text(b.section(), content, b.from(), b.to());
+          known[i] = read.get(texts[i]);
+        }
         hits += known[i] == null ? 0 : 1;
       }
     }
+    lastContent = null;
     byte[] rest = hits == 0 ? content : withoutKnown(content, blocks, known);
     Parsed<Lockfile> part = Documents.readPlain(file, rest, "the lockfile", Lockfile.KIND,
         (f, m) -> LockfileReader.read(f, m, expectedEnvironment));
@@ -71,14 +99,30 @@ public final class LockfileMemo {
     if (artefacts == null || config == null) {
       return LockfileReader.whole(file, content, expectedEnvironment);
     }
-    for (int i = 0; i < blocks.size() && read.size() < LIMIT; i++) {
-      if (known[i] == null) {
-        Block b = blocks.get(i);
-        read.putIfAbsent(texts[i].copy(), b.section() == Part.ARTEFACTS ? artefacts.get(b.key()) : config.get(b.key()));
+    Object[] values = new Object[blocks.size()];
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
+      values[i] = b.section() == Part.ARTEFACTS ? artefacts.get(b.key()) : config.get(b.key());
+      if (known[i] == null && read.size() < LIMIT) {
+        Text text = texts[i] != null ? texts[i] : new Text(b.section(), content, b.from(), b.to());
+        read.putIfAbsent(text.copy(), values[i]);
       }
     }
+    lastContent = content;
+    lastBlocks = blocks;
+    lastValues = values;
     reused.addAndGet(hits);
     return new Parsed<>(new Lockfile(parsed.environment(), parsed.stacks(), artefacts, config), List.of());
+  }
+
+  /** The value of the last lockfile's entry {@code i} when entry {@code i} here is the same text, else null. */
+  private Object sameAsLast(byte[] content, Block b, int i) {
+    if (lastContent == null || i >= lastBlocks.size()) {
+      return null;
+    }
+    Block last = lastBlocks.get(i);
+    return last.section() == b.section() && last.to() - last.from() == b.to() - b.from()
+        && Arrays.equals(content, b.from(), b.to(), lastContent, last.from(), last.to()) ? lastValues[i] : null;
   }
 
   /** The content with the known children's lines emptied: every line keeps its number. */

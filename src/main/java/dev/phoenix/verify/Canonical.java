@@ -30,6 +30,11 @@ final class Canonical {
     return out;
   }
 
+  /** An empty map for canonical references and uses, which {@link #of} gives back as it is. */
+  Map<Ref, List<String>> newMap(int expected) {
+    return new Made(this, Math.max(4, expected * 4 / 3 + 1));
+  }
+
   /** The run's first reference equal to {@code ref}. */
   Ref ref(Ref ref) {
     Ref known = refs.get(ref); // no lock when known, the usual case

@@ -1,7 +1,6 @@
 package dev.phoenix.verify;
 
 import dev.phoenix.check.Ref;
-import dev.phoenix.check.Refs;
 import dev.phoenix.core.DaemonThreads;
 import dev.phoenix.core.Futures;
 import dev.phoenix.core.Problem;
@@ -42,6 +41,8 @@ public final class Revisions {
   private final Canonical canonical;
   /** The lockfile entries this run has read, each parsed once however many revisions repeat it. */
   private final LockfileMemo memo;
+  /** References made once per shared lockfile entry (this environment's walk). */
+  private final SharedRefs sharedRefs;
 
   public Revisions(GitRepository git) {
     this(git, Instant.now());
@@ -57,7 +58,8 @@ public final class Revisions {
     this.git = git;
     this.now = now;
     this.canonical = canonical;
-    this.memo = memo;
+    this.memo = memo.reader(); // the run's memo, with this walk's last lockfile to compare the next with
+    this.sharedRefs = new SharedRefs(canonical);
     this.mainline = new Mainline(git, (environment, commit, entry, content) -> {
       Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment, memo);
       parsed.incrementAndGet();
@@ -326,7 +328,7 @@ public final class Revisions {
     }
     Parsed<Estate> estate = EstateReader.read(files, environment,
         bytes -> whole != null ? whole : LockfileReader.read(Lockfile.path(environment), bytes, environment, memo));
-    Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : Refs.of(estate.value().lockfile());
+    Map<Ref, List<String>> refs = estate.value() == null ? Map.of() : sharedRefs.of(estate.value().lockfile());
     List<Problem> problems = estate.problems();
     if (estate.value() == null && problems.isEmpty()) {
       problems = List.of(Problem.at(Lockfile.path(environment), 0, "the lockfile could not be read", null));

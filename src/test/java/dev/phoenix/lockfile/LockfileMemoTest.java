@@ -89,6 +89,22 @@ class LockfileMemoTest {
   }
 
   @Test
+  void aReaderTakesEntriesUnchangedSinceItsLastFileInPlaceAndOthersFromTheSharedMemo() {
+    LockfileMemo memo = new LockfileMemo();
+    LockfileMemo first = memo.reader();
+    LockfileMemo second = memo.reader();
+    viaMemo(first, BASE);
+    String moved = BASE.replace("  statements:\n    type: lambda", "  statement:\n    type: lambda"); // one entry renamed
+    assertThat(reading(viaMemo(first, moved))).isEqualTo(reading(whole(moved)));
+    assertThat(memo.reused()).isEqualTo(4); // payments-api, ledger-worker; config payments-api, ledger-worker
+    assertThat(reading(viaMemo(second, BASE))).isEqualTo(reading(whole(BASE))); // nothing last: the shared memo
+    assertThat(memo.reused()).isEqualTo(9);
+    Parsed<Lockfile> again = viaMemo(first, moved);
+    assertThat(again.value().artefacts().get("payments-api"))
+        .isSameAs(viaMemo(second, moved).value().artefacts().get("payments-api"));
+  }
+
+  @Test
   void anEntryRememberedFromAnotherFileDoesNotHideADuplicateOrAnErrorElsewhere() {
     LockfileMemo memo = new LockfileMemo();
     viaMemo(memo, BASE);
@@ -156,12 +172,14 @@ class LockfileMemoTest {
       docs.add(doc);
     }
     LockfileMemo memo = new LockfileMemo();
+    List<LockfileMemo> readers = List.of(memo, memo.reader(), memo.reader()); // readers compare with their last file too
     int clean = 0;
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 3; round++) {
       Collections.shuffle(docs, random);
       for (String doc : docs) {
         Parsed<Lockfile> whole = whole(doc);
-        assertThat(reading(viaMemo(memo, doc))).as("read through the memo:\n%s", doc).isEqualTo(reading(whole));
+        LockfileMemo reader = readers.get(random.nextInt(readers.size()));
+        assertThat(reading(viaMemo(reader, doc))).as("read through the memo:\n%s", doc).isEqualTo(reading(whole));
         clean += whole.problems().isEmpty() ? 1 : 0;
       }
     }
