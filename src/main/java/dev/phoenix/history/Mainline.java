@@ -297,6 +297,15 @@ public final class Mainline {
     return object(commit, Lockfile.path(environment));
   }
 
+  /**
+   * The entry ({@code <mode> <blob>}) at {@code path} in {@code commit}, from this walk's lookups
+   * when it made them ({@link #revisionKey} looks up every blueprint a lockfile names). On the
+   * walk's thread: its lookups are not shared.
+   */
+  public Optional<String> entry(CommitInfo commit, String path) {
+    return object(commit, path);
+  }
+
   private Optional<String> object(CommitInfo commit, String path) {
     return objects.computeIfAbsent(commit.id() + " " + path, k -> git.entryAt(commit.id(), path));
   }

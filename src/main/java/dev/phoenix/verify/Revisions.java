@@ -41,6 +41,8 @@ public final class Revisions {
   private final Canonical canonical;
   /** The lockfile entries this run has read, each parsed once however many revisions repeat it. */
   private final LockfileMemo memo;
+  /** Blueprints this walk has read, by their entry ({@link KnownFiles}). */
+  private final Map<String, EstateFiles.Lookup> blobs = new ConcurrentHashMap<>();
   /** References made once per shared lockfile entry (this environment's walk). */
   private final SharedRefs sharedRefs;
 
@@ -324,7 +326,7 @@ public final class Revisions {
     }
     EstateFiles files = git.filesAt(commit);
     if (content != null) {
-      files = new KnownLockfile(files, Lockfile.path(environment), content);
+      files = new KnownFiles(files, Lockfile.path(environment), content, path -> mainline.entry(commit, path), blobs);
     }
     Parsed<Estate> estate = EstateReader.read(files, environment,
         bytes -> whole != null ? whole : LockfileReader.read(Lockfile.path(environment), bytes, environment, memo));
@@ -336,24 +338,6 @@ public final class Revisions {
     List<dev.phoenix.model.Datastore> datastores = estate.value() == null ? List.of()
         : estate.value().stacks().stream().flatMap(st -> st.datastores().stream()).toList();
     return new RevisionReading(refs, problems, datastores);
-  }
-
-  /** A commit's files whose lockfile was already read: its bytes are not looked up and inflated again. */
-  private record KnownLockfile(EstateFiles files, String path, byte[] content) implements EstateFiles {
-    @Override
-    public Lookup lookup(String wanted) {
-      return wanted.equals(path) ? Lookup.of(content) : files.lookup(wanted);
-    }
-
-    @Override
-    public java.util.SortedSet<String> environments() {
-      return files.environments();
-    }
-
-    @Override
-    public String label() {
-      return files.label();
-    }
   }
 
   private List<String> dateWarnings(CommitInfo commit, Instant from) {
