@@ -23,10 +23,15 @@ public final class Refs {
     lockfile.config().forEach((block, vars) -> vars.forEach((name, source) -> {
       Ref ref = of(source);
       if (ref != null) {
-        out.computeIfAbsent(ref, k -> new ArrayList<>()).add("config " + block + "." + name);
+        out.computeIfAbsent(ref, k -> new ArrayList<>()).add(configUse(block, name));
       }
     }));
     return out;
+  }
+
+  /** Where a config variable's reference is used: {@code config <block>.<name>}. */
+  public static String configUse(String block, String name) {
+    return "config " + block + "." + name;
   }
 
   /** Null when the artefact is too broken to check (validation reports it). */

@@ -125,7 +125,7 @@ public final class Mainline {
       return Optional.of(key.append(" unreadable").toString()); // the lockfile alone decides
     }
     for (String name : names.get()) {
-      Optional<String> stack = object(commit, Stack.path(name));
+      Optional<String> stack = entry(commit, Stack.path(name));
       if (stack.isEmpty() || !GitRepository.regularFile(stack.get())) {
         return Optional.empty();
       }
@@ -270,7 +270,7 @@ public final class Mainline {
     if (lock.isEmpty()) {
       return true; // no lockfile on either side: no revision, whatever else changed
     }
-    if (object(commit, "stacks").equals(object(other, "stacks"))) {
+    if (entry(commit, "stacks").equals(entry(other, "stacks"))) {
       return true; // the cheap case: nothing under stacks/ changed
     }
     Optional<List<String>> names = stackNames.computeIfAbsent(lock.get(), blob -> readNames(commit, environment));
@@ -278,7 +278,7 @@ public final class Mainline {
       return false; // unreadable lockfile: any change under stacks/ may matter
     }
     for (String name : names.get()) {
-      if (!object(commit, Stack.path(name)).equals(object(other, Stack.path(name)))) {
+      if (!entry(commit, Stack.path(name)).equals(entry(other, Stack.path(name)))) {
         return false;
       }
     }
@@ -294,7 +294,7 @@ public final class Mainline {
   }
 
   private Optional<String> lockfile(CommitInfo commit, String environment) {
-    return object(commit, Lockfile.path(environment));
+    return entry(commit, Lockfile.path(environment));
   }
 
   /**
@@ -303,10 +303,6 @@ public final class Mainline {
    * walk's thread: its lookups are not shared.
    */
   public Optional<String> entry(CommitInfo commit, String path) {
-    return object(commit, path);
-  }
-
-  private Optional<String> object(CommitInfo commit, String path) {
     return objects.computeIfAbsent(commit.id() + " " + path, k -> git.entryAt(commit.id(), path));
   }
 

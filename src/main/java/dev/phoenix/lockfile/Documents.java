@@ -23,9 +23,7 @@ final class Documents {
       BiFunction<Fields, YamlNode.MapNode, T> reader) {
     Problems problems = new Problems();
     Fields f = new Fields(file, problems);
-    YamlNode root = parse(f, content, what, kind);
-    T value = root == null ? null : f.map(root, what).map(m -> reader.apply(f, m)).orElse(null);
-    return new Parsed<>(value, problems.list());
+    return mapped(f, problems, parse(f, content, what, kind), what, reader);
   }
 
   /**
@@ -44,8 +42,13 @@ final class Documents {
       return null;
     }
     Problems problems = new Problems();
-    Fields f = new Fields(file, problems);
-    T value = f.map(root, what).map(m -> reader.apply(f, m)).orElse(null);
+    return mapped(new Fields(file, problems), problems, root, what, reader);
+  }
+
+  /** {@code root} (null: unreadable, already reported) read by {@code reader}, with every problem {@code f} collected. */
+  private static <T> Parsed<T> mapped(Fields f, Problems problems, YamlNode root, String what,
+      BiFunction<Fields, YamlNode.MapNode, T> reader) {
+    T value = root == null ? null : f.map(root, what).map(m -> reader.apply(f, m)).orElse(null);
     return new Parsed<>(value, problems.list());
   }
 

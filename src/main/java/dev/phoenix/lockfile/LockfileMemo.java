@@ -203,9 +203,17 @@ public final class LockfileMemo {
       this.hash = h;
     }
 
+    private Text(Part section, byte[] bytes, int hash) {
+      this.section = section;
+      this.bytes = bytes;
+      this.from = 0;
+      this.to = bytes.length;
+      this.hash = hash;
+    }
+
     /** Its own copy of the bytes, so the memo holds no lockfile's whole content. */
     Text copy() {
-      return new Text(section, Arrays.copyOfRange(bytes, from, to), 0, to - from);
+      return new Text(section, Arrays.copyOfRange(bytes, from, to), hash);
     }
 
     @Override

@@ -144,7 +144,7 @@ public final class Rollback {
     config.forEach((block, vars) -> vars.forEach((name, source) -> {
       Ref r = Refs.of(source);
       if (r != null) {
-        refs.put(r, "config " + block + "." + name);
+        refs.put(r, Refs.configUse(block, name));
       }
     }));
     if (refs.isEmpty()) {

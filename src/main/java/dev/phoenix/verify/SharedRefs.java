@@ -65,7 +65,7 @@ final class SharedRefs {
     variables.forEach((name, source) -> {
       Ref ref = Refs.of(source);
       if (ref != null) {
-        out.add(new Use(canonical.ref(ref), canonical.uses(List.of("config " + block + "." + name))));
+        out.add(new Use(canonical.ref(ref), canonical.uses(List.of(Refs.configUse(block, name)))));
       }
     });
     return List.copyOf(out);

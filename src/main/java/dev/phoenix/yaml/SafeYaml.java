@@ -51,8 +51,7 @@ public final class SafeYaml {
           "file is over the " + MAX_BYTES + "-byte limit",
           "split it or remove what does not belong in a lockfile");
     }
-    Characters.check(content);
-    YamlNode plain = PlainLayout.read(content); // the layout Phoenix writes, read without the full parser
+    YamlNode plain = parsePlain(content); // the layout Phoenix writes, read without the full parser
     return plain != null ? plain : full(content, duplicates);
   }
 
