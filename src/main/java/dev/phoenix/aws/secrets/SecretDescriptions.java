@@ -3,6 +3,7 @@ package dev.phoenix.aws.secrets;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.aws.AwsFailure;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +45,19 @@ final class SecretDescriptions {
   }
 
   /**
-   * Whether the version exists at all, deprecated ones included. DescribeSecret lists versions
-   * that have staging labels; a version without one may exist until Secrets Manager deletes it.
+   * Every version id the secret has, deprecated ones included (ListSecretVersionIds, all pages).
+   * DescribeSecret lists versions that have staging labels; a version without one may exist until
+   * Secrets Manager deletes it.
    */
-  boolean versionExists(String secretId, String versionId) {
+  Set<String> versionIds(String secretId) {
+    Set<String> ids = new HashSet<>();
     try {
       for (var page : sm.listSecretVersionIdsPaginator(b -> b.secretId(secretId).includeDeprecated(true))) {
         for (SecretVersionsListEntry v : page.versions()) {
-          if (versionId.equals(v.versionId())) {
-            return true;
-          }
+          ids.add(v.versionId());
         }
       }
-      return false;
+      return ids;
     } catch (SdkException e) {
       throw translate("ListSecretVersionIds " + secretId, e, true);
     }

@@ -1,5 +1,6 @@
 package dev.phoenix.aws.secrets;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Checks;
@@ -11,13 +12,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Secrets Manager versions: one DescribeSecret per secret, shared by all its pinned versions
- * (ListSecretVersionIds only for a version DescribeSecret does not list). Never GetSecretValue.
+ * Secrets Manager versions: one DescribeSecret per secret, shared by all its pinned versions, and
+ * at most one ListSecretVersionIds walk per secret, only when a pinned version is one DescribeSecret
+ * does not list. Both answers are kept for this checker's life ({@code Stores} makes one per run),
+ * so a secret in several batches of the run is asked once. Never GetSecretValue.
  */
 public final class SecretsChecker implements RefChecker {
   private final SecretDescriptions descriptions;
+  private final AskedOnce<String, SecretDescriptions.Described> described = new AskedOnce<>();
+  private final AskedOnce<String, Set<String>> allVersions = new AskedOnce<>();
 
   SecretsChecker(SecretDescriptions descriptions) {
     this.descriptions = descriptions;
@@ -46,12 +52,12 @@ public final class SecretsChecker implements RefChecker {
 
   Map<Ref, Finding> checkSecret(String secretId, List<Ref.Secret> pins) {
     try {
-      SecretDescriptions.Described secret = descriptions.describe(secretId);
+      SecretDescriptions.Described secret = described.get(secretId, () -> descriptions.describe(secretId));
       Map<Ref, Finding> out = new LinkedHashMap<>();
       for (Ref.Secret pin : pins) {
         boolean listed = secret.stages().containsKey(pin.versionId());
         boolean exists = !listed && secret.deletedDate() == null
-            && descriptions.versionExists(secretId, pin.versionId());
+            && allVersions.get(secretId, () -> descriptions.versionIds(secretId)).contains(pin.versionId());
         out.put(pin, SecretFindings.of(secret, pin.versionId(), exists));
       }
       return out;

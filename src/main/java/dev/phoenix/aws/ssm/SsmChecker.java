@@ -1,5 +1,6 @@
 package dev.phoenix.aws.ssm;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.check.CheckOptions;
 import dev.phoenix.check.Checks;
@@ -15,10 +16,13 @@ import java.util.SortedMap;
 
 /**
  * SSM parameter versions: one paginated GetParameterHistory (WithDecryption=false) per parameter
- * name, shared by every pinned version of it. Nothing is decrypted; no value is read.
+ * name, shared by every pinned version of it, in whichever batch of the run it turns up (the
+ * listing is kept for this checker's life: {@code Stores} makes one per run). Nothing is decrypted;
+ * no value is read.
  */
 public final class SsmChecker implements RefChecker {
   private final SsmHistory history;
+  private final AskedOnce<String, SortedMap<Long, List<String>>> listings = new AskedOnce<>();
 
   SsmChecker(SsmHistory history) {
     this.history = history;
@@ -48,7 +52,7 @@ public final class SsmChecker implements RefChecker {
   Map<Ref, Finding> checkName(String name, List<Ref.Ssm> pins) {
     SortedMap<Long, List<String>> versions;
     try {
-      versions = history.versions(name);
+      versions = listings.get(name, () -> history.versions(name));
     } catch (AwsException e) {
       return Checks.all(pins, e.notFound()
           ? Finding.missing("parameter " + name + " not found") : Finding.unknown(e.getMessage()));

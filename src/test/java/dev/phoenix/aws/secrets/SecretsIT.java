@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.CountedCalls;
 import dev.phoenix.aws.MotoAws;
 import dev.phoenix.aws.MotoClients;
 import dev.phoenix.check.Finding;
@@ -47,6 +48,28 @@ class SecretsIT {
     assertThat(out.get(bare)).isEqualTo(Finding.atRisk("no staging label: Secrets Manager may delete it"));
     assertThat(out.get(absent).status()).isEqualTo(Status.MISSING);
     assertThat(out.get(noSecret)).isEqualTo(Finding.missing("secret app/none not found"));
+  }
+
+  @Test
+  void aSecretInSeveralBatchesOfOneRunIsDescribedAndListedOnce() {
+    List<String> v = threeVersions("app/api");
+    String v4 = AWS.raw().putSecretValue(b -> b.secretId("app/api").secretString("four")).versionId();
+    CountedCalls calls = new CountedCalls();
+    try (SecretsManagerClient counted = calls.client(SecretsManagerClient.builder(), AWS.moto())) {
+      SecretsChecker run = new SecretsChecker(new SecretDescriptions(counted));
+      Ref first = new Ref.Secret("app/api", v.get(0)); // v1 and v2 have no staging label left
+      Ref second = new Ref.Secret("app/api", v.get(1));
+      Ref absent = new Ref.Secret("app/api", "00000000-0000-0000-0000-000000000000");
+      Ref current = new Ref.Secret("app/api", v4);
+      Map<Ref, Finding> early = run.check(List.of(first, absent), MotoAws.options(false));
+      Map<Ref, Finding> rest = run.check(List.of(second, current), MotoAws.options(false));
+      assertThat(calls.of("DescribeSecret")).isEqualTo(1);
+      assertThat(calls.of("ListSecretVersionIds")).as("one walk answers every unlabelled version").isEqualTo(1);
+      assertThat(early.get(first).status()).isEqualTo(Status.AT_RISK);
+      assertThat(early.get(absent).status()).isEqualTo(Status.MISSING);
+      assertThat(rest.get(second).status()).isEqualTo(Status.AT_RISK);
+      assertThat(rest.get(current)).isEqualTo(Finding.ok("staged AWSCURRENT"));
+    }
   }
 
   @Test

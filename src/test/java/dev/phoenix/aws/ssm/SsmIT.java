@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phoenix.aws.AwsClients;
 import dev.phoenix.aws.AwsException;
+import dev.phoenix.aws.CountedCalls;
 import dev.phoenix.aws.MotoAws;
 import dev.phoenix.aws.MotoClients;
 import dev.phoenix.check.Finding;
@@ -45,6 +46,29 @@ class SsmIT {
     assertThat(out.get(v2)).isEqualTo(Finding.ok("present"));
     assertThat(out.get(v9)).isEqualTo(Finding.missing("version 9 does not exist (latest is 3)"));
     assertThat(out.get(gone)).isEqualTo(Finding.missing("parameter /shop/absent not found"));
+  }
+
+  @Test
+  void aParameterInSeveralBatchesOfOneRunIsListedOnce() {
+    write("/shop/db/url", 60); // two pages of GetParameterHistory (50 a page)
+    CountedCalls calls = new CountedCalls();
+    try (SsmClient counted = calls.client(SsmClient.builder(), AWS.moto())) {
+      SsmChecker run = new SsmChecker(new SsmHistory(counted));
+      Ref v2 = new Ref.Ssm("/shop/db/url", 2);
+      Ref v55 = new Ref.Ssm("/shop/db/url", 55);
+      Ref v61 = new Ref.Ssm("/shop/db/url", 61);
+      Ref absent = new Ref.Ssm("/shop/none", 1);
+      Map<Ref, Finding> early = run.check(List.of(v2, absent), MotoAws.options(false));
+      Map<Ref, Finding> rest = run.check(List.of(v55, v61, absent), MotoAws.options(false));
+      assertThat(calls.of("GetParameterHistory")).isEqualTo(3); // two pages of one, one "not found"
+      assertThat(early.get(v2)).isEqualTo(Finding.ok("present"));
+      assertThat(rest.get(v55)).isEqualTo(Finding.ok("present"));
+      assertThat(rest.get(v61)).isEqualTo(Finding.missing("version 61 does not exist (latest is 60)"));
+      assertThat(rest.get(absent)).isEqualTo(Finding.missing("parameter /shop/none not found"));
+
+      new SsmChecker(new SsmHistory(counted)).check(List.of(v55), MotoAws.options(false));
+      assertThat(calls.of("GetParameterHistory")).as("another run asks again").isEqualTo(5);
+    }
   }
 
   @Test

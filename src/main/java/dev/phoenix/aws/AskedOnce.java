@@ -1,0 +1,63 @@
+package dev.phoenix.aws;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * What a store said about one object (an SSM parameter's history, a secret's versions), asked once
+ * for the life of this memo: one checker's, so one run's. Verify checks the window in batches (early
+ * ones while history is still being read, the rest after), and the versions of one object turn up
+ * in several of them; without this each batch listed the object again (a year's estate asked moto
+ * for 1,086 SSM pages where 696 answer every version).
+ *
+ * <p>An answer and a "not found" are kept; any other failure is not, so a later batch asks again
+ * (the lane's back-off has had time to act). Two threads asking for one key at once make one call:
+ * the second waits for the first's answer.
+ */
+public final class AskedOnce<K, V> {
+  private final Map<K, CompletableFuture<V>> asked = new ConcurrentHashMap<>();
+
+  /** The answer for {@code key}: remembered, or from {@code ask} (which may throw AwsException). */
+  public V get(K key, Supplier<V> ask) {
+    CompletableFuture<V> mine = new CompletableFuture<>();
+    CompletableFuture<V> theirs = asked.putIfAbsent(key, mine);
+    if (theirs != null) {
+      return await(theirs);
+    }
+    try {
+      V value = ask.get();
+      mine.complete(value);
+      return value;
+    } catch (AwsException e) {
+      if (!e.notFound()) {
+        asked.remove(key, mine);
+      }
+      mine.completeExceptionally(e);
+      throw e;
+    } catch (RuntimeException | Error e) {
+      asked.remove(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private static <V> V await(CompletableFuture<V> answer) {
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while another check asked the same object", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
