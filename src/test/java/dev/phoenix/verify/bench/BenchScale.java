@@ -59,7 +59,9 @@ public final class BenchScale {
       timed.addAll(base);
       timed.addAll(List.of("--cache-dir", cache.toString()));
       int mark = registry.accessLog().size();
+      long motoMark = lines(moto.logFile());
       Proc first = Proc.run(work, timed.toArray(String[]::new));
+      long firstMoto = lines(moto.logFile()) - motoMark;
       List<String> log = registry.accessLog();
       log = log.subList(mark, log.size());
       say("first run (cold cache): exit %d, %.2f s wall, %s s CPU, peak RSS %d MB; %s; %s", first.code(),
@@ -83,7 +85,10 @@ public final class BenchScale {
       say("    registry access log: of %d images pushed, %d requested exactly once, %d more than once, %d never"
           + " (pinned by no revision)", images.size(), once, more, never);
       double d = Wrk.timeFor(work, registry.hostPort(), images);
+      motoMark = lines(moto.logFile());
       double listing = ssmListing(work, moto, params);
+      say("    moto requests: %d in the first run, %d for the baseline's listing of every parameter once (+1 warm-up)",
+          firstMoto, lines(moto.logFile()) - motoMark);
       say("baseline: wrk GET of %d unique manifests %.2f s + %d SSM GetParameterHistory listings %.2f s = %.2f s",
           images.size(), d, params.size(), listing, d + listing);
       say("    first/baseline = %.2f (goal 1.5); first's check phase/baseline = %.2f", first.seconds() / (d + listing),
@@ -160,6 +165,13 @@ public final class BenchScale {
       throw new IllegalStateException("SSM listing failed: " + p.err());
     }
     return Double.parseDouble(p.out().trim());
+  }
+
+  /** Lines in moto's request log (one per request). */
+  static long lines(Path log) throws java.io.IOException {
+    try (var in = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+      return in.count();
+    }
   }
 
   static String counts(String json) {
