@@ -6,7 +6,6 @@ import dev.phoenix.core.DaemonThreads;
 import dev.phoenix.core.Futures;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +35,7 @@ import java.util.function.Function;
 final class EarlyChecks implements AutoCloseable {
   private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("phoenix-check-early"));
   private final Function<Set<Ref>, Map<Ref, Finding>> check;
-  private final Set<Ref> asked = new HashSet<>();
+  private final SeenRefs asked = new SeenRefs();
   private final List<Future<Map<Ref, Finding>>> batches = new ArrayList<>();
 
   /** {@code check}: the findings of one batch of unique references (a whole checkers' run). */

@@ -20,6 +20,12 @@ import java.util.Map;
 record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List<Datastore> datastores) {
   static final String KIND = "reading";
 
+  /** This reading with its references and uses made canonical (itself when they already are). */
+  RevisionReading in(Canonical canonical) {
+    Map<Ref, List<String>> made = canonical.of(refs);
+    return made == refs ? this : new RevisionReading(made, problems, datastores);
+  }
+
   byte[] encode() {
     EntryCodec.Out out = new EntryCodec.Out();
     out.integer(refs.size());

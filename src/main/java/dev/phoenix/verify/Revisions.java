@@ -66,8 +66,7 @@ public final class Revisions {
       Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment, memo);
       parsed.incrementAndGet();
       RevisionReading reading = parse(environment, commit, whole, content);
-      walked.put(commit.id(), new Walked(commit,
-          new RevisionReading(canonical.of(reading.refs()), reading.problems(), reading.datastores())));
+      walked.put(commit.id(), new Walked(commit, reading.in(canonical)));
       Optional<List<String>> names = LockfileReader.stackNames(whole);
       if (names.isPresent() && names.get().stream().anyMatch(name -> git.entryAt(commit.id(), Stack.path(name))
           .filter(GitRepository::regularFile).isEmpty())) {
@@ -282,7 +281,7 @@ public final class Revisions {
       CommitInfo commit = steps.get(i).commit();
       RevisionReading r = mainline.cache().find(RevisionReading.KIND, one, RevisionReading::decode)
           .orElseGet(() -> made.containsKey(one) ? made.get(one) : parse(environment, commit, null, null));
-      readings.add(new RevisionReading(canonical.of(r.refs()), r.problems(), r.datastores()));
+      readings.add(r.in(canonical));
     }
     store.put(RevisionChunks.KIND, key, RevisionChunks.encode(wanted, readings));
     return readings;
@@ -295,8 +294,7 @@ public final class Revisions {
   private EnvRevision read(String environment, CommitInfo commit, Instant from, Instant validUntil, Optional<String> key,
       Map<String, RevisionReading> made, String entry) {
     RevisionReading reading = reading(environment, commit, key, made, entry);
-    return revision(environment, commit, from,
-        new RevisionReading(canonical.of(reading.refs()), reading.problems(), reading.datastores()), validUntil);
+    return revision(environment, commit, from, reading.in(canonical), validUntil);
   }
 
   /** {@code entry}: the lockfile's at {@code commit}, which may be kept whole when the revision has no key. */

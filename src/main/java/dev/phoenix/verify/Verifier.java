@@ -160,17 +160,19 @@ public final class Verifier {
   /** The unique references of the revisions read, how many uses they have, how many revisions: the run's stats. */
   record Tally(Set<Ref> unique, int uses, int count) {
     static Tally of(Map<String, List<EnvRevision>> byEnv) {
-      Set<Ref> unique = new LinkedHashSet<>();
+      SeenRefs unique = new SeenRefs();
       int uses = 0;
       int count = 0;
       for (List<EnvRevision> list : byEnv.values()) {
         for (EnvRevision r : list) {
-          unique.addAll(r.refs().keySet());
+          for (Ref ref : r.refs().keySet()) {
+            unique.add(ref);
+          }
           uses += r.refs().size();
           count++;
         }
       }
-      return new Tally(unique, uses, count);
+      return new Tally(unique.inOrder(), uses, count);
     }
   }
 

@@ -137,4 +137,77 @@ class AssessmentTest {
     EnvReport u = Assessment.of("prod", WINDOW, List.of(rev("1", "2026-09-01T00:00:00Z", null, LEDGER)), findings, NOW);
     assertThat(new VerifyResult(List.of(u), WINDOW, stats, false, true, NOW).outcome()).isEqualTo(Verdict.UNKNOWN);
   }
+
+  /**
+   * Revisions holding none, one or several broken references among many (the lookup by the broken
+   * ones and the full pass), and equal references that are not one instance: each revision's status
+   * and broken list, and each reference's commits and users, are what going through every reference
+   * of every revision gives.
+   */
+  @Test
+  void revisionResultsAndUsesMatchAFullPassOverEveryReference() {
+    java.util.Random random = new java.util.Random(14);
+    List<Ref> pool = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      Ref ref = image("svc-" + i, (char) ('a' + i % 6));
+      pool.add(ref);
+      findings.put(ref, switch (i) {
+        case 3 -> Finding.missing("gone");
+        case 7 -> Finding.atRisk("no mark");
+        case 11 -> Finding.corrupt("hashes to something else");
+        case 19 -> Finding.unknown("timeout");
+        default -> Finding.ok();
+      });
+    }
+    List<EnvRevision> revs = new java.util.ArrayList<>();
+    for (int n = 0; n < 40; n++) {
+      Map<Ref, List<String>> refs = new LinkedHashMap<>();
+      for (Ref ref : pool) {
+        boolean ok = findings.get(ref).status() == dev.phoenix.check.Status.OK; // the last: fewer refs than broken ones
+        if (n == 39 ? pool.indexOf(ref) < 4 : ok ? random.nextInt(4) != 0 : random.nextInt(3) == 0) {
+          Ref.Image image = (Ref.Image) ref;
+          Ref same = random.nextBoolean() ? ref : new Ref.Image(image.registry(), image.repository(), image.digest());
+          refs.put(same, List.of(random.nextBoolean() ? "api" : "worker"));
+        }
+      }
+      String day = String.format("2026-09-%02dT00:00:00Z", n % 28 + 1);
+      revs.add(new EnvRevision("prod", new CommitInfo(String.format("%040d", n), Instant.parse(day), "a", "s"), null,
+          refs, List.of()));
+    }
+
+    EnvReport report = Assessment.of("prod", WINDOW, revs, findings, NOW);
+
+    Map<Ref, RefUse> byRef = new HashMap<>();
+    report.references().forEach(u -> byRef.put(u.ref(), u));
+    for (int n = 0; n < revs.size(); n++) {
+      EnvRevision r = revs.get(n);
+      RevisionStatus status = RevisionStatus.OK;
+      List<RefUse> notOk = new java.util.ArrayList<>();
+      for (Ref ref : r.refs().keySet()) {
+        RefUse use = byRef.get(ref);
+        if (use.finding().status() != dev.phoenix.check.Status.OK) {
+          notOk.add(use);
+          status = status.worst(RevisionStatus.of(use.finding().status()));
+        }
+      }
+      notOk.sort(Assessment.WORST_FIRST);
+      RevisionResult got = report.revisions().get(n);
+      assertThat(got.status()).as("revision %d", n).isEqualTo(status);
+      assertThat(got.notOk()).as("revision %d", n).containsExactlyElementsOf(notOk);
+    }
+    assertThat(report.revisions()).extracting(x -> x.notOk().size()).contains(0, 1, 2);
+    for (Ref ref : pool) {
+      List<String> commits = new java.util.ArrayList<>();
+      java.util.Set<String> users = new java.util.LinkedHashSet<>();
+      for (EnvRevision r : revs) {
+        if (r.refs().containsKey(ref)) {
+          commits.add(r.commit().id());
+          users.addAll(r.refs().get(ref));
+        }
+      }
+      assertThat(byRef.get(ref).commits()).as("commits of %s", ref).isEqualTo(commits);
+      assertThat(byRef.get(ref).usages()).as("users of %s", ref).containsExactlyElementsOf(users);
+    }
+    assertThat(report.references()).hasSize(pool.size());
+  }
 }

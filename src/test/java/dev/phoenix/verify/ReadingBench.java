@@ -28,9 +28,12 @@ public final class ReadingBench {
         Map<String, List<EnvRevision>> read = Revisions.ofEach(git, now, envs,
             VerifyWindow.since(Duration.ofDays(days), now, days + "d"));
         long readNanos = System.nanoTime() - start;
+        long tallyStart = System.nanoTime();
         Verifier.Tally tally = Verifier.Tally.of(read);
-        System.out.printf("round %d: read %d ms (%d environments, %d revisions, %d references, %d unique)%n", round,
-            readNanos / 1_000_000, envs.size(), tally.count(), tally.uses(), tally.unique().size());
+        long tallyNanos = System.nanoTime() - tallyStart;
+        System.out.printf("round %d: read %d ms + tally %d ms (%d environments, %d revisions, %d references, %d unique)%n",
+            round, readNanos / 1_000_000, tallyNanos / 1_000_000, envs.size(), tally.count(), tally.uses(),
+            tally.unique().size());
       }
     }
   }
