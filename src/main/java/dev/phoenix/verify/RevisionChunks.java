@@ -118,7 +118,7 @@ final class RevisionChunks {
     List<RevisionReading> readings = new ArrayList<>(wanted.size());
     for (int i = 0; i < n; i++) {
       int k = in.count();
-      Map<Ref, List<String>> map = new LinkedHashMap<>(Math.max(4, k * 4 / 3 + 1));
+      Map<Ref, List<String>> map = canonical.newMap(k); // already canonical: made so once, not again per revision
       for (int j = 0; j < k; j++) {
         long at = in.integer();
         if (at < 0 || at >= m) {

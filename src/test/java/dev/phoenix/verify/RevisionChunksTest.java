@@ -94,8 +94,10 @@ class RevisionChunksTest {
     }
     List<String> keys = List.of("k0", "k1", "k2", "k3", "k4");
     byte[] payload = RevisionChunks.encode(keys, readings);
-    List<RevisionReading> back = RevisionChunks.decode(payload, keys, new Canonical()).orElseThrow();
+    Canonical canonical = new Canonical();
+    List<RevisionReading> back = RevisionChunks.decode(payload, keys, canonical).orElseThrow();
     assertThat(back).isEqualTo(readings);
+    assertThat(back).allSatisfy(r -> assertThat(r.in(canonical)).as("already canonical, not made again").isSameAs(r));
     assertThat(RevisionChunks.decode(payload, keys.subList(2, 5), new Canonical())).as("the run's end")
         .hasValue(readings.subList(2, 5));
     assertThat(RevisionChunks.decode(payload, keys.subList(1, 4), new Canonical())).as("not its end").isEmpty();
