@@ -1,9 +1,9 @@
 package dev.phoenix.aws;
 
+import dev.phoenix.core.Futures;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +25,7 @@ public final class AskedOnce<K, V> {
     CompletableFuture<V> mine = new CompletableFuture<>();
     CompletableFuture<V> theirs = asked.putIfAbsent(key, mine);
     if (theirs != null) {
-      return await(theirs);
+      return Futures.await(theirs, "another check asked the same object");
     }
     try {
       V value = ask.get();
@@ -41,23 +41,6 @@ public final class AskedOnce<K, V> {
       asked.remove(key, mine);
       mine.completeExceptionally(e);
       throw e;
-    }
-  }
-
-  private static <V> V await(CompletableFuture<V> answer) {
-    try {
-      return answer.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while another check asked the same object", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 }
