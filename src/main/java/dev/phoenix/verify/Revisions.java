@@ -55,15 +55,17 @@ public final class Revisions {
     this(git, now, new Canonical(), new LockfileMemo());
   }
 
-  /** {@code canonical}, {@code memo}: shared by the environments of one run, read at once. */
-  private Revisions(GitRepository git, Instant now, Canonical canonical, LockfileMemo memo) {
+  /** {@code canonical}, {@code runMemo}: shared by the environments of one run, read at once. */
+  private Revisions(GitRepository git, Instant now, Canonical canonical, LockfileMemo runMemo) {
     this.git = git;
     this.now = now;
     this.canonical = canonical;
-    this.memo = memo.reader(); // the run's memo, with this walk's last lockfile to compare the next with
+    this.memo = runMemo.reader(); // the run's memo, with this walk's last lockfile to compare the next with
     this.sharedRefs = new SharedRefs(canonical);
     this.mainline = new Mainline(git, (environment, commit, entry, content) -> {
-      Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment, memo);
+      // this walk's reader, not the run's memo: the run's is one lock for every walk, and its last
+      // lockfile is whichever walk read last, so the next one was seldom compared with its own previous
+      Parsed<Lockfile> whole = LockfileReader.read(Lockfile.path(environment), content, environment, this.memo);
       parsed.incrementAndGet();
       RevisionReading reading = parse(environment, commit, whole, content);
       walked.put(commit.id(), new Walked(commit, reading.in(canonical)));
