@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -24,13 +25,16 @@ final class CommitFiles implements EstateFiles {
    */
   private static final int MAX_BYTES = dev.phoenix.yaml.SafeYaml.MAX_BYTES;
   private final Repository repository;
+  private final ThreadReaders readers;
   private final CommitInfo commit;
   private final RevTree tree;
 
-  CommitFiles(Repository repository, CommitInfo commit) {
+  /** {@code readers}: each read goes through the calling thread's reader, whose delta base cache the next read finds warm. */
+  CommitFiles(Repository repository, ThreadReaders readers, CommitInfo commit) {
     this.repository = repository;
+    this.readers = readers;
     this.commit = commit;
-    try (RevWalk walk = new RevWalk(repository)) {
+    try (RevWalk walk = new RevWalk(readers.get())) {
       RevCommit c = walk.parseCommit(ObjectId.fromString(commit.id()));
       this.tree = c.getTree();
     } catch (IOException e) {
@@ -45,7 +49,8 @@ final class CommitFiles implements EstateFiles {
     if (bad.isPresent()) {
       return Lookup.refused(bad.get());
     }
-    try (TreeWalk walk = TreeWalk.forPath(repository, path, tree)) {
+    ObjectReader reader = readers.get();
+    try (TreeWalk walk = TreeWalk.forPath(repository, reader, path, tree)) {
       if (walk == null) {
         return behindLink(path);
       }
@@ -62,7 +67,7 @@ final class CommitFiles implements EstateFiles {
       if (type != FileMode.TYPE_FILE) {
         return Lookup.refused("is not a regular file");
       }
-      ObjectLoader loader = repository.open(walk.getObjectId(0));
+      ObjectLoader loader = reader.open(walk.getObjectId(0));
       if (loader.getSize() <= MAX_BYTES) {
         return Lookup.of(loader.getCachedBytes(MAX_BYTES));
       }
@@ -80,7 +85,7 @@ final class CommitFiles implements EstateFiles {
     String[] segments = path.split("/");
     for (int i = 1; i < segments.length; i++) {
       String prefix = String.join("/", java.util.Arrays.copyOf(segments, i));
-      try (TreeWalk walk = TreeWalk.forPath(repository, prefix, tree)) {
+      try (TreeWalk walk = TreeWalk.forPath(repository, readers.get(), prefix, tree)) {
         if (walk == null) {
           return Lookup.absent();
         }
@@ -95,11 +100,11 @@ final class CommitFiles implements EstateFiles {
   @Override
   public SortedSet<String> environments() {
     SortedSet<String> names = new TreeSet<>();
-    try (TreeWalk walk = TreeWalk.forPath(repository, "environments", tree)) {
+    try (TreeWalk walk = TreeWalk.forPath(repository, readers.get(), "environments", tree)) {
       if (walk == null || !walk.isSubtree()) {
         return names;
       }
-      try (TreeWalk children = new TreeWalk(repository)) {
+      try (TreeWalk children = new TreeWalk(repository, readers.get())) {
         children.addTree(walk.getObjectId(0));
         while (children.next()) {
           String name = children.getNameString();

@@ -27,10 +27,12 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class GitRepository implements AutoCloseable {
   private final Repository repository;
+  private final ThreadReaders readers;
   private TreePaths paths; // made on the first entryAt
 
   private GitRepository(Repository repository) {
     this.repository = repository;
+    this.readers = new ThreadReaders(repository);
   }
 
   public static GitRepository open(Path start) {
@@ -166,7 +168,15 @@ public final class GitRepository implements AutoCloseable {
 
   /** The estate files exactly as they were in one commit. */
   public EstateFiles filesAt(CommitInfo commit) {
-    return new CommitFiles(repository, commit);
+    return new CommitFiles(repository, readers, commit);
+  }
+
+  /**
+   * Frees what this thread kept for reading files ({@link #filesAt}): for a pool thread whose
+   * reading is done. Reading again on it later simply starts afresh.
+   */
+  public void doneReadingOnThisThread() {
+    readers.release();
   }
 
   /** Paths under the given prefixes whose working-tree or index state differs from HEAD. */
@@ -215,6 +225,7 @@ public final class GitRepository implements AutoCloseable {
         paths.close();
       }
     }
+    readers.close();
     repository.close();
   }
 }

@@ -137,10 +137,14 @@ public final class Revisions {
       List<Future<List<EnvRevision>>> reads = new ArrayList<>();
       // one Revisions per environment: a walk's object lookups are not shared across threads
       environments.forEach(env -> reads.add(pool.submit(() -> {
-        Revisions reader = new Revisions(git, now, canonical, memo);
-        List<EnvRevision> read = reader.of(env, window);
-        eachRead.accept(new EnvRead(read, reader.parsed.get()));
-        return read;
+        try {
+          Revisions reader = new Revisions(git, now, canonical, memo);
+          List<EnvRevision> read = reader.of(env, window);
+          eachRead.accept(new EnvRead(read, reader.parsed.get()));
+          return read;
+        } finally {
+          git.doneReadingOnThisThread();
+        }
       })));
       try {
         for (int i = 0; i < environments.size(); i++) {
