@@ -161,6 +161,14 @@ public final class GitRepository implements AutoCloseable {
     return paths;
   }
 
+  /**
+   * {@code objectIds} in the order the repository stores them ({@link StorageOrder}): reading
+   * objects in this order, on one thread, undeltifies each from a base just read.
+   */
+  public List<String> inStorageOrder(List<String> objectIds) {
+    return StorageOrder.of(repository, objectIds);
+  }
+
   /** Whether an {@link #entryAt} value is a regular file (not a link, directory or submodule). */
   public static boolean regularFile(String entry) {
     return entry.startsWith("100");

@@ -230,6 +230,7 @@ public final class Mainline {
       List<Step> returned) {
     Map<String, CommitInfo> byId = new HashMap<>();
     returned.forEach(step -> byId.put(step.commit().id(), step.commit()));
+    readNamesInStorageOrder(environment, returned.stream().filter(Step::lockfile).map(Step::commit).toList());
     LinkedHashMap<String, StepIndex.Fact> keyed = new LinkedHashMap<>();
     walked.forEach((id, fact) -> keyed.put(id, !fact.lockfile() || !byId.containsKey(id) ? fact
         : new StepIndex.Fact(true, revisionKey(byId.get(id), environment).orElse(null))));
@@ -304,6 +305,35 @@ public final class Mainline {
    */
   public Optional<String> entry(CommitInfo commit, String path) {
     return objects.computeIfAbsent(commit.id() + " " + path, k -> git.entryAt(commit.id(), path));
+  }
+
+  /**
+   * Reads the stack names of the lockfiles at {@code commits} not read yet, in the order the
+   * repository stores their blobs ({@link GitRepository#inStorageOrder}) rather than newest first:
+   * the keys that follow find them read. Cold, this is where each lockfile is read (and, for verify,
+   * parsed whole), so it is the order of the reading of a year.
+   */
+  private void readNamesInStorageOrder(String environment, List<CommitInfo> commits) {
+    Map<String, CommitInfo> byBlob = new LinkedHashMap<>();
+    Map<String, String> entryOf = new HashMap<>();
+    for (CommitInfo commit : commits) {
+      if (known.containsKey(environment + " " + commit.id())) {
+        continue; // its key is indexed: nothing of it is read
+      }
+      lockfile(commit, environment).filter(GitRepository::regularFile).filter(e -> !stackNames.containsKey(e))
+          .ifPresent(e -> {
+            String blob = e.substring(e.indexOf(' ') + 1);
+            byBlob.putIfAbsent(blob, commit);
+            entryOf.putIfAbsent(blob, e);
+          });
+    }
+    if (byBlob.size() < 2) {
+      return;
+    }
+    for (String blob : git.inStorageOrder(List.copyOf(byBlob.keySet()))) {
+      CommitInfo commit = byBlob.get(blob);
+      stackNames.computeIfAbsent(entryOf.get(blob), e -> readNames(commit, environment));
+    }
   }
 
   private Optional<List<String>> readNames(CommitInfo commit, String environment) {

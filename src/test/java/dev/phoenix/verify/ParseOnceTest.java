@@ -9,7 +9,9 @@ import dev.phoenix.lockfile.EstateReader;
 import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.lockfile.Parsed;
 import dev.phoenix.model.Estate;
+import dev.phoenix.history.Mainline;
 import dev.phoenix.support.GitFixture;
+import dev.phoenix.testsupport.Exec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +41,8 @@ class ParseOnceTest {
     System.clearProperty(ReadCache.DIR_PROPERTY);
   }
 
-  private GitRepository repository() {
-    try (GitFixture git = GitFixture.init(dir)) {
+  private void write() {
+    try (GitFixture git = GitFixture.init(dir.resolve("loose"))) {
       git.put("stacks/svc.yaml", Lockfiles.stack());
       for (int day = 12; day >= 1; day--) {
         git.put(LOCK, VerifierTest.lock("prod", day, 100 + day % 3));
@@ -58,16 +60,59 @@ class ParseOnceTest {
       git.put("stacks/svc.yaml", Lockfiles.stack().replace("replicas: 1", "replicas: 3"));
       git.commit(NOW.minus(Duration.ofMinutes(30)), "blueprint only");
     }
-    return GitRepository.open(dir);
+  }
+
+  /**
+   * The same commits in a pack as {@code git fast-import} writes one: each lockfile version a delta
+   * of the one before, stored oldest first, so the walk reads them in that order, not newest first.
+   */
+  private Path fastImported() {
+    Path from = dir.resolve("loose");
+    Path to = dir.resolve("fast-import");
+    Path stream = dir.resolve("stream");
+    String branch = Exec.run(Duration.ofSeconds(30), "git", "-C", from.toString(), "symbolic-ref", "HEAD")
+        .orThrow().lastLine();
+    Exec.run(Duration.ofSeconds(30), "bash", "-c", "git -C \"$1\" fast-export --all > \"$2\"", "-", from.toString(),
+        stream.toString()).orThrow();
+    Exec.run(Duration.ofSeconds(30), "git", "init", "-q", to.toString()).orThrow();
+    Exec.run(Duration.ofSeconds(30), "bash", "-c", "git -C \"$1\" -c fastimport.unpackLimit=0 fast-import --quiet < \"$2\"", "-", to.toString(),
+        stream.toString()).orThrow();
+    Exec.run(Duration.ofSeconds(30), "git", "-C", to.toString(), "symbolic-ref", "HEAD", branch).orThrow();
+    return to;
   }
 
   @Test
   void eachLockfileContentParsedOnceAndReadAsAFreshRead() {
+    write();
+    check(dir.resolve("loose"));
+  }
+
+  @Test
+  void theSameInAPackStoredOldestFirst() {
+    write();
+    Path packed = fastImported();
+    check(packed);
+    try (GitRepository git = GitRepository.open(packed)) {
+      Mainline mainline = new Mainline(git, Mainline.ONLY_NAMES);
+      List<String> newestFirst = mainline.steps("prod", NOW).stream().filter(Mainline.Step::lockfile)
+          .map(s -> mainline.lockfileEntry(s.commit(), "prod").orElseThrow().split(" ")[1]).distinct().toList();
+      assertThat(git.inStorageOrder(newestFirst)).as("read in storage order: here the reverse of the walk's")
+          .isEqualTo(reversed(newestFirst));
+    }
+  }
+
+  private static List<String> reversed(List<String> list) {
+    List<String> copy = new java.util.ArrayList<>(list);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  private void check(Path repository) {
     for (String cache : List.of("on", "off")) {
       if (cache.equals("off")) {
         System.setProperty(ReadCache.DIR_PROPERTY, "off");
       }
-      try (GitRepository git = repository()) {
+      try (GitRepository git = GitRepository.open(repository)) {
         Map<String, AtomicInteger> parses = new ConcurrentHashMap<>();
         LockfileReader.onParse(b -> parses.computeIfAbsent(new String(b, StandardCharsets.UTF_8),
             k -> new AtomicInteger()).incrementAndGet());
