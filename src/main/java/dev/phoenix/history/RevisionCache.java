@@ -43,7 +43,9 @@ public final class RevisionCache {
       return hit.get();
     }
     T value = read.get();
-    cache.put(kind, key.get(), encode.apply(value));
+    if (cache.enabled()) { // off (--cache-dir off): nothing to encode for
+      cache.put(kind, key.get(), encode.apply(value));
+    }
     return value;
   }
 
