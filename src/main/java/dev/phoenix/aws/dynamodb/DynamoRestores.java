@@ -97,8 +97,7 @@ public final class DynamoRestores {
           continue;
         }
         String arn = dynamo.describeTable(b -> b.tableName(table)).table().tableArn();
-        if (dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
-            .anyMatch(t -> REBUILD_TAG.equals(t.key()))) {
+        if (!new DynamoTableTags(dynamo).keys(arn, REBUILD_TAG::equals).isEmpty()) {
           out.add(table);
         }
       }

@@ -23,13 +23,21 @@ final class DynamoTableTags {
 
   /** Phoenix's tag keys on the table (all pages). */
   Set<String> keepTags(String tableArn) {
+    return keys(tableArn, KeepLabels::isPhoenix);
+  }
+
+  /**
+   * The table's tag keys that {@code wanted} accepts, from every page: ListTagsOfResource pages its
+   * answer (moto at 10 tags), so a first page alone can miss the one tag asked about.
+   */
+  Set<String> keys(String tableArn, java.util.function.Predicate<String> wanted) {
     Set<String> keys = new TreeSet<>();
     String next = null;
     try {
       do {
         String from = next;
         var page = dynamo.listTagsOfResource(b -> b.resourceArn(tableArn).nextToken(from));
-        page.tags().stream().filter(t -> KeepLabels.isPhoenix(t.key())).forEach(t -> keys.add(t.key()));
+        page.tags().stream().filter(t -> wanted.test(t.key())).forEach(t -> keys.add(t.key()));
         next = page.nextToken();
       } while (next != null && !next.isEmpty());
     } catch (SdkException e) {

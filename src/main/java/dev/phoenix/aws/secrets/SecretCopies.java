@@ -159,16 +159,25 @@ public final class SecretCopies {
 
   private boolean versionExists(String name, String versionId) {
     try {
-      for (SecretVersionsListEntry v : mirror.listSecretVersionIds(b -> b.secretId(name).includeDeprecated(true)
-          .maxResults(100)).versions()) {
+      return hasVersion(name, versionId);
+    } catch (SdkException e) {
+      throw SecretDescriptions.translate("ListSecretVersionIds " + name + " (mirror)", e, true);
+    }
+  }
+
+  /**
+   * Whether the mirror secret lists {@code versionId}, deprecated versions included, on any page of
+   * ListSecretVersionIds (a secret rotated daily has more versions than one page holds).
+   */
+  private boolean hasVersion(String name, String versionId) {
+    for (var page : mirror.listSecretVersionIdsPaginator(b -> b.secretId(name).includeDeprecated(true).maxResults(100))) {
+      for (SecretVersionsListEntry v : page.versions()) {
         if (versionId.equals(v.versionId())) {
           return true;
         }
       }
-      return false;
-    } catch (SdkException e) {
-      throw SecretDescriptions.translate("ListSecretVersionIds " + name + " (mirror)", e, true);
     }
+    return false;
   }
 
   /** A copy of the pinned version into the mirror secret of the same name (created when absent). */
@@ -214,13 +223,7 @@ public final class SecretCopies {
       if (described.versionIdsToStages().containsKey(versionId)) {
         return described.arn();
       }
-      var r = mirror.listSecretVersionIds(b -> b.secretId(name).includeDeprecated(true).maxResults(100));
-      for (SecretVersionsListEntry v : r.versions()) {
-        if (versionId.equals(v.versionId())) {
-          return r.arn();
-        }
-      }
-      return null;
+      return hasVersion(name, versionId) ? described.arn() : null;
     } catch (ResourceNotFoundException e) {
       return null;
     } catch (SdkException e) {

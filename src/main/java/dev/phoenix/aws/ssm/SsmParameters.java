@@ -59,10 +59,15 @@ public final class SsmParameters {
    */
   public Optional<String> keyId(String name) {
     try {
-      return client.describeParameters(b -> b.parameterFilters(ParameterStringFilter.builder()
-              .key("Name").option("Equals").values(name).build()))
-          .parameters().stream().filter(p -> name.equals(p.name())).findFirst()
-          .map(ParameterMetadata::keyId).filter(k -> !k.isBlank());
+      // every page: DescribeParameters may answer a page without the match and a NextToken (best effort per page)
+      for (var page : client.describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
+              .key("Name").option("Equals").values(name).build()))) {
+        Optional<ParameterMetadata> found = page.parameters().stream().filter(p -> name.equals(p.name())).findFirst();
+        if (found.isPresent()) {
+          return found.map(ParameterMetadata::keyId).filter(k -> !k.isBlank());
+        }
+      }
+      return Optional.empty();
     } catch (SdkException e) {
       throw SsmHistory.translate("DescribeParameters " + name, e, true);
     }

@@ -101,6 +101,30 @@ class DynamoRestoreIT {
         .isInstanceOf(AwsException.class).hasMessageContaining("was not restored from");
   }
 
+  /**
+   * ListTagsOfResource pages its answer (moto at 10 tags): Phoenix's tag after a team's twelve is on
+   * the second page, and teardown still finds the table; a table with as many tags but not Phoenix's
+   * is still left alone.
+   */
+  @Test
+  void aRestoredTableWhoseTagIsOnALaterPageIsStillFound() {
+    for (String name : List.of("crowd-restored", "crowd-theirs")) {
+      table(name);
+      String arn = AWS.raw().describeTable(b -> b.tableName(name)).table().tableArn();
+      for (int i = 0; i < 12; i++) {
+        int n = i;
+        AWS.raw().tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("team-" + n).value("x").build()));
+      }
+      if (name.equals("crowd-restored")) {
+        AWS.raw().tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key(DynamoRestores.REBUILD_TAG).value("true").build()));
+      }
+      var first = AWS.raw().listTagsOfResource(b -> b.resourceArn(arn));
+      assertThat(first.nextToken()).as("the tags span pages").isNotBlank();
+      assertThat(first.tags()).extracting(Tag::key).doesNotContain(DynamoRestores.REBUILD_TAG);
+    }
+    assertThat(AWS.service().restores().restoredTables("crowd-")).containsExactly("crowd-restored");
+  }
+
   @Test
   void beforeTheFirstBackupThereIsNothingAndAGoneTableKeepsItsBackups() throws Exception {
     table("orders");

@@ -165,4 +165,19 @@ class SsmIT {
     assertThatThrownBy(() -> AWS.service().parameters().copyVersion("/src/db", 9, "/rebuild/db", "x"))
         .hasMessageContaining("does not exist");
   }
+
+  /** The copy of a SecureString is encrypted with the original's KMS key, found through DescribeParameters' pages. */
+  @Test
+  void aSecureStringsCopyKeepsItsKey() {
+    for (int i = 0; i < 15; i++) {
+      int n = i;
+      AWS.raw().putParameter(b -> b.name("/other/p" + n).value("v").type(ParameterType.STRING));
+    }
+    AWS.raw().putParameter(b -> b.name("/src/keyed").value("k3y-1").type(ParameterType.SECURE_STRING)
+        .keyId("alias/team-key"));
+    assertThat(AWS.service().parameters().keyId("/src/keyed")).contains("alias/team-key");
+    assertThat(AWS.service().parameters().keyId("/other/p3")).isEmpty();
+    AWS.service().parameters().copyVersion("/src/keyed", 1, "/rebuild/keyed", "pinned v1");
+    assertThat(AWS.service().parameters().keyId("/rebuild/keyed")).contains("alias/team-key");
+  }
 }
