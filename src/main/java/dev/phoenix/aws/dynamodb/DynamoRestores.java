@@ -20,9 +20,11 @@ public final class DynamoRestores {
   /** The tag on every table Phoenix restored, so teardown finds exactly those. */
   public static final String REBUILD_TAG = "phoenix:rebuild";
   private final DynamoDbClient dynamo;
+  private final DynamoTableTags tableTags;
 
   DynamoRestores(DynamoDbClient dynamo) {
     this.dynamo = dynamo;
+    this.tableTags = new DynamoTableTags(dynamo);
   }
 
   /**
@@ -97,7 +99,7 @@ public final class DynamoRestores {
           continue;
         }
         String arn = dynamo.describeTable(b -> b.tableName(table)).table().tableArn();
-        if (!new DynamoTableTags(dynamo).keys(arn, REBUILD_TAG::equals).isEmpty()) {
+        if (!tableTags.keys(arn, REBUILD_TAG::equals).isEmpty()) {
           out.add(table);
         }
       }

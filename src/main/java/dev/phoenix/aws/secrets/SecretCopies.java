@@ -4,7 +4,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.secretsmanager.model.SecretVersionsListEntry;
 
 /**
  * Brings a pinned secret version into a mirror region, as a Secrets Manager replica or as a copy.
@@ -159,25 +158,10 @@ public final class SecretCopies {
 
   private boolean versionExists(String name, String versionId) {
     try {
-      return hasVersion(name, versionId);
+      return SecretDescriptions.listedVersionIds(mirror, name).contains(versionId);
     } catch (SdkException e) {
       throw SecretDescriptions.translate("ListSecretVersionIds " + name + " (mirror)", e, true);
     }
-  }
-
-  /**
-   * Whether the mirror secret lists {@code versionId}, deprecated versions included, on any page of
-   * ListSecretVersionIds (a secret rotated daily has more versions than one page holds).
-   */
-  private boolean hasVersion(String name, String versionId) {
-    for (var page : mirror.listSecretVersionIdsPaginator(b -> b.secretId(name).includeDeprecated(true).maxResults(100))) {
-      for (SecretVersionsListEntry v : page.versions()) {
-        if (versionId.equals(v.versionId())) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** A copy of the pinned version into the mirror secret of the same name (created when absent). */
@@ -223,7 +207,8 @@ public final class SecretCopies {
       if (described.versionIdsToStages().containsKey(versionId)) {
         return described.arn();
       }
-      return hasVersion(name, versionId) ? described.arn() : null;
+      // every page: a secret rotated daily has more versions than one page holds
+      return SecretDescriptions.listedVersionIds(mirror, name).contains(versionId) ? described.arn() : null;
     } catch (ResourceNotFoundException e) {
       return null;
     } catch (SdkException e) {

@@ -50,17 +50,25 @@ final class SecretDescriptions {
    * Secrets Manager deletes it.
    */
   Set<String> versionIds(String secretId) {
-    Set<String> ids = new HashSet<>();
     try {
-      for (var page : sm.listSecretVersionIdsPaginator(b -> b.secretId(secretId).includeDeprecated(true))) {
-        for (SecretVersionsListEntry v : page.versions()) {
-          ids.add(v.versionId());
-        }
-      }
-      return ids;
+      return listedVersionIds(sm, secretId);
     } catch (SdkException e) {
       throw translate("ListSecretVersionIds " + secretId, e, true);
     }
+  }
+
+  /**
+   * Every version id {@code client} lists for the secret, deprecated ones included, from every page
+   * of ListSecretVersionIds; failures as the SDK throws them (each caller names its own operation).
+   */
+  static Set<String> listedVersionIds(SecretsManagerClient client, String secretId) {
+    Set<String> ids = new HashSet<>();
+    for (var page : client.listSecretVersionIdsPaginator(b -> b.secretId(secretId).includeDeprecated(true))) {
+      for (SecretVersionsListEntry v : page.versions()) {
+        ids.add(v.versionId());
+      }
+    }
+    return ids;
   }
 
   static AwsException translate(String operation, SdkException e, boolean serviceMessageIsSafe) {
