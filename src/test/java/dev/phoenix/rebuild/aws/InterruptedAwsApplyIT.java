@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,7 +51,7 @@ class InterruptedAwsApplyIT {
   }
 
   @Test
-  void sigtermStopsTheEngineBeforeTheLockIsReleasedAndAReRunConverges(@TempDir Path dir) throws Exception {
+  void sigtermStopsTheEngineBeforeTheLockIsReleasedAndAReRunConverges(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
     MotoEstate estate = new MotoEstate(moto);
     estate.ssm.putParameter(b -> b.name("/prod/api/url").value("https://example.com").type("String"));
     String image = "    type: container-image\n    version: 1.0.0-1-abcdef0\n    image: registry.example.com/app/api@sha256:"
@@ -100,18 +101,30 @@ class InterruptedAwsApplyIT {
     // had created is known there (not planned again). An apply could still meet a create that was on
     // the wire when the engine stopped and is not in the state (Terraform's own limit): it names it.
     relay.delay(Duration.ZERO);
-    String state;
-    try (Stream<Path> files = Files.walk(work)) { // the local backend's state: <out>/…/<name prefix>.tfstate
-      state = Files.readString(files.filter(p -> p.toString().endsWith(".tfstate") && !p.toString().contains("/.terraform/"))
-          .findFirst().orElseThrow());
+    List<Path> states; // the local backend's state: <out>/state/<name prefix>.tfstate, and no other
+    try (Stream<Path> files = Files.walk(work)) {
+      states = files.filter(p -> p.toString().endsWith(".tfstate") && !p.toString().contains("/.terraform/")).toList();
     }
-    assertThat(state).contains("\"type\": \"" + created[0] + "\",\n      \"name\": \"" + created[1] + "\"");
+    String found = states.stream().map(p -> work.relativize(p) + " (" + size(p) + " bytes)").toList()
+        + "\nengine's stderr:\n" + err;
+    assertThat(states).as(found).hasSize(1);
+    assertThat(states.get(0)).as(found).endsWith(Path.of("state", "shop-prod.tfstate"));
+    assertThat(Files.readString(states.get(0))).as(found)
+        .contains("\"type\": \"" + created[0] + "\",\n      \"name\": \"" + created[1] + "\"");
     Process again = child(repo, dir.resolve("again"), false);
     assertThat(again.waitFor(GIVE_UP.toSeconds(), TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(dir.resolve("again.out"));
     assertThat(again.exitValue()).as(out + Files.readString(dir.resolve("again.err"))).isZero();
     assertThat(out).contains("planned").doesNotContain("held by");
     assertThat(Files.readString(dir.resolve("again.err"))).doesNotContain(created[0] + "." + created[1] + " will be created");
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   private static String read(Path file) {
