@@ -20,8 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A lockfile is cut into the children of its {@code artefacts:} and {@code config:} sections
  * ({@link LockfileBlocks}). Children whose text was read before are taken from here; the rest of the
- * file, those children's lines left empty (so every line keeps its number), is parsed as usual. The
- * result is used only when that rest is in the plain layout ({@link dev.phoenix.yaml.SafeYaml#parsePlain})
+ * file, without those children's lines, is parsed as usual. The result is used only when that rest is in the plain layout ({@link dev.phoenix.yaml.SafeYaml#parsePlain})
  * and has no problem; otherwise the whole file is read again the usual way, and every message is the
  * usual one. That is sound because the plain layout has no construct spanning lines, anchors or tags,
  * so an entry's reading depends on its own lines only, and an entry is remembered only from a file
@@ -52,8 +51,9 @@ public final class LockfileMemo {
 
   /**
    * A reader of the same memo that also keeps the last lockfile it read: the next one (an
-   * environment's next revision) is compared with it entry by entry, in place, before the memo is
-   * asked, which spares hashing and looking up the entries that did not change. One per walk.
+   * environment's next revision) is cut following it, entry by entry ({@link LockfileBlocks#cut(byte[],
+   * byte[], List)}), so the entries that did not change are neither scanned line by line, nor hashed,
+   * nor looked up in the memo. One per walk.
    */
   public LockfileMemo reader() {
     return new LockfileMemo(read, reused);
@@ -65,12 +65,13 @@ public final class LockfileMemo {
   }
 
   synchronized Parsed<Lockfile> read(String file, byte[] content, String expectedEnvironment) {
-    Optional<List<Block>> cut = LockfileBlocks.cut(content);
+    Optional<LockfileBlocks.Cut> cut = LockfileBlocks.cut(content, lastContent, lastBlocks);
     if (cut.isEmpty()) {
       lastContent = null;
       return LockfileReader.whole(file, content, expectedEnvironment);
     }
-    List<Block> blocks = cut.get();
+    List<Block> blocks = cut.get().blocks();
+    int[] same = cut.get().same();
     Object[] known = new Object[blocks.size()];
     Text[] texts = new Text[blocks.size()];
     int hits = 0;
@@ -78,7 +79,7 @@ public final class LockfileMemo {
       Block b = blocks.get(i);
       boolean lastOfSection = i + 1 == blocks.size() || blocks.get(i + 1).section() != b.section();
       if (!lastOfSection) {
-        known[i] = sameAsLast(content, b, i);
+        known[i] = same[i] >= 0 ? lastValues[same[i]] : null;
         if (known[i] == null) {
           texts[i] = new Text(b.section(), content, b.from(), b.to());
           known[i] = read.get(texts[i]);
@@ -115,19 +116,16 @@ public final class LockfileMemo {
     return new Parsed<>(new Lockfile(parsed.environment(), parsed.stacks(), artefacts, config), List.of());
   }
 
-  /** The value of the last lockfile's entry {@code i} when entry {@code i} here is the same text, else null. */
-  private Object sameAsLast(byte[] content, Block b, int i) {
-    if (lastContent == null || i >= lastBlocks.size()) {
-      return null;
-    }
-    Block last = lastBlocks.get(i);
-    return last.section() == b.section() && last.to() - last.from() == b.to() - b.from()
-        && Arrays.equals(content, b.from(), b.to(), lastContent, last.from(), last.to()) ? lastValues[i] : null;
-  }
-
-  /** The content with the known children's lines emptied: every line keeps its number. */
+  /**
+   * The content without the known children's text. Line numbers move, which is sound because this
+   * reading is used only when it has no problem: any message comes from reading the whole file.
+   */
   private static byte[] withoutKnown(byte[] content, List<Block> blocks, Object[] known) {
-    byte[] out = new byte[content.length];
+    int size = content.length;
+    for (int i = 0; i < blocks.size(); i++) {
+      size -= known[i] == null ? 0 : blocks.get(i).to() - blocks.get(i).from();
+    }
+    byte[] out = new byte[size];
     int n = 0;
     int copied = 0;
     for (int i = 0; i < blocks.size(); i++) {
@@ -137,16 +135,10 @@ public final class LockfileMemo {
       Block b = blocks.get(i);
       System.arraycopy(content, copied, out, n, b.from() - copied);
       n += b.from() - copied;
-      for (int j = b.from(); j < b.to(); j++) {
-        if (content[j] == '\n') {
-          out[n++] = '\n';
-        }
-      }
       copied = b.to();
     }
     System.arraycopy(content, copied, out, n, content.length - copied);
-    n += content.length - copied;
-    return Arrays.copyOf(out, n);
+    return out;
   }
 
   /**

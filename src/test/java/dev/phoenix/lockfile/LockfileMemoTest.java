@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LockfileMemoTest {
   private static final String FILE = Lockfile.path("prod");
 
-  private static final String BASE = """
+  static final String BASE = """
       apiVersion: phoenix/v1
       kind: EnvironmentLock
       environment: prod
@@ -119,7 +119,7 @@ class LockfileMemoTest {
   }
 
   /** Edits of a lockfile's text, valid and not, each a function of the text. */
-  private static List<UnaryOperator<String>> edits(Random random) {
+  static List<UnaryOperator<String>> edits(Random random) {
     List<UnaryOperator<String>> edits = new ArrayList<>();
     edits.add(t -> t.replace("version: 7}", "version: " + (8 + random.nextInt(5)) + "}"));
     edits.add(t -> t.replace("a31c07", "a31c0" + random.nextInt(10)));
