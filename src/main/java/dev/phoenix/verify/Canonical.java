@@ -19,11 +19,15 @@ final class Canonical {
 
   /**
    * {@code read}'s references and uses, in its order, each replaced by the run's first equal one. A
-   * map this made already is given back as it is: a revision's reading passes here more than once.
+   * map this made already (or a revision decoded with it, {@link RunRefs}) is given back as it is: a
+   * revision's reading passes here more than once.
    */
   Map<Ref, List<String>> of(Map<Ref, List<String>> read) {
     if (read instanceof Made made && made.by == this) {
       return made;
+    }
+    if (read instanceof RunRefs run && run.table.by == this) {
+      return run;
     }
     Made out = new Made(this, Math.max(4, read.size() * 4 / 3 + 1));
     read.forEach((ref, where) -> out.put(ref(ref), uses(where)));

@@ -115,23 +115,24 @@ final class RevisionChunks {
       refs[j] = canonical.ref(RevisionReading.readRef(in));
       uses[j] = canonical.uses(RevisionReading.readUses(in));
     }
+    RunTable table = new RunTable(canonical, refs, uses);
+    int[] stamp = new int[m]; // the revision (1-based) that last held each position: a repeat within one is malformed
     List<RevisionReading> readings = new ArrayList<>(wanted.size());
     for (int i = 0; i < n; i++) {
       int k = in.count();
-      Map<Ref, List<String>> map = canonical.newMap(k); // already canonical: made so once, not again per revision
+      int[] positions = new int[k]; // already canonical: made so once, not again per revision
       for (int j = 0; j < k; j++) {
         long at = in.integer();
         if (at < 0 || at >= m) {
           throw new EntryCodec.Malformed("bad index " + at);
         }
-        @SuppressWarnings("unchecked")
-        List<String> where = (List<String>) uses[(int) at];
-        map.put(refs[(int) at], where);
+        if (stamp[(int) at] == i + 1) {
+          throw new EntryCodec.Malformed("a reference twice in one revision");
+        }
+        stamp[(int) at] = i + 1;
+        positions[j] = (int) at;
       }
-      if (map.size() != k) {
-        throw new EntryCodec.Malformed("a reference twice in one revision");
-      }
-      RevisionReading reading = RevisionReading.readRest(in, map);
+      RevisionReading reading = RevisionReading.readRest(in, new RunRefs(table, positions));
       if (i >= skip) {
         readings.add(reading);
       }

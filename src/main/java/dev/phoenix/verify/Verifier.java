@@ -161,12 +161,23 @@ public final class Verifier {
   record Tally(Set<Ref> unique, int uses, int count) {
     static Tally of(Map<String, List<EnvRevision>> byEnv) {
       SeenRefs unique = new SeenRefs();
+      Map<RunTable, boolean[]> passed = new java.util.IdentityHashMap<>(); // per run from the cache: positions added
       int uses = 0;
       int count = 0;
       for (List<EnvRevision> list : byEnv.values()) {
         for (EnvRevision r : list) {
-          for (Ref ref : r.refs().keySet()) {
-            unique.add(ref);
+          if (r.refs() instanceof RunRefs run) { // a position added before is that very reference: no hash
+            boolean[] added = passed.computeIfAbsent(run.table, t -> new boolean[t.size()]);
+            for (int p : run.positions) {
+              if (!added[p]) {
+                added[p] = true;
+                unique.add(run.table.refs[p]);
+              }
+            }
+          } else {
+            for (Ref ref : r.refs().keySet()) {
+              unique.add(ref);
+            }
           }
           uses += r.refs().size();
           count++;

@@ -1,0 +1,126 @@
+package dev.phoenix.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phoenix.check.Ref;
+import dev.phoenix.core.EntryCodec;
+import dev.phoenix.git.CommitInfo;
+import dev.phoenix.model.Digest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run's revisions decoded from the cache are {@link RunRefs}, positions in one table: each must be
+ * the same map as the one filed (order, lookups by an equal reference, equality both ways), and the
+ * tally over them must be the tally over the maps filed.
+ */
+class RunRefsTest {
+  private static Ref image(int i) {
+    return new Ref.Image("registry.example.com", "team/svc-" + i, new Digest("sha256", String.format("%064x", i)));
+  }
+
+  /** Revisions of a run, each a window of 40 of 60 references from {@code base} on, shuffled, with some config. */
+  private static List<RevisionReading> run(Random random, int revisions, int base) {
+    List<RevisionReading> readings = new ArrayList<>();
+    for (int r = 0; r < revisions; r++) {
+      Map<Ref, List<String>> refs = new LinkedHashMap<>();
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        order.add((r * 3 + i) % 60);
+      }
+      java.util.Collections.shuffle(order, random);
+      order.forEach(i -> refs.put(image(base + i), List.of("services/svc-" + i)));
+      refs.put(new Ref.Ssm("/app/config", base + r / 4), List.of("config/app", "config/worker"));
+      readings.add(new RevisionReading(refs, List.of(), List.of()));
+    }
+    return readings;
+  }
+
+  private static List<String> keys(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "k" + i).toList();
+  }
+
+  @Test
+  void aDecodedRevisionIsTheMapThatWasFiled() {
+    List<RevisionReading> filed = run(new Random(7), 12, 0);
+    List<RevisionReading> back = RevisionChunks.decode(RevisionChunks.encode(keys(12), filed), keys(12), new Canonical())
+        .orElseThrow();
+    for (int r = 0; r < filed.size(); r++) {
+      Map<Ref, List<String>> was = filed.get(r).refs();
+      Map<Ref, List<String>> is = back.get(r).refs();
+      assertThat(is).isInstanceOf(RunRefs.class);
+      assertThat(is.equals(was)).isTrue();
+      assertThat(was.equals(is)).isTrue();
+      assertThat(is.hashCode()).isEqualTo(was.hashCode());
+      assertThat(List.copyOf(is.entrySet())).isEqualTo(List.copyOf(was.entrySet()));
+      List<Ref> seen = new ArrayList<>();
+      is.forEach((ref, uses) -> {
+        seen.add(ref);
+        assertThat(uses).isEqualTo(was.get(ref));
+      });
+      assertThat(seen).isEqualTo(List.copyOf(was.keySet()));
+      for (int i = -5; i < 70; i++) { // equal references made afresh, held or not by this revision, or by none
+        Ref ref = image(i);
+        assertThat(is.get(ref)).as("get %s in revision %d", ref, r).isEqualTo(was.get(ref));
+        assertThat(is.containsKey(ref)).isEqualTo(was.containsKey(ref));
+        assertThat(is.keySet().contains(ref)).isEqualTo(was.containsKey(ref));
+      }
+      assertThat(is.size()).isEqualTo(was.size());
+      assertThatThrownBy(() -> is.put(image(1), List.of())).isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
+  @Test
+  void aReferenceTwiceInOneRevisionIsMalformed() {
+    EntryCodec.Out out = new EntryCodec.Out();
+    out.integer(1).text("k").integer(2);
+    RevisionReading.writeUse(out, image(1), List.of("services/a"));
+    RevisionReading.writeUse(out, image(2), List.of("services/b"));
+    out.integer(3).integer(0).integer(1).integer(0).integer(0).integer(0);
+    assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), List.of("k"), new Canonical()))
+        .isInstanceOf(EntryCodec.Malformed.class).hasMessageContaining("twice");
+  }
+
+  @Test
+  void theTallyOverDecodedRunsIsTheTallyOverTheFiledMaps() {
+    Random random = new Random(11);
+    Map<String, List<EnvRevision>> filed = new LinkedHashMap<>();
+    Map<String, List<EnvRevision>> decoded = new LinkedHashMap<>();
+    Canonical canonical = new Canonical();
+    for (String env : List.of("dev", "prod")) {
+      List<EnvRevision> a = new ArrayList<>();
+      List<EnvRevision> b = new ArrayList<>();
+      for (int run = 0; run < 3; run++) { // three runs, the last read from its middle on (a window's start)
+        List<RevisionReading> readings = run(random, 10, run * 1000);
+        List<String> wanted = run == 2 ? keys(10).subList(4, 10) : keys(10);
+        List<RevisionReading> back = RevisionChunks.decode(RevisionChunks.encode(keys(10), readings), wanted, canonical)
+            .orElseThrow();
+        List<RevisionReading> asFiled = readings.subList(10 - wanted.size(), 10);
+        for (int i = 0; i < back.size(); i++) {
+          a.add(revision(env, a.size(), asFiled.get(i).refs()));
+          b.add(revision(env, b.size(), back.get(i).refs()));
+        }
+      }
+      filed.put(env, a);
+      decoded.put(env, b);
+    }
+    Verifier.Tally want = Verifier.Tally.of(filed);
+    Verifier.Tally got = Verifier.Tally.of(decoded);
+    assertThat(List.copyOf(got.unique())).isEqualTo(List.copyOf(want.unique()));
+    assertThat(got.uses()).isEqualTo(want.uses());
+    assertThat(got.count()).isEqualTo(want.count());
+    // references only the run's revisions before the window's start held (positions 7-11, config 2000) are not counted
+    assertThat(got.unique()).contains(image(2000 + 12)).doesNotContain(image(2000 + 8), new Ref.Ssm("/app/config", 2000));
+  }
+
+  private static EnvRevision revision(String env, int n, Map<Ref, List<String>> refs) {
+    return new EnvRevision(env, new CommitInfo(String.format("%040d", n), Instant.parse("2026-09-01T00:00:00Z").plusSeconds(n),
+        "a", "s"), Instant.parse("2026-09-01T00:00:00Z").plusSeconds(n), null, refs, List.of(), List.of());
+  }
+}
