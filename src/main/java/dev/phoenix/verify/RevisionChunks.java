@@ -115,8 +115,14 @@ final class RevisionChunks {
       refs[j] = canonical.ref(RevisionReading.readRef(in));
       uses[j] = canonical.uses(RevisionReading.readUses(in));
     }
-    RunTable table = new RunTable(canonical, refs, uses);
-    int[] stamp = new int[m]; // the revision (1-based) that last held each position: a repeat within one is malformed
+    int[] refId = new int[m];
+    Map<Ref, Integer> first = new java.util.IdentityHashMap<>(m); // canonical: an equal reference is the same one
+    for (int j = 0; j < m; j++) {
+      Integer before = first.putIfAbsent(refs[j], j);
+      refId[j] = before == null ? j : before;
+    }
+    RunTable table = new RunTable(canonical, refs, uses, refId);
+    int[] stamp = new int[m]; // the revision (1-based) that last held each reference: one held twice is malformed
     List<RevisionReading> readings = new ArrayList<>(wanted.size());
     for (int i = 0; i < n; i++) {
       int k = in.count();
@@ -126,10 +132,10 @@ final class RevisionChunks {
         if (at < 0 || at >= m) {
           throw new EntryCodec.Malformed("bad index " + at);
         }
-        if (stamp[(int) at] == i + 1) {
+        if (stamp[refId[(int) at]] == i + 1) {
           throw new EntryCodec.Malformed("a reference twice in one revision");
         }
-        stamp[(int) at] = i + 1;
+        stamp[refId[(int) at]] = i + 1;
         positions[j] = (int) at;
       }
       RevisionReading reading = RevisionReading.readRest(in, new RunRefs(table, positions));

@@ -3,7 +3,6 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,15 @@ import java.util.function.IntFunction;
 /**
  * One revision's references and uses, in its order, as positions in its run's {@link RunTable}: what
  * {@link RevisionChunks#decode} gives instead of a hash map per revision. Read-only. Iterating it walks
- * an array; a lookup ({@link #get}, {@link #containsKey}) goes through the table's index and a set of
- * the positions this revision holds, both made on the first lookup.
+ * an array; a lookup ({@link #get}, {@link #containsKey}) goes through the table's index and this
+ * revision's position for each reference, both made on the first lookup.
  */
 final class RunRefs extends AbstractMap<Ref, List<String>> {
   final RunTable table;
   final int[] positions;
-  private volatile BitSet held;
+  private volatile int[] byRefId; // for each reference of the table (by its id), the position held here or -1
 
-  /** {@code positions}: distinct, each within the table (the decoder checks both). */
+  /** {@code positions}: each within the table, no reference twice (the decoder checks both). */
   RunRefs(RunTable table, int[] positions) {
     this.table = table;
     this.positions = positions;
@@ -51,20 +50,22 @@ final class RunRefs extends AbstractMap<Ref, List<String>> {
     return at < 0 ? null : (List<String>) table.uses[at];
   }
 
+  /** The position this revision holds {@code key} at, or -1. */
   private int at(Object key) {
-    int at = table.positionOf(key);
-    if (at < 0) {
+    int id = table.refIdOf(key);
+    if (id < 0) {
       return -1;
     }
-    BitSet mine = held;
+    int[] mine = byRefId;
     if (mine == null) {
-      mine = new BitSet(table.size());
+      mine = new int[table.size()];
+      java.util.Arrays.fill(mine, -1);
       for (int p : positions) {
-        mine.set(p);
+        mine[table.refId[p]] = p;
       }
-      held = mine;
+      byRefId = mine;
     }
-    return mine.get(at) ? at : -1;
+    return mine[id];
   }
 
   @Override

@@ -25,7 +25,10 @@ class RunRefsTest {
     return new Ref.Image("registry.example.com", "team/svc-" + i, new Digest("sha256", String.format("%064x", i)));
   }
 
-  /** Revisions of a run, each a window of 40 of 60 references from {@code base} on, shuffled, with some config. */
+  /**
+   * Revisions of a run, each a window of 40 of 60 references from {@code base} on, shuffled, some with
+   * another use list on some days (so one reference is at two places of the run's table), with config.
+   */
   private static List<RevisionReading> run(Random random, int revisions, int base) {
     List<RevisionReading> readings = new ArrayList<>();
     for (int r = 0; r < revisions; r++) {
@@ -35,7 +38,9 @@ class RunRefsTest {
         order.add((r * 3 + i) % 60);
       }
       java.util.Collections.shuffle(order, random);
-      order.forEach(i -> refs.put(image(base + i), List.of("services/svc-" + i)));
+      int day = r;
+      order.forEach(i -> refs.put(image(base + i), day % 3 == 0 && i % 5 == 0 // from time to time used twice: another pair
+          ? List.of("services/svc-" + i, "services/extra") : List.of("services/svc-" + i)));
       refs.put(new Ref.Ssm("/app/config", base + r / 4), List.of("config/app", "config/worker"));
       readings.add(new RevisionReading(refs, List.of(), List.of()));
     }
@@ -51,6 +56,9 @@ class RunRefsTest {
     List<RevisionReading> filed = run(new Random(7), 12, 0);
     List<RevisionReading> back = RevisionChunks.decode(RevisionChunks.encode(keys(12), filed), keys(12), new Canonical())
         .orElseThrow();
+    RunTable table = ((RunRefs) back.get(0).refs()).table;
+    assertThat(java.util.stream.IntStream.range(0, table.size()).filter(p -> table.refId[p] != p).count())
+        .as("references at a second place of the table").isPositive();
     for (int r = 0; r < filed.size(); r++) {
       Map<Ref, List<String>> was = filed.get(r).refs();
       Map<Ref, List<String>> is = back.get(r).refs();
@@ -77,14 +85,21 @@ class RunRefsTest {
   }
 
   @Test
-  void aReferenceTwiceInOneRevisionIsMalformed() {
-    EntryCodec.Out out = new EntryCodec.Out();
-    out.integer(1).text("k").integer(2);
-    RevisionReading.writeUse(out, image(1), List.of("services/a"));
-    RevisionReading.writeUse(out, image(2), List.of("services/b"));
-    out.integer(3).integer(0).integer(1).integer(0).integer(0).integer(0);
-    assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), List.of("k"), new Canonical()))
-        .isInstanceOf(EntryCodec.Malformed.class).hasMessageContaining("twice");
+  void aReferenceTwiceInOneRevisionIsMalformedAtTheSameOrAnotherPlaceOfTheTable() {
+    EntryCodec.Out samePlace = new EntryCodec.Out();
+    samePlace.integer(1).text("k").integer(2);
+    RevisionReading.writeUse(samePlace, image(1), List.of("services/a"));
+    RevisionReading.writeUse(samePlace, image(2), List.of("services/b"));
+    samePlace.integer(3).integer(0).integer(1).integer(0).integer(0).integer(0);
+    EntryCodec.Out otherPlace = new EntryCodec.Out(); // image 1 with two use lists, both held by one revision
+    otherPlace.integer(1).text("k").integer(2);
+    RevisionReading.writeUse(otherPlace, image(1), List.of("services/a"));
+    RevisionReading.writeUse(otherPlace, image(1), List.of("services/a", "services/b"));
+    otherPlace.integer(2).integer(0).integer(1).integer(0).integer(0);
+    for (EntryCodec.Out out : List.of(samePlace, otherPlace)) {
+      assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), List.of("k"), new Canonical()))
+          .isInstanceOf(EntryCodec.Malformed.class).hasMessageContaining("twice");
+    }
   }
 
   @Test
@@ -117,6 +132,34 @@ class RunRefsTest {
     assertThat(got.count()).isEqualTo(want.count());
     // references only the run's revisions before the window's start held (positions 7-11, config 2000) are not counted
     assertThat(got.unique()).contains(image(2000 + 12)).doesNotContain(image(2000 + 8), new Ref.Ssm("/app/config", 2000));
+  }
+
+  @Test
+  void theAssessmentOfDecodedRunsIsTheAssessmentOfTheFiledMaps() {
+    Random random = new Random(23);
+    List<EnvRevision> filed = new ArrayList<>();
+    List<EnvRevision> decoded = new ArrayList<>();
+    Canonical canonical = new Canonical();
+    for (int run = 0; run < 2; run++) {
+      List<RevisionReading> readings = run(random, 12, 0); // the same references in both runs, new instances
+      List<RevisionReading> back = RevisionChunks.decode(RevisionChunks.encode(keys(12), readings), keys(12), canonical)
+          .orElseThrow();
+      for (int i = 0; i < back.size(); i++) {
+        filed.add(revision("prod", filed.size(), readings.get(i).refs()));
+        decoded.add(revision("prod", decoded.size(), back.get(i).refs()));
+      }
+    }
+    Map<Ref, dev.phoenix.check.Finding> findings = new java.util.HashMap<>();
+    filed.forEach(r -> r.refs().keySet().forEach(ref -> findings.put(ref, dev.phoenix.check.Finding.ok())));
+    // broken: one reference with a second use list on some days (two places in each run's table), and one without
+    findings.put(image(5), dev.phoenix.check.Finding.missing("manifest unknown"));
+    findings.put(image(33), dev.phoenix.check.Finding.missing("manifest unknown"));
+    VerifyWindow window = VerifyWindow.between(Instant.parse("2026-08-01T00:00:00Z"), Instant.parse("2026-10-01T00:00:00Z"),
+        "since 61d", true);
+    EnvReport want = Assessment.of("prod", window, filed, findings, Instant.parse("2026-10-01T00:00:00Z"));
+    EnvReport got = Assessment.of("prod", window, decoded, findings, Instant.parse("2026-10-01T00:00:00Z"));
+    assertThat(got.toString()).isEqualTo(want.toString());
+    assertThat(want.summary()).as("the broken references make revisions not restorable").doesNotContain("at every point");
   }
 
   private static EnvRevision revision(String env, int n, Map<Ref, List<String>> refs) {
