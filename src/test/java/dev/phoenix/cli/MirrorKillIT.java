@@ -167,20 +167,11 @@ class MirrorKillIT {
 
       List<MirrorLedger.Entry> afterKill = parse(ledger).value().entries();
       assertThat(afterKill).hasSizeGreaterThanOrEqualTo(4).hasSizeLessThan(TOTAL);
-      // what the killed run made but had not recorded: the next run must find it, not make it again
-      int madeUnrecorded = 0;
+      // what the killed run made but had not recorded: the next run must find it, not make it again. Counted
+      // once the stores have settled: a manifest PUT or an S3 copy the killed run had sent in full is still
+      // completed by the server after the kill, and the next run then finds it there.
       Set<String> recorded = afterKill.stream().map(MirrorLedger.Entry::source).collect(Collectors.toSet());
-      for (Map.Entry<String, String> image : images.entrySet()) {
-        String[] repoDigest = image.getValue().split("@");
-        if (!recorded.contains(image.getKey()) && mirror.manifestStatus(repoDigest[0], repoDigest[1]) == 200) {
-          madeUnrecorded++;
-        }
-      }
-      for (String pkg : packages.keySet()) {
-        if (!recorded.contains(pkg) && !versions(s3Mirror, mirrorBucket, keyOf(pkg)).isEmpty()) {
-          madeUnrecorded++;
-        }
-      }
+      int madeUnrecorded = settled(() -> madeUnrecorded(recorded, images, packages, mirror, s3Mirror, mirrorBucket));
 
       // 2. the second run, to the end
       Process second = phoenix(repo, moto, "second", "--yes");
@@ -265,6 +256,38 @@ class MirrorKillIT {
   }
 
   /** True when the mirror accepted the manifest of an image the ledger does not name (yet). */
+  /** The references the mirror holds that {@code recorded} does not name. */
+  private static int madeUnrecorded(Set<String> recorded, Map<String, String> images, Map<String, String> packages,
+      LocalRegistry mirror, S3Client s3Mirror, String mirrorBucket) {
+    int made = 0;
+    for (Map.Entry<String, String> image : images.entrySet()) {
+      String[] repoDigest = image.getValue().split("@");
+      if (!recorded.contains(image.getKey()) && mirror.manifestStatus(repoDigest[0], repoDigest[1]) == 200) {
+        made++;
+      }
+    }
+    for (String pkg : packages.keySet()) {
+      if (!recorded.contains(pkg) && !versions(s3Mirror, mirrorBucket, keyOf(pkg)).isEmpty()) {
+        made++;
+      }
+    }
+    return made;
+  }
+
+  /** {@code count} once it gives the same value twice, half a second apart (bounded: not a timing assertion). */
+  private static int settled(java.util.function.IntSupplier count) throws InterruptedException {
+    int last = count.getAsInt();
+    for (int i = 0; i < 40; i++) {
+      Thread.sleep(500);
+      int now = count.getAsInt();
+      if (now == last) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
+  }
+
   private static boolean unrecordedImageIn(LocalRegistry mirror, Path ledger, Map<String, String> images)
       throws IOException {
     Set<String> recorded = Files.exists(ledger)
