@@ -60,18 +60,16 @@ final class LockfileBlocks {
     int open = -1; // start offset of the open block, or -1
     String openKey = null;
     for (int start = 0; start <= content.length; ) {
-      int first = start;
-      while (first < content.length && content[first] == ' ') {
-        first++;
-      }
-      if (first < content.length && content[first] != '#' && content[first] != '\n') { // a significant line
+      int first = afterSpaces(content, start);
+      int end = lineEnd(content, first);
+      if (significant(content, first)) {
         int indent = first - start;
         if (indent == 0) {
           if (open >= 0) {
             same = add(blocks, same, new Block(section, openKey, open, start), -1);
             open = -1;
           }
-          section = header(content, start, lineEnd(content, first));
+          section = header(content, start, end);
           childIndent = -1;
           keys.clear();
         } else if (section != null) {
@@ -97,7 +95,7 @@ final class LockfileBlocks {
               start = to; // the line that ends it is read as usual
               continue;
             }
-            String key = key(content, first, lineEnd(content, first));
+            String key = key(content, first, end);
             if (key == null || !keys.add(key)) {
               return Optional.empty(); // a list, an odd key, a duplicate: the parser reports it
             }
@@ -109,7 +107,7 @@ final class LockfileBlocks {
           }
         }
       }
-      start = lineEnd(content, first) + 1;
+      start = end + 1;
     }
     if (open >= 0) {
       same = add(blocks, same, new Block(section, openKey, open, content.length), -1);
@@ -122,6 +120,20 @@ final class LockfileBlocks {
     out[blocks.size()] = match;
     blocks.add(block);
     return out;
+  }
+
+  /** The offset of the first byte from {@code from} on that is not a space. */
+  private static int afterSpaces(byte[] content, int from) {
+    int first = from;
+    while (first < content.length && content[first] == ' ') {
+      first++;
+    }
+    return first;
+  }
+
+  /** Whether the line whose first non-space byte is at {@code first} says something: not blank, not a comment. */
+  private static boolean significant(byte[] content, int first) {
+    return first < content.length && content[first] != '#' && content[first] != '\n';
   }
 
   /** The offset of the '\n' ending the line that holds {@code from}, or the content's length. */
@@ -188,11 +200,8 @@ final class LockfileBlocks {
       if (at == 0 || content[at - 1] != '\n') {
         return false;
       }
-      int first = at;
-      while (first < content.length && content[first] == ' ') {
-        first++;
-      }
-      return first < content.length && content[first] != '#' && content[first] != '\n' && first - at <= childIndent;
+      int first = afterSpaces(content, at);
+      return significant(content, first) && first - at <= childIndent;
     }
   }
 
