@@ -115,18 +115,13 @@ final class RevisionChunks {
       refs[j] = canonical.ref(RevisionReading.readRef(in));
       uses[j] = canonical.uses(RevisionReading.readUses(in));
     }
-    int[] refId = new int[m];
-    Map<Ref, Integer> first = new java.util.IdentityHashMap<>(m); // canonical: an equal reference is the same one
-    for (int j = 0; j < m; j++) {
-      Integer before = first.putIfAbsent(refs[j], j);
-      refId[j] = before == null ? j : before;
-    }
-    RunTable table = new RunTable(canonical, refs, uses, refId);
+    RunTable table = new RunTable(canonical, refs, uses);
+    int[] refId = table.refId;
     int[] stamp = new int[m]; // the revision (1-based) that last held each reference: one held twice is malformed
     List<RevisionReading> readings = new ArrayList<>(wanted.size());
     for (int i = 0; i < n; i++) {
       int k = in.count();
-      int[] positions = new int[k]; // already canonical: made so once, not again per revision
+      int[] positions = new int[k]; // into the table, whose references are canonical once for the run
       for (int j = 0; j < k; j++) {
         long at = in.integer();
         if (at < 0 || at >= m) {

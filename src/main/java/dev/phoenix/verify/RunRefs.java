@@ -3,6 +3,7 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class RunRefs extends AbstractMap<Ref, List<String>> {
     int[] mine = byRefId;
     if (mine == null) {
       mine = new int[table.size()];
-      java.util.Arrays.fill(mine, -1);
+      Arrays.fill(mine, -1);
       for (int p : positions) {
         mine[table.refId[p]] = p;
       }

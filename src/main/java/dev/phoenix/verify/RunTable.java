@@ -2,6 +2,7 @@ package dev.phoenix.verify;
 
 import dev.phoenix.check.Ref;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +22,17 @@ final class RunTable {
   final int[] refId;
   private volatile Map<Ref, Integer> firstByRef;
 
-  RunTable(Canonical by, Ref[] refs, List<?>[] uses, int[] refId) {
+  /** {@code refs}: canonical by {@code by}, so an equal reference is the same instance. */
+  RunTable(Canonical by, Ref[] refs, List<?>[] uses) {
     this.by = by;
     this.refs = refs;
     this.uses = uses;
-    this.refId = refId;
+    this.refId = new int[refs.length];
+    Map<Ref, Integer> first = new IdentityHashMap<>(refs.length);
+    for (int i = 0; i < refs.length; i++) {
+      Integer before = first.putIfAbsent(refs[i], i);
+      refId[i] = before == null ? i : before;
+    }
   }
 
   int size() {

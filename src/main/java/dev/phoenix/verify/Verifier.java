@@ -161,16 +161,17 @@ public final class Verifier {
   record Tally(Set<Ref> unique, int uses, int count) {
     static Tally of(Map<String, List<EnvRevision>> byEnv) {
       SeenRefs unique = new SeenRefs();
-      Map<RunTable, boolean[]> passed = new java.util.IdentityHashMap<>(); // per run from the cache: positions added
+      Map<RunTable, boolean[]> passed = new java.util.IdentityHashMap<>(); // per run from the cache: references added
       int uses = 0;
       int count = 0;
       for (List<EnvRevision> list : byEnv.values()) {
         for (EnvRevision r : list) {
-          if (r.refs() instanceof RunRefs run) { // a position added before is that very reference: no hash
+          if (r.refs() instanceof RunRefs run) { // a reference added before is known by its id: no hash
             boolean[] added = passed.computeIfAbsent(run.table, t -> new boolean[t.size()]);
             for (int p : run.positions) {
-              if (!added[p]) {
-                added[p] = true;
+              int id = run.table.refId[p];
+              if (!added[id]) {
+                added[id] = true;
                 unique.add(run.table.refs[p]);
               }
             }
