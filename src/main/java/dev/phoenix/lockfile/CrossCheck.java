@@ -57,13 +57,12 @@ final class CrossCheck {
       }
     }
     YamlNode[] root = new YamlNode[1]; // parsed again only for a problem's line
-    String lockPath = Lockfile.path(lockfile.environment());
     lockfile.config().forEach((block, variables) -> variables.forEach((variable, source) -> {
       if (source instanceof ConfigSource.DatastoreAddress a && !declaredIn.containsKey(a.datastore())) {
         if (root[0] == null) {
           root[0] = StackLines.tree(lockBytes);
         }
-        problems.add(lockPath, line(root[0], block, variable),
+        problems.add(Lockfile.path(lockfile.environment()), line(root[0], block, variable),
             "config." + block + "." + variable + " names datastore '" + a.datastore()
                 + "', which no stack of environment " + lockfile.environment() + " declares",
             declaredIn.isEmpty() ? "declare it under datastores: in a stack the environment lists"
@@ -85,7 +84,6 @@ final class CrossCheck {
 
   private static void check(Problems problems, String file, MapNode m, Lockfile lockfile,
       Class<? extends Artefact> type, String typeWord) {
-    String lockPath = Lockfile.path(lockfile.environment());
     String artefact = text(m, "artefact");
     if (artefact != null) {
       artefact(problems, file, m, "artefact", artefact, lockfile, type, typeWord);
@@ -93,21 +91,29 @@ final class CrossCheck {
     String config = text(m, "config");
     if (config != null && !lockfile.config().containsKey(config)) {
       problems.add(file, Fields.lineOf(m, "config"),
-          "config block '" + config + "' is not in " + lockPath,
+          "config block '" + config + "' is not in " + Lockfile.path(lockfile.environment()),
           "add config: " + config + ": {…} to the lockfile or fix the name");
     }
   }
 
   private static void artefact(Problems problems, String file, MapNode m, String field, String artefact,
       Lockfile lockfile, Class<? extends Artefact> type, String typeWord) {
-    String lockPath = Lockfile.path(lockfile.environment());
     Artefact a = lockfile.artefacts().get(artefact);
+    if (a == null || !type.isInstance(a)) {
+      artefactProblem(problems, file, m, field, artefact, lockfile, a, typeWord);
+    }
+  }
+
+  /** Its path is built only here: the checks run for every service of every revision a walk reads. */
+  private static void artefactProblem(Problems problems, String file, MapNode m, String field, String artefact,
+      Lockfile lockfile, Artefact a, String typeWord) {
+    String lockPath = Lockfile.path(lockfile.environment());
     if (a == null) {
       problems.add(file, Fields.lineOf(m, field),
           "artefact '" + artefact + "' is not in " + lockPath,
           "pin it in the lockfile's artefacts: (phoenix lock) or fix the name"
               + (lockfile.artefacts().isEmpty() ? "" : "; the lockfile has: " + String.join(", ", lockfile.artefacts().keySet())));
-    } else if (!type.isInstance(a)) {
+    } else {
       problems.add(file, Fields.lineOf(m, field),
           "artefact '" + artefact + "' is a " + a.type() + " in " + lockPath + ", but a " + typeWord + " is needed here",
           "point at a " + typeWord + " artefact");
