@@ -3,7 +3,7 @@ package dev.phoenix.verify;
 import dev.phoenix.check.Ref;
 import dev.phoenix.core.EntryCodec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,19 +77,89 @@ final class RevisionChunks {
 
   /** The run of revisions with {@code keys}, and their readings. */
   static byte[] encode(List<String> keys, List<RevisionReading> readings) {
-    Map<Map.Entry<Ref, List<String>>, Integer> table = new LinkedHashMap<>();
-    readings.forEach(r -> r.refs().forEach((ref, uses) -> table.putIfAbsent(Map.entry(ref, uses), table.size())));
-    EntryCodec.Out out = new EntryCodec.Out();
-    out.integer(readings.size());
-    keys.forEach(out::text);
-    out.integer(table.size());
-    table.keySet().forEach(e -> RevisionReading.writeUse(out, e.getKey(), e.getValue()));
-    for (RevisionReading r : readings) {
-      out.integer(r.refs().size());
-      r.refs().forEach((ref, uses) -> out.integer(table.get(Map.entry(ref, uses))));
-      r.writeRest(out);
+    return file(readings, new Canonical()).encode(keys);
+  }
+
+  /**
+   * A run's readings as the cache files them: the table of its distinct (reference, use list) pairs,
+   * in the order first met, and each reading with its references as positions in it ({@link RunRefs},
+   * as {@link #decode} gives them back the next night).
+   */
+  record Filed(RunTable table, List<RevisionReading> readings) {
+    /** The entry of the run of revisions with {@code keys}: what {@link #decode} reads. */
+    byte[] encode(List<String> keys) {
+      EntryCodec.Out out = new EntryCodec.Out();
+      out.integer(readings.size());
+      keys.forEach(out::text);
+      out.integer(table.size());
+      for (int p = 0; p < table.size(); p++) {
+        @SuppressWarnings("unchecked")
+        List<String> uses = (List<String>) table.uses[p];
+        RevisionReading.writeUse(out, table.refs[p], uses);
+      }
+      for (RevisionReading r : readings) {
+        int[] positions = ((RunRefs) r.refs()).positions;
+        out.integer(positions.length);
+        for (int p : positions) {
+          out.integer(p);
+        }
+        r.writeRest(out);
+      }
+      return out.bytes();
     }
-    return out.bytes();
+  }
+
+  /**
+   * {@code readings} filed as one run, their references and uses made {@code canonical}'s first. A
+   * pair is found by identity (canonical, so an equal one is the same instance): no reference or use
+   * list is hashed. A reference with several use lists is chained from its first position.
+   */
+  static Filed file(List<RevisionReading> readings, Canonical canonical) {
+    Map<Ref, Integer> first = new IdentityHashMap<>();
+    List<Ref> refs = new ArrayList<>();
+    List<List<String>> uses = new ArrayList<>();
+    List<Integer> next = new ArrayList<>(); // the next position of the same reference, or -1
+    List<int[]> positions = new ArrayList<>(readings.size());
+    for (RevisionReading r : readings) {
+      Map<Ref, List<String>> map = canonical.of(r.refs());
+      int[] at = new int[map.size()];
+      int[] k = {0};
+      map.forEach((ref, where) -> {
+        Integer known = first.get(ref);
+        int p;
+        if (known == null) {
+          p = place(refs, uses, next, ref, where);
+          first.put(ref, p);
+        } else {
+          p = known;
+          while (uses.get(p) != where) {
+            if (next.get(p) < 0) {
+              int added = place(refs, uses, next, ref, where);
+              next.set(p, added);
+              p = added;
+            } else {
+              p = next.get(p);
+            }
+          }
+        }
+        at[k[0]++] = p;
+      });
+      positions.add(at);
+    }
+    RunTable table = new RunTable(canonical, refs.toArray(Ref[]::new), uses.toArray(List<?>[]::new));
+    List<RevisionReading> filed = new ArrayList<>(readings.size());
+    for (int i = 0; i < readings.size(); i++) {
+      RevisionReading r = readings.get(i);
+      filed.add(new RevisionReading(new RunRefs(table, positions.get(i)), r.problems(), r.datastores()));
+    }
+    return new Filed(table, filed);
+  }
+
+  private static int place(List<Ref> refs, List<List<String>> uses, List<Integer> next, Ref ref, List<String> where) {
+    refs.add(ref);
+    uses.add(where);
+    next.add(-1);
+    return refs.size() - 1;
   }
 
   /**

@@ -289,8 +289,11 @@ public final class Revisions {
           .orElseGet(() -> made.containsKey(one) ? made.get(one) : parse(environment, commit, null, null));
       readings.add(r.in(canonical));
     }
-    store.put(RevisionChunks.KIND, key, RevisionChunks.encode(wanted, readings));
-    return readings;
+    // filed as the next night decodes it: the run's references as positions in its table, so the tally
+    // and the assessment take them as they take a decoded run's, and no revision keeps a hash map
+    RevisionChunks.Filed asFiled = RevisionChunks.file(readings, canonical);
+    store.put(RevisionChunks.KIND, key, asFiled.encode(wanted));
+    return asFiled.readings();
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.function.IntFunction;
 
 /**
  * One revision's references and uses, in its order, as positions in its run's {@link RunTable}: what
- * {@link RevisionChunks#decode} gives instead of a hash map per revision. Read-only. Iterating it walks
+ * {@link RevisionChunks#decode} gives, and {@link RevisionChunks#file} when a run is read and filed,
+ * instead of a hash map per revision. Read-only. Iterating it walks
  * an array; a lookup ({@link #get}, {@link #containsKey}) goes through the table's index and this
  * revision's position for each reference, both made on the first lookup.
  */

@@ -14,13 +14,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A run's revisions decoded from the cache are {@link RunRefs}, positions in one table: each must be
- * the same map as the one filed (order, lookups by an equal reference, equality both ways), and the
- * tally over them must be the tally over the maps filed.
+ * A run's revisions decoded from the cache, or filed in it on a cold read, are {@link RunRefs},
+ * positions in one table: each must be the same map as the one filed (order, lookups by an equal
+ * reference, equality both ways), and the tally and the assessment over them must be those over the
+ * maps filed.
  */
 class RunRefsTest {
+  /** How a run's readings come back as {@link RunRefs}: the last {@code wanted} of a run of {@code all}. */
+  enum Back {
+    DECODED {
+      @Override
+      List<RevisionReading> of(List<RevisionReading> readings, List<String> all, List<String> wanted, Canonical canonical) {
+        return RevisionChunks.decode(RevisionChunks.encode(all, readings), wanted, canonical).orElseThrow();
+      }
+    },
+    FILED {
+      @Override
+      List<RevisionReading> of(List<RevisionReading> readings, List<String> all, List<String> wanted, Canonical canonical) {
+        List<RevisionReading> filed = RevisionChunks.file(readings, canonical).readings();
+        return filed.subList(all.size() - wanted.size(), all.size());
+      }
+    };
+
+    abstract List<RevisionReading> of(List<RevisionReading> readings, List<String> all, List<String> wanted,
+        Canonical canonical);
+  }
+
   private static Ref image(int i) {
     return new Ref.Image("registry.example.com", "team/svc-" + i, new Digest("sha256", String.format("%064x", i)));
   }
@@ -51,11 +74,11 @@ class RunRefsTest {
     return java.util.stream.IntStream.range(0, n).mapToObj(i -> "k" + i).toList();
   }
 
-  @Test
-  void aDecodedRevisionIsTheMapThatWasFiled() {
+  @ParameterizedTest
+  @EnumSource(Back.class)
+  void aDecodedOrFiledRevisionIsTheMapThatWasFiled(Back how) {
     List<RevisionReading> filed = run(new Random(7), 12, 0);
-    List<RevisionReading> back = RevisionChunks.decode(RevisionChunks.encode(keys(12), filed), keys(12), new Canonical())
-        .orElseThrow();
+    List<RevisionReading> back = how.of(filed, keys(12), keys(12), new Canonical());
     RunTable table = ((RunRefs) back.get(0).refs()).table;
     assertThat(java.util.stream.IntStream.range(0, table.size()).filter(p -> table.refId[p] != p).count())
         .as("references at a second place of the table").isPositive();
@@ -102,8 +125,9 @@ class RunRefsTest {
     }
   }
 
-  @Test
-  void theTallyOverDecodedRunsIsTheTallyOverTheFiledMaps() {
+  @ParameterizedTest
+  @EnumSource(Back.class)
+  void theTallyOverDecodedOrFiledRunsIsTheTallyOverTheFiledMaps(Back how) {
     Random random = new Random(11);
     Map<String, List<EnvRevision>> filed = new LinkedHashMap<>();
     Map<String, List<EnvRevision>> decoded = new LinkedHashMap<>();
@@ -114,8 +138,7 @@ class RunRefsTest {
       for (int run = 0; run < 3; run++) { // three runs, the last read from its middle on (a window's start)
         List<RevisionReading> readings = run(random, 10, run * 1000);
         List<String> wanted = run == 2 ? keys(10).subList(4, 10) : keys(10);
-        List<RevisionReading> back = RevisionChunks.decode(RevisionChunks.encode(keys(10), readings), wanted, canonical)
-            .orElseThrow();
+        List<RevisionReading> back = how.of(readings, keys(10), wanted, canonical);
         List<RevisionReading> asFiled = readings.subList(10 - wanted.size(), 10);
         for (int i = 0; i < back.size(); i++) {
           a.add(revision(env, a.size(), asFiled.get(i).refs()));
@@ -134,16 +157,16 @@ class RunRefsTest {
     assertThat(got.unique()).contains(image(2000 + 12)).doesNotContain(image(2000 + 8), new Ref.Ssm("/app/config", 2000));
   }
 
-  @Test
-  void theAssessmentOfDecodedRunsIsTheAssessmentOfTheFiledMaps() {
+  @ParameterizedTest
+  @EnumSource(Back.class)
+  void theAssessmentOfDecodedOrFiledRunsIsTheAssessmentOfTheFiledMaps(Back how) {
     Random random = new Random(23);
     List<EnvRevision> filed = new ArrayList<>();
     List<EnvRevision> decoded = new ArrayList<>();
     Canonical canonical = new Canonical();
     for (int run = 0; run < 2; run++) {
       List<RevisionReading> readings = run(random, 12, 0); // the same references in both runs, new instances
-      List<RevisionReading> back = RevisionChunks.decode(RevisionChunks.encode(keys(12), readings), keys(12), canonical)
-          .orElseThrow();
+      List<RevisionReading> back = how.of(readings, keys(12), keys(12), canonical);
       for (int i = 0; i < back.size(); i++) {
         filed.add(revision("prod", filed.size(), readings.get(i).refs()));
         decoded.add(revision("prod", decoded.size(), back.get(i).refs()));
@@ -160,6 +183,42 @@ class RunRefsTest {
     EnvReport got = Assessment.of("prod", window, decoded, findings, Instant.parse("2026-10-01T00:00:00Z"));
     assertThat(got.toString()).isEqualTo(want.toString());
     assertThat(want.summary()).as("the broken references make revisions not restorable").doesNotContain("at every point");
+  }
+
+  @Test
+  void aFiledRunIsEncodedAsBeforeAndItsRevisionsArePositionsInItsTable() {
+    Canonical canonical = new Canonical();
+    List<RevisionReading> readings = new ArrayList<>();
+    run(new Random(5), 12, 0).forEach(r -> readings.add(r.in(canonical)));
+    RevisionChunks.Filed filed = RevisionChunks.file(readings, canonical);
+    // the encoding this replaced: distinct (reference, use list) pairs in the order first met, by equality
+    Map<Map.Entry<Ref, List<String>>, Integer> table = new LinkedHashMap<>();
+    readings.forEach(r -> r.refs().forEach((ref, uses) -> table.putIfAbsent(Map.entry(ref, uses), table.size())));
+    EntryCodec.Out out = new EntryCodec.Out();
+    out.integer(readings.size());
+    keys(12).forEach(out::text);
+    out.integer(table.size());
+    table.keySet().forEach(e -> RevisionReading.writeUse(out, e.getKey(), e.getValue()));
+    for (RevisionReading r : readings) {
+      out.integer(r.refs().size());
+      r.refs().forEach((ref, uses) -> out.integer(table.get(Map.entry(ref, uses))));
+      r.writeRest(out);
+    }
+    assertThat(filed.encode(keys(12))).isEqualTo(out.bytes());
+    assertThat(filed.table().size()).isEqualTo(table.size());
+    int i = 0;
+    for (Map.Entry<Ref, List<String>> pair : table.keySet()) {
+      assertThat(filed.table().refs[i]).isSameAs(pair.getKey());
+      assertThat(filed.table().uses[i]).isSameAs(pair.getValue());
+      i++;
+    }
+    for (int r = 0; r < readings.size(); r++) {
+      RunRefs refs = (RunRefs) filed.readings().get(r).refs();
+      assertThat(refs.table).isSameAs(filed.table());
+      Map<Ref, List<String>> was = readings.get(r).refs();
+      int[] want = was.entrySet().stream().mapToInt(e -> table.get(Map.entry(e.getKey(), e.getValue()))).toArray();
+      assertThat(refs.positions).as("revision %d", r).containsExactly(want);
+    }
   }
 
   private static EnvRevision revision(String env, int n, Map<Ref, List<String>> refs) {
