@@ -9,15 +9,55 @@ import dev.phoenix.model.Stack;
 import dev.phoenix.yaml.YamlNode;
 import dev.phoenix.yaml.YamlNode.MapNode;
 import dev.phoenix.yaml.YamlNode.Scalar;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Checks that a blueprint names only artefacts and config blocks the lockfile has. */
 final class CrossCheck {
   private CrossCheck() {}
 
-  /** {@code root}: the stack file's tree (for the lines of problems). */
-  static void stack(Problems problems, YamlNode root, Stack stack, Lockfile lockfile) {
+  /**
+   * One name a blueprint's item gives the lockfile: an artefact of {@code type} under {@code field},
+   * or a config block ({@code type} null). {@code item}: for the line of a problem.
+   */
+  record Need(MapNode item, String field, String name, Class<? extends Artefact> type, String typeWord) {}
+
+  /**
+   * What the blueprint's items name, in the order they are checked: read from its tree once per
+   * blueprint content ({@link StackMemo} keeps them), not once per revision that uses it.
+   */
+  static List<Need> needs(YamlNode root) {
+    List<Need> out = new ArrayList<>();
+    for (MapNode m : StackLines.items(root, "services")) {
+      item(out, m, Artefact.ContainerImage.class, "container-image");
+    }
+    for (MapNode m : StackLines.items(root, "functions")) {
+      item(out, m, Artefact.LambdaPackage.class, "lambda-package");
+    }
+    for (MapNode m : StackLines.items(root, "datastores")) {
+      String image = text(m, "image");
+      if (image != null) {
+        out.add(new Need(m, "image", image, Artefact.ContainerImage.class, "container-image"));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static void item(List<Need> out, MapNode m, Class<? extends Artefact> type, String typeWord) {
+    String artefact = text(m, "artefact");
+    if (artefact != null) {
+      out.add(new Need(m, "artefact", artefact, type, typeWord));
+    }
+    String config = text(m, "config");
+    if (config != null) {
+      out.add(new Need(m, "config", config, null, null));
+    }
+  }
+
+  /** {@code root}: the stack file's tree (for the lines of problems); {@code needs}: {@link #needs} of it. */
+  static void stack(Problems problems, YamlNode root, List<Need> needs, Stack stack, Lockfile lockfile) {
     String file = Stack.path(stack.name());
     for (String dependency : stack.dependsOn()) {
       if (!lockfile.stacks().contains(dependency)) {
@@ -26,16 +66,13 @@ final class CrossCheck {
             "add " + dependency + " to stacks: in " + Lockfile.path(lockfile.environment()) + " or drop the dependency");
       }
     }
-    for (MapNode m : StackLines.items(root, "services")) {
-      check(problems, file, m, lockfile, Artefact.ContainerImage.class, "container-image");
-    }
-    for (MapNode m : StackLines.items(root, "functions")) {
-      check(problems, file, m, lockfile, Artefact.LambdaPackage.class, "lambda-package");
-    }
-    for (MapNode m : StackLines.items(root, "datastores")) {
-      String image = text(m, "image");
-      if (image != null) {
-        artefact(problems, file, m, "image", image, lockfile, Artefact.ContainerImage.class, "container-image");
+    for (Need need : needs) {
+      if (need.type() != null) {
+        artefact(problems, file, need.item(), need.field(), need.name(), lockfile, need.type(), need.typeWord());
+      } else if (!lockfile.config().containsKey(need.name())) {
+        problems.add(file, Fields.lineOf(need.item(), need.field()),
+            "config block '" + need.name() + "' is not in " + Lockfile.path(lockfile.environment()),
+            "add config: " + need.name() + ": {…} to the lockfile or fix the name");
       }
     }
   }
@@ -80,20 +117,6 @@ final class CrossCheck {
       return config.entries().get(block).keyLine();
     }
     return 0;
-  }
-
-  private static void check(Problems problems, String file, MapNode m, Lockfile lockfile,
-      Class<? extends Artefact> type, String typeWord) {
-    String artefact = text(m, "artefact");
-    if (artefact != null) {
-      artefact(problems, file, m, "artefact", artefact, lockfile, type, typeWord);
-    }
-    String config = text(m, "config");
-    if (config != null && !lockfile.config().containsKey(config)) {
-      problems.add(file, Fields.lineOf(m, "config"),
-          "config block '" + config + "' is not in " + Lockfile.path(lockfile.environment()),
-          "add config: " + config + ": {…} to the lockfile or fix the name");
-    }
   }
 
   private static void artefact(Problems problems, String file, MapNode m, String field, String artefact,

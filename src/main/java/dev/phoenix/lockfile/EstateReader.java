@@ -67,7 +67,7 @@ public final class EstateReader {
       problems.addAll(stack.problems());
       if (stack.value() != null) {
         stacks.put(name, stack.value());
-        CrossCheck.stack(problems, reading.tree(), stack.value(), lock.value());
+        CrossCheck.stack(problems, reading.tree(), reading.needs(), stack.value(), lock.value());
       }
     }
     CrossCheck.datastores(problems, lockBytes.get(), lock.value(), stacks);

@@ -8,14 +8,15 @@ import java.util.Map;
 
 /**
  * A blueprint read once per content: most revisions of an estate share the same few stack files,
- * so {@link EstateReader} keeps the last {@value #SIZE} readings (the checked stack and its tree, for
- * the lines of cross-file problems) keyed by the stack's name and exact bytes. What a reading holds
+ * so {@link EstateReader} keeps the last {@value #SIZE} readings (the checked stack, its tree for the
+ * lines of cross-file problems, and what it names in a lockfile) keyed by the stack's name and exact bytes. What a reading holds
  * depends on nothing else, so a hit is the same value a fresh read gives.
  */
 final class StackMemo {
   static final int SIZE = 64;
 
-  record Reading(Parsed<Stack> parsed, YamlNode tree) {}
+  /** {@code needs}: what the blueprint names in a lockfile ({@link CrossCheck#needs}), empty without a tree. */
+  record Reading(Parsed<Stack> parsed, YamlNode tree, java.util.List<CrossCheck.Need> needs) {}
 
   private record Key(String name, byte[] content, int hash) {
     Key(String name, byte[] content) {
@@ -51,7 +52,8 @@ final class StackMemo {
       }
     }
     Parsed<Stack> parsed = StackReader.read(path, content, name);
-    Reading reading = new Reading(parsed, parsed.value() == null ? null : StackLines.tree(content));
+    YamlNode tree = parsed.value() == null ? null : StackLines.tree(content);
+    Reading reading = new Reading(parsed, tree, tree == null ? java.util.List.of() : CrossCheck.needs(tree));
     synchronized (READINGS) {
       READINGS.put(key, reading);
     }

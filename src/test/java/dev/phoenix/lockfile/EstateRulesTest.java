@@ -62,6 +62,20 @@ class EstateRulesTest {
   }
 
   @Test
+  void aBlueprintReadBeforeIsCheckedAgainstEachLockfileAfresh() {
+    assertThat(problems()).as("the blueprints read once, against a lockfile that has all they name").isEmpty();
+    String lock = "environments/prod/environment.lock.yaml";
+    String before = files.get(lock);
+    int config = before.indexOf("\nconfig:\n");
+    assertThat(config).isPositive();
+    files.put(lock, before.substring(0, config) + before.substring(config).replaceFirst("\n  ledger-worker:", "\n  ledger-workers:"));
+    assertThat(problems()).as("the same blueprint bytes (read from the memo), another lockfile").containsExactly(
+        "stacks/services.yaml:7: config block 'ledger-worker' is not in environments/prod/environment.lock.yaml — add config: ledger-worker: {…} to the lockfile or fix the name");
+    files.put(lock, before);
+    assertThat(problems()).isEmpty();
+  }
+
+  @Test
   void blueprintNamingAnArtefactTheLockfileLacks() {
     edit("stacks/services.yaml", "artefact: payments-api,", "artefact: payment-api,");
     assertThat(problems()).containsExactly(
