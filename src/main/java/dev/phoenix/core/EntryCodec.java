@@ -106,28 +106,6 @@ public final class EntryCodec {
       return s;
     }
 
-    /** Passes over a text without making it. */
-    public void skipText() {
-      long n = integer();
-      if (n < 0 || n - 1 > in.length - at) {
-        throw new Malformed("bad length " + n);
-      }
-      at += (int) Math.max(0, n - 1);
-    }
-
-    /** Where the next read starts: an offset into the payload. */
-    public int position() {
-      return at;
-    }
-
-    /** Reads again from {@code offset}, a {@link #position} this reader gave. */
-    public void position(int offset) {
-      if (offset < 0 || offset > in.length) {
-        throw new IllegalArgumentException("offset " + offset + " outside the payload");
-      }
-      at = offset;
-    }
-
     /** Fails unless everything was read. */
     public void end() {
       if (at != in.length) {

@@ -181,21 +181,9 @@ final class RevisionChunks {
     int m = in.count();
     Ref[] refs = new Ref[m];
     List<?>[] uses = new List<?>[m];
-    for (int j = 0; j < m; j++) { // a pair whose bytes were decoded before is not decoded again
-      int from = in.position();
-      RevisionReading.skipUse(in);
-      int to = in.position();
-      Canonical.Pair pair = canonical.encoded(payload, from, to);
-      if (pair == null) {
-        in.position(from);
-        Ref ref = RevisionReading.readRef(in);
-        pair = canonical.encoded(payload, from, to, ref, RevisionReading.readUses(in));
-        if (in.position() != to) {
-          throw new EntryCodec.Malformed("a reference read over " + (in.position() - from) + " bytes, passed over " + (to - from));
-        }
-      }
-      refs[j] = pair.ref();
-      uses[j] = pair.uses();
+    for (int j = 0; j < m; j++) {
+      refs[j] = canonical.ref(RevisionReading.readRef(in));
+      uses[j] = canonical.uses(RevisionReading.readUses(in));
     }
     RunTable table = new RunTable(canonical, refs, uses);
     int[] refId = table.refId;
