@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link LockfileBlocks}). Children whose text was read before are taken from here; the rest of the
  * file, without those children's lines, is parsed as usual. The result is used only when that rest
  * is in the plain layout ({@link dev.phoenix.yaml.SafeYaml#parsePlain}) and has no problem; otherwise
- * the whole file is read again the usual way, and every message is the usual one. That is sound because the plain layout has no construct spanning lines, anchors or tags,
- * so an entry's reading depends on its own lines only, and an entry is remembered only from a file
- * read with no problem at all. The last child of each section is always parsed, so that no section
- * is left empty.
+ * the whole file is read again the usual way, and every message is the usual one. That is sound
+ * because the plain layout has no construct spanning lines, anchors or tags, so an entry's reading
+ * depends on its own lines only, and an entry is remembered only from a file read with no problem
+ * at all. The last child of each section is always parsed, so that no section is left empty.
  *
  * <p>Thread-safe; holds at most {@link #LIMIT} entries (about 300 bytes of text each).
  */

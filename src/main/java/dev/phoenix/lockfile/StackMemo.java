@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A blueprint read once per content: most revisions of an estate share the same few stack files,
  * so {@link EstateReader} keeps the last {@value #SIZE} readings (the checked stack, its tree for the
- * lines of cross-file problems, and what it names in a lockfile) keyed by the stack's name and exact bytes. What a reading holds
- * depends on nothing else, so a hit is the same value a fresh read gives.
+ * lines of cross-file problems, and what it names in a lockfile) keyed by the stack's name and
+ * exact bytes. What a reading holds depends on nothing else, so a hit is the same value a fresh
+ * read gives.
  */
 final class StackMemo {
   static final int SIZE = 64;
