@@ -55,6 +55,15 @@ public final class EntryCodec {
       }
     }
 
+    /** A part written on its own (its length, then its bytes): what {@link In#part} reads. */
+    public Out part(byte[] bytes) {
+      integer(bytes.length);
+      ensure(bytes.length);
+      System.arraycopy(bytes, 0, buf, n, bytes.length);
+      n += bytes.length;
+      return this;
+    }
+
     public byte[] bytes() {
       return Arrays.copyOf(buf, n);
     }
@@ -64,15 +73,34 @@ public final class EntryCodec {
   public static final class In {
     private final byte[] in;
     private int at;
+    /** Where this reader's bytes end: the payload's length, or a {@linkplain #part part}'s end. */
+    private final int limit;
 
     public In(byte[] payload) {
+      this(payload, 0, payload.length);
+    }
+
+    private In(byte[] payload, int from, int limit) {
       this.in = payload;
+      this.at = from;
+      this.limit = limit;
+    }
+
+    /**
+     * A reader of the next part ({@link Out#part}), which this one passes over: the part may be read
+     * in full, in part or not at all.
+     */
+    public In part() {
+      int n = count();
+      In part = new In(in, at, at + n);
+      at += n;
+      return part;
     }
 
     public long integer() {
       long v = 0;
       for (int shift = 0; shift < 64; shift += 7) {
-        if (at >= in.length) {
+        if (at >= limit) {
           throw new Malformed("truncated");
         }
         byte b = in[at++];
@@ -87,7 +115,7 @@ public final class EntryCodec {
     /** A count of items to follow, checked against what is left (each item takes a byte at least). */
     public int count() {
       long n = integer();
-      if (n < 0 || n > in.length - at) {
+      if (n < 0 || n > limit - at) {
         throw new Malformed("bad count " + n);
       }
       return (int) n;
@@ -98,7 +126,7 @@ public final class EntryCodec {
       if (n == 0) {
         return null;
       }
-      if (n < 0 || n - 1 > in.length - at) {
+      if (n < 0 || n - 1 > limit - at) {
         throw new Malformed("bad length " + n);
       }
       String s = new String(in, at, (int) n - 1, StandardCharsets.UTF_8);
@@ -106,9 +134,16 @@ public final class EntryCodec {
       return s;
     }
 
+    /** The bytes not read yet, a copy; nothing is left to read after. */
+    public byte[] rest() {
+      byte[] rest = Arrays.copyOfRange(in, at, limit);
+      at = limit;
+      return rest;
+    }
+
     /** Fails unless everything was read. */
     public void end() {
-      if (at != in.length) {
+      if (at != limit) {
         throw new Malformed("trailing bytes");
       }
     }

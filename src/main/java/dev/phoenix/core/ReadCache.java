@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -70,12 +72,15 @@ public final class ReadCache {
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong discarded = new AtomicLong();
   private volatile boolean othersRemoved;
+  /** What {@link #update} holds while it reads and writes an entry, chosen by the entry's key. */
+  private final Object[] updating = new Object[32];
 
   /** A cache under {@code root} for this Phoenix {@code version}, holding at most {@code maxBytes}. */
   public ReadCache(Path root, String version, long maxBytes) {
     this.root = root;
     this.version = version;
     this.maxBytes = maxBytes;
+    Arrays.setAll(updating, i -> new Object());
     this.dir = root == null ? null : root.resolve("v" + FORMAT + "-" + hex(sha256(version.getBytes(StandardCharsets.UTF_8))).substring(0, 12));
   }
 
@@ -159,6 +164,27 @@ public final class ReadCache {
       }
     } catch (RuntimeException e) {
       // a read-only or full disk: go on without the cache
+    }
+  }
+
+  /**
+   * Stores under {@code kind} and {@code key} what {@code change} makes of the entry there (empty:
+   * absent or damaged): for an entry that gathers several values under one key. Updates of one key
+   * are made one at a time in this process; another process may still write between the read and
+   * the write, and then one of the two values is lost, which costs a reading again, never a wrong one.
+   */
+  public void update(String kind, String key, Function<Optional<byte[]>, byte[]> change) {
+    if (dir == null) {
+      return;
+    }
+    synchronized (updating[Math.floorMod((kind + "\0" + key).hashCode(), updating.length)]) {
+      Optional<byte[]> now;
+      try {
+        now = decode(Files.readAllBytes(file(kind, key)), kind + "\0" + key);
+      } catch (IOException e) {
+        now = Optional.empty();
+      }
+      put(kind, key, change.apply(now));
     }
   }
 
@@ -296,11 +322,11 @@ public final class ReadCache {
       int n = 0;
       while (!d.finished()) {
         if (n == out.length) {
-          out = java.util.Arrays.copyOf(out, out.length * 2);
+          out = Arrays.copyOf(out, out.length * 2);
         }
         n += d.deflate(out, n, out.length - n);
       }
-      return java.util.Arrays.copyOf(out, n);
+      return Arrays.copyOf(out, n);
     } finally {
       d.end();
     }

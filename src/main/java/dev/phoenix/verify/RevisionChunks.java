@@ -21,10 +21,18 @@ import java.util.Optional;
  * form an open run, which grows night after night: those are read and filed one by one
  * ({@link RevisionReading#KIND}) until a cut closes them into a run. A cold read of a year thus
  * writes one entry per run, not one per revision.
+ *
+ * <p>A key can end more than one run: a lockfile rolled back to an earlier content makes the same
+ * key again, and when that key ends a run, each of its places ends one, each with its own revisions
+ * before it. So an entry holds every run filed under its key ({@value #MOST} at most, the newest
+ * first), each a part of its own: a run filed there never puts out another, which would be read
+ * again and put back night after night.
  */
 final class RevisionChunks {
-  static final String KIND = "readings";
+  static final String KIND = "runs";
   static final int AVERAGE = 16;
+  /** Runs kept under one key: the places a rolled-back content ends a run in one window, and more. */
+  static final int MOST = 8;
 
   private RevisionChunks() {}
 
@@ -75,9 +83,56 @@ final class RevisionChunks {
     return "ending " + keys.get(keys.size() - 1);
   }
 
-  /** The run of revisions with {@code keys}, and their readings. */
+  /** The entry of the run of revisions with {@code keys}, and their readings, filed alone. */
   static byte[] encode(List<String> keys, List<RevisionReading> readings) {
-    return file(readings, new Canonical()).encode(keys);
+    return entry(file(readings, new Canonical()).encode(keys), keys, Optional.empty());
+  }
+
+  /**
+   * The entry holding {@code run} (as {@link Filed#encode} wrote it for {@code keys}) first, then
+   * the runs of {@code before} (the entry under the same key, if any) that still count: not one
+   * whose revisions end {@code run}'s, which the new one holds, and {@value #MOST} runs in all. A
+   * {@code before} that does not decode is dropped whole.
+   */
+  static byte[] entry(byte[] run, List<String> keys, Optional<byte[]> before) {
+    List<byte[]> runs = new ArrayList<>();
+    runs.add(run);
+    before.ifPresent(entry -> {
+      try {
+        EntryCodec.In in = new EntryCodec.In(entry);
+        int n = in.count();
+        List<byte[]> kept = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          byte[] other = in.part().rest();
+          if (!endsWith(keys, keysOf(new EntryCodec.In(other)))) {
+            kept.add(other);
+          }
+        }
+        in.end();
+        kept.stream().limit(MOST - 1).forEach(runs::add);
+      } catch (EntryCodec.Malformed | IllegalArgumentException e) {
+        // not an entry of this format: the new run alone
+      }
+    });
+    EntryCodec.Out out = new EntryCodec.Out();
+    out.integer(runs.size());
+    runs.forEach(out::part);
+    return out.bytes();
+  }
+
+  private static List<String> keysOf(EntryCodec.In run) {
+    int n = run.count();
+    List<String> keys = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      keys.add(run.text());
+    }
+    return keys;
+  }
+
+  /** Whether {@code keys} ends with {@code end}. */
+  private static boolean endsWith(List<String> keys, List<String> end) {
+    int skip = keys.size() - end.size();
+    return skip >= 0 && keys.subList(skip, keys.size()).equals(end);
   }
 
   /**
@@ -163,19 +218,29 @@ final class RevisionChunks {
   }
 
   /**
-   * The readings of the revisions with keys {@code wanted}, when they are the last ones of the run
+   * The readings of the revisions with keys {@code wanted}, when they are the last ones of a run
    * filed in {@code payload} (empty otherwise); their references and use lists already
-   * {@code canonical}'s.
+   * {@code canonical}'s. Only that run is decoded; the entry's other runs are passed over.
    */
   static Optional<List<RevisionReading>> decode(byte[] payload, List<String> wanted, Canonical canonical) {
-    EntryCodec.In in = new EntryCodec.In(payload);
-    int n = in.count();
-    List<String> keys = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      keys.add(in.text());
+    EntryCodec.In entry = new EntryCodec.In(payload);
+    int runs = entry.count();
+    Optional<List<RevisionReading>> found = Optional.empty();
+    for (int r = 0; r < runs; r++) {
+      EntryCodec.In run = entry.part();
+      if (found.isEmpty()) {
+        found = decodeRun(run, wanted, canonical);
+      }
     }
+    entry.end();
+    return found;
+  }
+
+  private static Optional<List<RevisionReading>> decodeRun(EntryCodec.In in, List<String> wanted, Canonical canonical) {
+    List<String> keys = keysOf(in);
+    int n = keys.size();
     int skip = n - wanted.size();
-    if (skip < 0 || !keys.subList(skip, n).equals(wanted)) {
+    if (!endsWith(keys, wanted)) {
       return Optional.empty();
     }
     int m = in.count();

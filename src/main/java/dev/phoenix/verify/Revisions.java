@@ -292,7 +292,9 @@ public final class Revisions {
     // filed as the next night decodes it: the run's references as positions in its table, so the tally
     // and the assessment take them as they take a decoded run's, and no revision keeps a hash map
     RevisionChunks.Filed asFiled = RevisionChunks.file(readings, canonical);
-    store.put(RevisionChunks.KIND, key, asFiled.encode(wanted));
+    byte[] encoded = asFiled.encode(wanted);
+    // beside the runs filed under the same key before: a rolled-back lockfile's key may end several
+    store.update(RevisionChunks.KIND, key, before -> RevisionChunks.entry(encoded, wanted, before));
     return asFiled.readings();
   }
 

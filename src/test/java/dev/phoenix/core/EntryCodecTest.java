@@ -58,4 +58,32 @@ class EntryCodecTest {
     assertThatThrownBy(() -> new EntryCodec.In(new EntryCodec.Out().integer(1000).bytes()).text())
         .isInstanceOf(EntryCodec.Malformed.class).hasMessageContaining("length");
   }
+
+  /** A part reads on its own: never past its end, whether read in full, in part or passed over. */
+  @Test
+  void aPartIsReadWithinItsBounds() {
+    byte[] inner = new EntryCodec.Out().text("inside").integer(7).bytes();
+    byte[] payload = new EntryCodec.Out().integer(3).part(inner).part(inner).part(inner).text("after").bytes();
+    EntryCodec.In in = new EntryCodec.In(payload);
+    assertThat(in.count()).isEqualTo(3);
+    EntryCodec.In whole = in.part();
+    assertThat(whole.text()).isEqualTo("inside");
+    assertThat(whole.integer()).isEqualTo(7);
+    whole.end();
+    EntryCodec.In half = in.part();
+    assertThat(half.text()).isEqualTo("inside");
+    assertThatThrownBy(half::end).as("a part half read").isInstanceOf(EntryCodec.Malformed.class);
+    assertThat(in.part().rest()).as("passed over whole").isEqualTo(inner);
+    assertThat(in.text()).as("what follows the parts").isEqualTo("after");
+    in.end();
+    EntryCodec.In over = new EntryCodec.In(new EntryCodec.Out().part(new EntryCodec.Out().integer(1).bytes()).integer(9).bytes()).part();
+    over.integer();
+    assertThatThrownBy(over::integer).as("no reading past the part's end").isInstanceOf(EntryCodec.Malformed.class);
+    byte[] cut = Arrays.copyOf(payload, 5);
+    assertThatThrownBy(() -> {
+      EntryCodec.In c = new EntryCodec.In(cut);
+      c.count();
+      c.part();
+    }).as("a part longer than what is left").isInstanceOf(EntryCodec.Malformed.class);
+  }
 }

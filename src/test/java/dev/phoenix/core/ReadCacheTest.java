@@ -137,4 +137,36 @@ class ReadCacheTest {
     }
     assertThat(reader.discarded()).isZero();
   }
+
+  /** Updates of one key from many threads of a process: none is lost. */
+  @Test
+  void updatesOfOneKeyAtOnceLoseNone() throws Exception {
+    ReadCache cache = new ReadCache(dir, "1.0.0", 1 << 20);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String line = "value " + i + "\n";
+        done.add(pool.submit(() -> cache.update("runs", "ending k",
+            before -> bytes(before.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("") + line))));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    String all = new String(cache.get("runs", "ending k").orElseThrow(), StandardCharsets.UTF_8);
+    assertThat(all.lines()).hasSize(200).doesNotHaveDuplicates();
+    cache.update("runs", "ending k", before -> bytes(before.isPresent() ? "seen" : "absent"));
+    assertThat(cache.get("runs", "ending k")).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("seen")));
+    Files.write(entries(cache).get(0), new byte[] {1, 2, 3});
+    cache.update("runs", "ending k", before -> bytes(before.isPresent() ? "seen" : "absent"));
+    assertThat(cache.get("runs", "ending k")).as("a damaged entry is given as absent")
+        .hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("absent")));
+    ReadCache off = new ReadCache(null, "1.0.0", 1 << 20);
+    off.update("runs", "ending k", before -> {
+      throw new AssertionError("off: nothing to update");
+    });
+  }
 }

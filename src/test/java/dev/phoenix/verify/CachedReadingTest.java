@@ -9,6 +9,7 @@ import dev.phoenix.history.HistoryEntry;
 import dev.phoenix.history.Mainline;
 import dev.phoenix.lockfile.LockfileReader;
 import dev.phoenix.support.GitFixture;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +182,46 @@ class CachedReadingTest {
       assertThat(new Revisions(git, NOW).of("prod", next)).isEqualTo(cached);
     } finally {
       System.clearProperty(ReadCache.DIR_PROPERTY);
+    }
+  }
+
+  /**
+   * A lockfile rolled back to an earlier content makes the same revision key again. When that key
+   * ends a run, each place it stands ends one, with other revisions before it: three runs here, filed
+   * under the same key, none the end of another. Each is read from the cache the next time, whichever
+   * was filed last.
+   */
+  @Test
+  void aRolledBackLockfileEndsRunsThatAreAllReadFromTheCache() {
+    String stack = "100644 " + VerifyCacheIT.blob(Lockfiles.stack().getBytes(StandardCharsets.UTF_8));
+    IntFunction<String> key = i -> "prod 100644 "
+        + VerifyCacheIT.blob(VerifierTest.lock("prod", i).getBytes(StandardCharsets.UTF_8)) + " svc=" + stack;
+    IntPredicate endsRun = i -> RevisionChunks.endsRun(key.apply(i));
+    int back = IntStream.range(1, 100_000).filter(endsRun).findFirst().orElseThrow();
+    int[] other = IntStream.range(1, 100_000).filter(endsRun.negate()).limit(4).toArray();
+    int[] days = {other[0], other[1], back, other[2], back, other[3], back, other[1]};
+    try (GitFixture fixture = GitFixture.init(dir)) {
+      fixture.put("stacks/svc.yaml", Lockfiles.stack());
+      for (int d = 0; d < days.length; d++) {
+        fixture.put(LOCK, VerifierTest.lock("prod", days[d]));
+        fixture.commit(NOW.minus(Duration.ofDays(days.length - d)), "day " + d);
+      }
+    }
+    try (GitRepository git = GitRepository.open(dir)) {
+      List<EnvRevision> first = readAll(git);
+      Mainline mainline = new Mainline(git);
+      List<Optional<String>> keys = first.stream().map(r -> mainline.revisionKey(r.commit(), "prod")).toList();
+      assertThat(keys).as("the keys as this test made them").containsExactlyElementsOf(
+          IntStream.of(days).mapToObj(key).map(Optional::of).toList());
+      assertThat(RevisionChunks.cut(keys)).as("three runs end with the rolled-back key")
+          .containsExactly(new RevisionChunks.Run(0, 3, true), new RevisionChunks.Run(3, 5, true),
+              new RevisionChunks.Run(5, 7, true), new RevisionChunks.Run(7, 8, false));
+      assertThat(parses.get()).as("each distinct lockfile parsed once").isEqualTo(5);
+      for (int night = 2; night <= 3; night++) {
+        parses.set(0);
+        assertThat(readAll(git)).isEqualTo(first);
+        assertThat(parses.get()).as("night %d: nothing parsed again", night).isZero();
+      }
     }
   }
 

@@ -115,6 +115,60 @@ class RevisionChunksTest {
         .isLessThan(RevisionChunks.encode(keys.subList(0, 2), readings.subList(0, 2)).length * 2);
   }
 
+  private static RevisionReading reading(int... images) {
+    Map<Ref, List<String>> refs = new LinkedHashMap<>();
+    for (int i : images) {
+      refs.put(image(i), List.of("services/svc-" + i));
+    }
+    return new RevisionReading(refs, List.of(), List.of());
+  }
+
+  private static byte[] run(List<String> keys, RevisionReading... readings) {
+    return RevisionChunks.file(List.of(readings), new Canonical()).encode(keys);
+  }
+
+  private static int runsIn(byte[] entry) {
+    return new EntryCodec.In(entry).count();
+  }
+
+  /**
+   * A key that ends several runs (a rolled-back lockfile): the entry keeps each, and each decodes,
+   * as does the end of each; a run whose revisions end the new one's is held by it and goes.
+   */
+  @Test
+  void anEntryKeepsEveryRunItsKeyEnds() {
+    List<String> first = List.of("a", "k");
+    List<String> second = List.of("b", "c", "k");
+    byte[] one = RevisionChunks.entry(run(first, reading(1), reading(9)), first, Optional.empty());
+    byte[] both = RevisionChunks.entry(run(second, reading(2), reading(3), reading(9)), second, Optional.of(one));
+    assertThat(runsIn(both)).isEqualTo(2);
+    assertThat(RevisionChunks.decode(both, first, new Canonical())).as("the older run").contains(List.of(reading(1), reading(9)));
+    assertThat(RevisionChunks.decode(both, second, new Canonical())).as("the newer run")
+        .contains(List.of(reading(2), reading(3), reading(9)));
+    assertThat(RevisionChunks.decode(both, List.of("c", "k"), new Canonical())).as("the end of one")
+        .contains(List.of(reading(3), reading(9)));
+    assertThat(RevisionChunks.decode(both, List.of("x", "k"), new Canonical())).as("no run ends so").isEmpty();
+
+    List<String> longer = List.of("z", "a", "k");
+    byte[] covered = RevisionChunks.entry(run(longer, reading(4), reading(1), reading(9)), longer, Optional.of(both));
+    assertThat(runsIn(covered)).as("[a, k] ends [z, a, k]: held by it").isEqualTo(2);
+    assertThat(RevisionChunks.decode(covered, first, new Canonical())).contains(List.of(reading(1), reading(9)));
+    assertThat(RevisionChunks.decode(covered, second, new Canonical())).contains(List.of(reading(2), reading(3), reading(9)));
+
+    byte[] entry = Optional.of(covered).get();
+    for (int i = 0; i < RevisionChunks.MOST + 3; i++) {
+      List<String> keys = List.of("n" + i, "k");
+      entry = RevisionChunks.entry(run(keys, reading(i), reading(9)), keys, Optional.of(entry));
+    }
+    assertThat(runsIn(entry)).as("bounded, the newest kept").isEqualTo(RevisionChunks.MOST);
+    assertThat(RevisionChunks.decode(entry, List.of("n" + (RevisionChunks.MOST + 2), "k"), new Canonical())).isPresent();
+    assertThat(RevisionChunks.decode(entry, second, new Canonical())).as("the oldest gone").isEmpty();
+
+    byte[] damaged = java.util.Arrays.copyOf(both, both.length - 1);
+    byte[] fresh = RevisionChunks.entry(run(first, reading(1), reading(9)), first, Optional.of(damaged));
+    assertThat(fresh).as("a damaged entry is dropped whole").isEqualTo(one);
+  }
+
   @Test
   void aRunThatDoesNotReadBackExactlyIsMalformed() {
     Map<Ref, List<String>> refs = new LinkedHashMap<>();
@@ -126,7 +180,7 @@ class RevisionChunksTest {
     out.integer(1).text("k").integer(1);
     RevisionReading.writeUse(out, image(1), List.of("services/a"));
     out.integer(1).integer(5).integer(0).integer(0);
-    assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class)
+    assertThatThrownBy(() -> RevisionChunks.decode(RevisionChunks.entry(out.bytes(), one, Optional.empty()), one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class)
         .hasMessageContaining("index");
     byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
     assertThatThrownBy(() -> RevisionChunks.decode(longer, one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,7 +121,7 @@ class RunRefsTest {
     RevisionReading.writeUse(otherPlace, image(1), List.of("services/a", "services/b"));
     otherPlace.integer(2).integer(0).integer(1).integer(0).integer(0);
     for (EntryCodec.Out out : List.of(samePlace, otherPlace)) {
-      assertThatThrownBy(() -> RevisionChunks.decode(out.bytes(), List.of("k"), new Canonical()))
+      assertThatThrownBy(() -> RevisionChunks.decode(RevisionChunks.entry(out.bytes(), List.of("k"), Optional.empty()), List.of("k"), new Canonical()))
           .isInstanceOf(EntryCodec.Malformed.class).hasMessageContaining("twice");
     }
   }
