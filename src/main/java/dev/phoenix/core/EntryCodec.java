@@ -141,6 +141,28 @@ public final class EntryCodec {
       return rest;
     }
 
+    /** Passes over a text without making it. */
+    public void skipText() {
+      long n = integer();
+      if (n < 0 || n - 1 > limit - at) {
+        throw new Malformed("bad length " + n);
+      }
+      at += (int) Math.max(0, n - 1);
+    }
+
+    /** Where the next read starts: an offset into the whole payload (a part's too). */
+    public int position() {
+      return at;
+    }
+
+    /** Reads again from {@code offset}, a {@link #position} this reader gave. */
+    public void position(int offset) {
+      if (offset < 0 || offset > limit) {
+        throw new IllegalArgumentException("offset " + offset + " outside the payload");
+      }
+      at = offset;
+    }
+
     /** Fails unless everything was read. */
     public void end() {
       if (at != limit) {

@@ -1,6 +1,7 @@
 package dev.phoenix.verify;
 
 import dev.phoenix.check.Ref;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,55 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Canonical {
   private final Map<Ref, Ref> refs = new ConcurrentHashMap<>();
   private final Map<List<String>, List<String>> uses = new ConcurrentHashMap<>();
+  /** Canonical pairs by the bytes the read cache holds them as ({@link RevisionChunks#decode}). */
+  private final Map<Encoded, Pair> encoded = new ConcurrentHashMap<>();
+
+  /** A reference and its use list, both canonical. */
+  record Pair(Ref ref, List<String> uses) {}
+
+  /** The pair whose encoding is {@code payload[from, to)}, if one was decoded before; else null. */
+  Pair encoded(byte[] payload, int from, int to) {
+    return encoded.get(new Encoded(payload, from, to));
+  }
+
+  /**
+   * Files {@code ref} and {@code uses}, decoded from {@code payload[from, to)}, made canonical; gives
+   * the pair filed under those bytes (this one, or one filed meanwhile by another thread).
+   */
+  Pair encoded(byte[] payload, int from, int to, Ref ref, List<String> uses) {
+    Pair made = new Pair(ref(ref), uses(uses));
+    Pair before = encoded.putIfAbsent(new Encoded(Arrays.copyOfRange(payload, from, to), 0, to - from), made);
+    return before != null ? before : made;
+  }
+
+  /** Bytes compared and hashed as a range, so a lookup needs no copy of them. */
+  private static final class Encoded {
+    private final byte[] bytes;
+    private final int from;
+    private final int to;
+    private final int hash;
+
+    Encoded(byte[] bytes, int from, int to) {
+      this.bytes = bytes;
+      this.from = from;
+      this.to = to;
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + bytes[i];
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Encoded e && e.hash == hash && Arrays.equals(bytes, from, to, e.bytes, e.from, e.to);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   /**
    * {@code read}'s references and uses, in its order, each replaced by the run's first equal one. A

@@ -229,14 +229,16 @@ final class RevisionChunks {
     for (int r = 0; r < runs; r++) {
       EntryCodec.In run = entry.part();
       if (found.isEmpty()) {
-        found = decodeRun(run, wanted, canonical);
+        found = decodeRun(payload, run, wanted, canonical);
       }
     }
     entry.end();
     return found;
   }
 
-  private static Optional<List<RevisionReading>> decodeRun(EntryCodec.In in, List<String> wanted, Canonical canonical) {
+  /** {@code in}: a run's part of {@code payload}, whose bytes key the pairs already decoded. */
+  private static Optional<List<RevisionReading>> decodeRun(byte[] payload, EntryCodec.In in, List<String> wanted,
+      Canonical canonical) {
     List<String> keys = keysOf(in);
     int n = keys.size();
     int skip = n - wanted.size();
@@ -246,9 +248,21 @@ final class RevisionChunks {
     int m = in.count();
     Ref[] refs = new Ref[m];
     List<?>[] uses = new List<?>[m];
-    for (int j = 0; j < m; j++) {
-      refs[j] = canonical.ref(RevisionReading.readRef(in));
-      uses[j] = canonical.uses(RevisionReading.readUses(in));
+    for (int j = 0; j < m; j++) { // a pair whose bytes were decoded before is not decoded again
+      int from = in.position();
+      RevisionReading.skipUse(in);
+      int to = in.position();
+      Canonical.Pair pair = canonical.encoded(payload, from, to);
+      if (pair == null) {
+        in.position(from);
+        Ref ref = RevisionReading.readRef(in);
+        pair = canonical.encoded(payload, from, to, ref, RevisionReading.readUses(in));
+        if (in.position() != to) {
+          throw new EntryCodec.Malformed("a reference read over " + (in.position() - from) + " bytes, passed over " + (to - from));
+        }
+      }
+      refs[j] = pair.ref();
+      uses[j] = pair.uses();
     }
     RunTable table = new RunTable(canonical, refs, uses);
     int[] refId = table.refId;

@@ -82,6 +82,28 @@ record RevisionReading(Map<Ref, List<String>> refs, List<Problem> problems, List
     };
   }
 
+  /** Passes over what {@link #writeUse} wrote (a reference and its uses) without making any of it. */
+  static void skipUse(EntryCodec.In in) {
+    String kind = in.text();
+    int texts = switch (kind == null ? "" : kind) {
+      case "image" -> 3;
+      case "s3" -> 4;
+      case "ami", "secret" -> 2;
+      case "ssm", "rds", "dynamodb" -> 1;
+      default -> throw new EntryCodec.Malformed("unknown reference kind " + kind);
+    };
+    for (int i = 0; i < texts; i++) {
+      in.skipText();
+    }
+    if ("ssm".equals(kind)) {
+      in.integer();
+    }
+    int u = in.count();
+    for (int j = 0; j < u; j++) {
+      in.skipText();
+    }
+  }
+
   static List<String> readUses(EntryCodec.In in) {
     int u = in.count();
     List<String> uses = new ArrayList<>(u);

@@ -148,6 +148,12 @@ class RevisionChunksTest {
     assertThat(RevisionChunks.decode(both, List.of("c", "k"), new Canonical())).as("the end of one")
         .contains(List.of(reading(3), reading(9)));
     assertThat(RevisionChunks.decode(both, List.of("x", "k"), new Canonical())).as("no run ends so").isEmpty();
+    Canonical shared = new Canonical(); // pairs known by their bytes, from either part of the entry
+    List<RevisionReading> older = RevisionChunks.decode(both, first, shared).orElseThrow();
+    List<RevisionReading> newer = RevisionChunks.decode(both, second, shared).orElseThrow();
+    assertThat(older).isEqualTo(List.of(reading(1), reading(9)));
+    assertThat(newer).isEqualTo(List.of(reading(2), reading(3), reading(9)));
+    assertThat(newer.get(2).refs().keySet().iterator().next()).isSameAs(older.get(1).refs().keySet().iterator().next());
 
     List<String> longer = List.of("z", "a", "k");
     byte[] covered = RevisionChunks.entry(run(longer, reading(4), reading(1), reading(9)), longer, Optional.of(both));
@@ -186,5 +192,65 @@ class RevisionChunksTest {
     assertThatThrownBy(() -> RevisionChunks.decode(longer, one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
     byte[] shorter = java.util.Arrays.copyOf(good, good.length - 1);
     assertThatThrownBy(() -> RevisionChunks.decode(shorter, one, new Canonical())).isInstanceOf(EntryCodec.Malformed.class);
+  }
+
+  /** One reference of every kind the read cache holds, each with two uses. */
+  private static List<Ref> everyKind() {
+    return List.of(
+        new Ref.Image("registry.example.com", "team/api", new Digest("sha256", "a".repeat(64))),
+        new Ref.S3Object("artefacts", "fn.zip", "v1", "b".repeat(64)),
+        new Ref.Ami("ami-0123456789abcdef0", "eu-west-2"),
+        new Ref.Ssm("/app/config", 7),
+        new Ref.Secret("prod/key", "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"),
+        new Ref.RdsSnapshot("arn:aws:rds:eu-west-2:123456789012:snapshot:nightly"),
+        new Ref.DynamoBackup("arn:aws:dynamodb:eu-west-2:123456789012:table/orders/backup/01"));
+  }
+
+  @Test
+  void passingOverAReferenceEndsWhereReadingItEnds() {
+    for (Ref ref : everyKind()) {
+      EntryCodec.Out out = new EntryCodec.Out();
+      RevisionReading.writeUse(out, ref, List.of("services/api", "config/app.DB"));
+      out.integer(42); // what follows must be read from the right place
+      byte[] bytes = out.bytes();
+      EntryCodec.In skipped = new EntryCodec.In(bytes);
+      RevisionReading.skipUse(skipped);
+      EntryCodec.In read = new EntryCodec.In(bytes);
+      assertThat(RevisionReading.readRef(read)).isEqualTo(ref);
+      assertThat(RevisionReading.readUses(read)).containsExactly("services/api", "config/app.DB");
+      assertThat(skipped.position()).as(ref.toString()).isEqualTo(read.position());
+      assertThat(skipped.integer()).isEqualTo(42);
+      EntryCodec.In cut = new EntryCodec.In(java.util.Arrays.copyOf(bytes, bytes.length - 3));
+      assertThatThrownBy(() -> RevisionReading.skipUse(cut)).as("cut short: %s", ref)
+          .isInstanceOf(EntryCodec.Malformed.class);
+    }
+  }
+
+  @Test
+  void aRunDecodedAgainstPairsDecodedBeforeIsTheSameAsDecodedAfresh() {
+    Map<Ref, List<String>> one = new LinkedHashMap<>();
+    Map<Ref, List<String>> two = new LinkedHashMap<>();
+    List<Ref> refs = everyKind();
+    for (int i = 0; i < refs.size(); i++) {
+      one.put(refs.get(i), List.of("services/s" + i));
+      two.put(refs.get(refs.size() - 1 - i), List.of("services/s" + (refs.size() - 1 - i), "config/c" + i));
+    }
+    List<String> keys = List.of("k0", "k1");
+    byte[] payload = RevisionChunks.encode(keys, List.of(new RevisionReading(one, List.of(), List.of()),
+        new RevisionReading(two, List.of(), List.of())));
+    Canonical primed = new Canonical();
+    List<RevisionReading> first = RevisionChunks.decode(payload, keys, primed).orElseThrow();
+    List<RevisionReading> again = RevisionChunks.decode(payload, keys, primed).orElseThrow(); // every pair known by its bytes
+    List<RevisionReading> fresh = RevisionChunks.decode(payload, keys, new Canonical()).orElseThrow();
+    for (int r = 0; r < 2; r++) {
+      assertThat(List.copyOf(again.get(r).refs().entrySet())).isEqualTo(List.copyOf(fresh.get(r).refs().entrySet()))
+          .isEqualTo(List.copyOf((r == 0 ? one : two).entrySet()));
+      List<Ref> before = List.copyOf(first.get(r).refs().keySet());
+      List<Ref> now = List.copyOf(again.get(r).refs().keySet());
+      for (int i = 0; i < before.size(); i++) {
+        assertThat(now.get(i)).as("the canonical instance").isSameAs(before.get(i));
+        assertThat(again.get(r).refs().get(now.get(i))).isSameAs(first.get(r).refs().get(before.get(i)));
+      }
+    }
   }
 }
