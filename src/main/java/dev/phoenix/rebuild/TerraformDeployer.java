@@ -5,6 +5,7 @@ import dev.phoenix.engine.ApplyResult;
 import dev.phoenix.engine.Engine;
 import dev.phoenix.engine.EngineException;
 import dev.phoenix.engine.EngineLocator;
+import dev.phoenix.engine.LocalState;
 import dev.phoenix.engine.PlanBindingException;
 import dev.phoenix.engine.PlanResult;
 import dev.phoenix.engine.ProcessEngine;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * to the lockfile commit ({@value #PLAN_FILE}), then — with apply, after confirmation — applies
  * exactly that saved plan. A failure stops at that stack and keeps the state, so a re-run
  * converges. When the engine cannot run at all (no binary; provider plugins cannot be
- * installed) the outcome is {@link RebuildOutcome#STOPPED_AFTER_SYNTH}.
+ * installed) the outcome is {@link RebuildOutcome#STOPPED_AFTER_SYNTH}. A stack whose local state
+ * a cut-short save left empty or damaged stops before the engine reads it ({@link LocalState}).
  *
  * <p>Providers come from the registry, unless a provider mirror is named ({@value #MIRROR_OPTION}
  * target option or {@code --provider-mirror}, else {@value ProviderMirror#ENV}): then Phoenix
@@ -126,6 +128,12 @@ public final class TerraformDeployer {
     for (Prepared.PreparedStack stack : prepared.stacks()) {
       Path plan = stack.workDir().resolve(PLAN_FILE);
       String step = "init";
+      Optional<LocalState.Damage> damage = LocalState.damage(stack.workDir());
+      if (damage.isPresent()) { // before the engine reads it as "no resources"
+        runs.add(new Deployed.StackRun(stack.name(), null, null, null));
+        return new Deployed(RebuildOutcome.FAILED, runs, "stack " + stack.name() + ": " + damage.get().message()
+            + ". To do: " + damage.get().fix());
+      }
       try {
         ctx.progress().line("stack " + stack.name() + ": init");
         engine.init(stack.workDir());
@@ -177,7 +185,8 @@ public final class TerraformDeployer {
    * Runs {@code init}, {@code show} and {@code output} in {@code workDir} and hands the engine,
    * ready for {@link Engine#destroy}, to {@code teardown}.
    *
-   * @throws PhoenixException UNAVAILABLE when the engine cannot run; CHECK_FAILED when it failed
+   * @throws PhoenixException UNAVAILABLE when the engine cannot run; CHECK_FAILED when it failed; INPUT when
+   *     the local state was left damaged ({@link LocalState})
    */
   public <T> T withEngine(TargetContext ctx, Path workDir, Map<String, String> targetEnv, EngineWork<T> teardown) {
     Engine engine;
@@ -186,6 +195,10 @@ public final class TerraformDeployer {
     } catch (EngineUnavailable e) {
       throw new PhoenixException(PhoenixException.Kind.UNAVAILABLE, "could not run the engine: " + e.getMessage(),
           "run scripts/ensure-tofu or put tofu or terraform on PATH (--engine)");
+    }
+    Optional<LocalState.Damage> damage = LocalState.damage(workDir);
+    if (damage.isPresent()) { // a destroy from it would remove nothing and say it succeeded
+      throw PhoenixException.input(damage.get().message(), damage.get().fix());
     }
     try {
       engine.init(workDir);

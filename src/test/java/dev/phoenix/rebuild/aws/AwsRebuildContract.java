@@ -205,8 +205,47 @@ abstract class AwsRebuildContract {
         .isEqualTo("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
   }
 
+  /**
+   * The engine saves local state by truncating the file, then writing it: killed between the two,
+   * it leaves the file empty, and would then plan every resource again beside those that run, or
+   * destroy nothing and say so. Phoenix stops both before the engine reads it; the state put back,
+   * the next plan changes nothing (the test after this one).
+   */
   @Test
   @Order(3)
+  void aStateACutShortSaveEmptiedStopsThePlanAndTheTeardownUntilItIsPutBack() throws Exception {
+    Path state = dir.resolve(".phoenix/prod/aws/state/shop-prod.tfstate");
+    byte[] good = Files.readAllBytes(state);
+    List<String> built = inventory.snapshot();
+    for (String cut : List.of("", new String(good, StandardCharsets.UTF_8).substring(0, good.length / 3))) {
+      Files.writeString(state, cut);
+      int mark = lines.size();
+      RebuildResult stopped = rebuild(false, false);
+      assertThat(stopped.outcome()).as(String.join("\n", lines)).isEqualTo(RebuildOutcome.FAILED);
+      assertThat(stopped.record().failureReason()).contains("the Terraform state " + state,
+          "would create each one again", "nothing was planned or destroyed");
+      assertThat(lines.subList(mark, lines.size())).as("the engine never ran")
+          .noneMatch(l -> l.contains(": init") || l.contains(": plan"));
+
+      Stores stores = Stores.open(StoreSettings.of(dev.phoenix.aws.AwsConfig.forEndpoint(moto.endpoint(),
+          MotoEstate.REGION, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY), java.util.Set.of()));
+      AwsTeardown teardown = new AwsTeardown(deployer(),
+          ConfigServices.of(r -> stores.region(r).ssm(), r -> stores.region(r).secrets()));
+      Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
+          "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(), TerraformDeployer.MIRROR_OPTION,
+          MIRROR.toString());
+      assertThatThrownBy(() -> teardown.run(new AwsTeardown.Request("prod", dir, dir.resolve(".phoenix"), flags,
+          null, Duration.ofMinutes(5)), Confirm.yes(), Progress.silent()))
+          .isInstanceOf(PhoenixException.class).hasMessageContaining("the Terraform state " + state)
+          .satisfies(e -> assertThat(((PhoenixException) e).kind()).isEqualTo(PhoenixException.Kind.INPUT));
+      stores.close();
+      assertThat(inventory.snapshot()).as("nothing created or destroyed").isEqualTo(built);
+    }
+    Files.write(state, good);
+  }
+
+  @Test
+  @Order(4)
   void aSecondPlanChangesNothing() throws Exception {
     RebuildResult again = rebuild(false, false);
     assertThat(again.outcome()).as(String.join("\n", lines)).isEqualTo(RebuildOutcome.PLANNED);
@@ -226,7 +265,7 @@ abstract class AwsRebuildContract {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void teardownRefusesAStateItDidNotWriteAndThenLeavesMotoAsItWas() throws Exception {
     List<String> built = inventory.snapshot();
     assertThat(built).hasSizeGreaterThan(before.size() + 20);
