@@ -25,8 +25,8 @@ import java.util.Optional;
  * to the lockfile commit ({@value #PLAN_FILE}), then — with apply, after confirmation — applies
  * exactly that saved plan. A failure stops at that stack and keeps the state, so a re-run
  * converges. When the engine cannot run at all (no binary; provider plugins cannot be
- * installed) the outcome is {@link RebuildOutcome#STOPPED_AFTER_SYNTH}. A stack whose local state
- * a cut-short save left empty or damaged stops before the engine reads it ({@link LocalState}).
+ * installed) the outcome is {@link RebuildOutcome#STOPPED_AFTER_SYNTH}. When a cut-short save left
+ * a stack's local state empty or damaged, nothing runs for any stack ({@link LocalState}).
  *
  * <p>Providers come from the registry, unless a provider mirror is named ({@value #MIRROR_OPTION}
  * target option or {@code --provider-mirror}, else {@value ProviderMirror#ENV}): then Phoenix
@@ -116,6 +116,10 @@ public final class TerraformDeployer {
 
   /** @param targetEnv variables the target adds to the engine's environment (never a secret) */
   public Deployed deploy(Resolved resolved, Prepared prepared, TargetContext ctx, Map<String, String> targetEnv) {
+    Optional<Deployed> damaged = damagedStates(prepared);
+    if (damaged.isPresent()) {
+      return damaged.get();
+    }
     Optional<ProviderMirror> mirror = providerMirror(ctx.settings());
     Engine engine;
     try {
@@ -128,12 +132,6 @@ public final class TerraformDeployer {
     for (Prepared.PreparedStack stack : prepared.stacks()) {
       Path plan = stack.workDir().resolve(PLAN_FILE);
       String step = "init";
-      Optional<LocalState.Damage> damage = LocalState.damage(stack.workDir());
-      if (damage.isPresent()) { // before the engine reads it as "no resources"
-        runs.add(new Deployed.StackRun(stack.name(), null, null, null));
-        return new Deployed(RebuildOutcome.FAILED, runs, "stack " + stack.name() + ": " + damage.get().message()
-            + ". To do: " + damage.get().fix());
-      }
       try {
         ctx.progress().line("stack " + stack.name() + ": init");
         engine.init(stack.workDir());
@@ -179,6 +177,23 @@ public final class TerraformDeployer {
       }
     }
     return new Deployed(ctx.apply() ? RebuildOutcome.SUCCEEDED : RebuildOutcome.PLANNED, runs, null);
+  }
+
+  /**
+   * Every stack whose local state a cut-short save left damaged, all told at once, before the engine
+   * runs for any stack: read as "no resources", such a state would be planned as new.
+   */
+  private static Optional<Deployed> damagedStates(Prepared prepared) {
+    List<Deployed.StackRun> stacks = new ArrayList<>();
+    List<String> told = new ArrayList<>();
+    for (Prepared.PreparedStack stack : prepared.stacks()) {
+      LocalState.damage(stack.workDir()).ifPresent(d -> {
+        stacks.add(new Deployed.StackRun(stack.name(), null, null, null));
+        told.add("stack " + stack.name() + ": " + d.message() + ". To do: " + d.fix());
+      });
+    }
+    return told.isEmpty() ? Optional.empty() : Optional.of(new Deployed(RebuildOutcome.FAILED, stacks,
+        String.join("\n", told)));
   }
 
   /**
