@@ -227,18 +227,12 @@ abstract class AwsRebuildContract {
       assertThat(lines.subList(mark, lines.size())).as("the engine never ran")
           .noneMatch(l -> l.contains(": init") || l.contains(": plan"));
 
-      Stores stores = Stores.open(StoreSettings.of(dev.phoenix.aws.AwsConfig.forEndpoint(moto.endpoint(),
-          MotoEstate.REGION, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY), java.util.Set.of()));
-      AwsTeardown teardown = new AwsTeardown(deployer(),
-          ConfigServices.of(r -> stores.region(r).ssm(), r -> stores.region(r).secrets()));
-      Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
-          "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(), TerraformDeployer.MIRROR_OPTION,
-          MIRROR.toString());
-      assertThatThrownBy(() -> teardown.run(new AwsTeardown.Request("prod", dir, dir.resolve(".phoenix"), flags,
-          null, Duration.ofMinutes(5)), Confirm.yes(), Progress.silent()))
-          .isInstanceOf(PhoenixException.class).hasMessageContaining("the Terraform state " + state)
-          .satisfies(e -> assertThat(((PhoenixException) e).kind()).isEqualTo(PhoenixException.Kind.INPUT));
-      stores.close();
+      try (Stores stores = teardownStores()) {
+        assertThatThrownBy(() -> teardown(stores).run(new AwsTeardown.Request("prod", dir, dir.resolve(".phoenix"),
+            teardownFlags(), null, Duration.ofMinutes(5)), Confirm.yes(), Progress.silent()))
+            .isInstanceOf(PhoenixException.class).hasMessageContaining("the Terraform state " + state)
+            .satisfies(e -> assertThat(((PhoenixException) e).kind()).isEqualTo(PhoenixException.Kind.INPUT));
+      }
       assertThat(inventory.snapshot()).as("nothing created or destroyed").isEqualTo(built);
     }
     Files.write(state, good);
@@ -269,14 +263,9 @@ abstract class AwsRebuildContract {
   void teardownRefusesAStateItDidNotWriteAndThenLeavesMotoAsItWas() throws Exception {
     List<String> built = inventory.snapshot();
     assertThat(built).hasSizeGreaterThan(before.size() + 20);
-    // as phoenix teardown does: the materialized copies deleted through the run's SSM client
-    Stores stores = Stores.open(StoreSettings.of(dev.phoenix.aws.AwsConfig.forEndpoint(moto.endpoint(),
-        MotoEstate.REGION, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY), java.util.Set.of()));
-    AwsTeardown teardown = new AwsTeardown(deployer(),
-        ConfigServices.of(r -> stores.region(r).ssm(), r -> stores.region(r).secrets()));
-    Map<String, String> flags = Map.of("region", MotoEstate.REGION, "account", "123456789012",
-        "namePrefix", "shop-prod", "endpoint", moto.endpoint().toString(), TerraformDeployer.MIRROR_OPTION,
-        MIRROR.toString());
+    Stores stores = teardownStores();
+    AwsTeardown teardown = teardown(stores);
+    Map<String, String> flags = teardownFlags();
     assertThatThrownBy(() -> teardown.run(new AwsTeardown.Request("staging", dir, dir.resolve(".phoenix-staging"),
         flags, null, Duration.ofMinutes(5)), Confirm.yes(), Progress.silent()))
         .isInstanceOf(PhoenixException.class).hasMessageContaining("no AWS rebuild of staging");
@@ -308,6 +297,21 @@ abstract class AwsRebuildContract {
     assertThat(inventory.snapshot()).isEqualTo(before);
     assertThat(estate.versionOf("/prod/payments/database-url")).as("the original is left alone").isEqualTo(8);
     stores.close();
+  }
+
+  /** As phoenix teardown opens them: the materialized copies are deleted through the run's SSM client. */
+  private Stores teardownStores() {
+    return Stores.open(StoreSettings.of(dev.phoenix.aws.AwsConfig.forEndpoint(moto.endpoint(),
+        MotoEstate.REGION, MotoServer.ACCESS_KEY, MotoServer.SECRET_KEY), java.util.Set.of()));
+  }
+
+  private AwsTeardown teardown(Stores stores) {
+    return new AwsTeardown(deployer(), ConfigServices.of(r -> stores.region(r).ssm(), r -> stores.region(r).secrets()));
+  }
+
+  private Map<String, String> teardownFlags() {
+    return Map.of("region", MotoEstate.REGION, "account", "123456789012", "namePrefix", "shop-prod",
+        "endpoint", moto.endpoint().toString(), TerraformDeployer.MIRROR_OPTION, MIRROR.toString());
   }
 
   private static String lambdaAttribute(JsonNode state, String attribute) {
