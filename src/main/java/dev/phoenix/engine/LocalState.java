@@ -25,19 +25,24 @@ public final class LocalState {
 
   private LocalState() {}
 
-  /** Why the engine must not run from this working directory's local state (what to do follows), or empty. */
+  /**
+   * Why the engine must not run from this working directory's local state (what to do follows), or
+   * empty.
+   */
   public static Optional<Damage> damage(Path workDir) {
     Optional<Path> state = path(workDir);
     if (state.isEmpty() || !Files.exists(state.get())) {
       return Optional.empty();
     }
-    Optional<String> wrong = wrong(state.get());
-    if (wrong.isEmpty()) {
+    Read now = read(state.get());
+    if (now.wrong() == null) {
       return Optional.empty();
     }
     Path backup = state.get().resolveSibling(state.get().getFileName() + ".backup");
-    Optional<Held> before = Files.isRegularFile(backup) && wrong(backup).isEmpty() ? held(backup) : Optional.empty();
-    return Optional.of(new Damage(state.get(), wrong.get(), before.map(s -> backup), before));
+    Read saved = Files.isRegularFile(backup) ? read(backup) : null;
+    Optional<Before> before = saved == null || saved.wrong() != null ? Optional.empty()
+        : Optional.of(new Before(backup, saved.serial(), saved.resources()));
+    return Optional.of(new Damage(state.get(), now.wrong(), before));
   }
 
   /**
@@ -45,24 +50,24 @@ public final class LocalState {
    *
    * @param backup the engine's copy of the state before its last save, when it reads as a state
    */
-  public record Damage(Path state, String what, Optional<Path> backup, Optional<Held> backupHolds) {
+  public record Damage(Path state, String what, Optional<Before> backup) {
     public String message() {
       return "the Terraform state " + state + " " + what + ": most likely a save of it was cut short (the"
-          + " engine stopped between truncating the file and writing it). Run from it, the engine would see no resources: a plan"
-          + " would create each one again beside what runs, a destroy would remove nothing";
+          + " engine stopped between truncating the file and writing it). Run from it, the engine would see no"
+          + " resources: a plan would create each one again beside what runs, a destroy would remove nothing";
     }
 
     public String fix() {
-      return backup.map(b -> "check " + b + " (the state before the engine's last run that saved: serial "
-          + backupHolds.get().serial() + ", " + backupHolds.get().resources() + " resource(s); what that run made"
-          + " after it may be missing), copy it over " + state + ", then run again; nothing was planned or destroyed")
+      return backup.map(b -> "check " + b.path() + " (the state before the engine's last run that saved: serial "
+          + b.serial() + ", " + b.resources() + " resource(s); what that run made after it may be missing), copy"
+          + " it over " + state + ", then run again; nothing was planned or destroyed")
           .orElse("restore " + state + " from your own copy of it, or delete it if nothing this state managed runs"
               + " any more; nothing was planned or destroyed");
     }
   }
 
-  /** Serial and number of resources of a state. */
-  public record Held(long serial, int resources) {}
+  /** The engine's copy of a state before its last save: where it is, its serial and number of resources. */
+  public record Before(Path path, long serial, int resources) {}
 
   /** The local state file of {@code workDir}, or empty when its backend is remote. */
   static Optional<Path> path(Path workDir) {
@@ -86,28 +91,21 @@ public final class LocalState {
     return Optional.of(workDir.resolve(local.path("path").asText("terraform.tfstate")));
   }
 
-  /** What is wrong with a state file ("is empty", …), or empty when it reads as a state. */
-  private static Optional<String> wrong(Path state) {
+  /** A state file read once: what is wrong with it ("is empty", …), or null and what it holds. */
+  private record Read(String wrong, long serial, int resources) {}
+
+  private static Read read(Path state) {
     try {
       if (Files.size(state) == 0) {
-        return Optional.of("is empty");
+        return new Read("is empty", 0, 0);
       }
       JsonNode root = JSON.readTree(state.toFile());
       if (root == null || !root.isObject() || !root.path("version").isInt() || !root.has("serial")) {
-        return Optional.of("is not a Terraform state (no version and serial)");
+        return new Read("is not a Terraform state (no version and serial)", 0, 0);
       }
-      return Optional.empty();
+      return new Read(null, root.path("serial").asLong(), root.path("resources").size());
     } catch (IOException e) {
-      return Optional.of("does not read as JSON (it ends before its end, or is damaged)");
-    }
-  }
-
-  private static Optional<Held> held(Path state) {
-    try {
-      JsonNode root = JSON.readTree(state.toFile());
-      return Optional.of(new Held(root.path("serial").asLong(), root.path("resources").size()));
-    } catch (IOException e) {
-      return Optional.empty();
+      return new Read("does not read as JSON (it ends before its end, or is damaged)", 0, 0);
     }
   }
 }

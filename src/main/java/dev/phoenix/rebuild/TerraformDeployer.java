@@ -204,16 +204,16 @@ public final class TerraformDeployer {
    *     the local state was left damaged ({@link LocalState})
    */
   public <T> T withEngine(TargetContext ctx, Path workDir, Map<String, String> targetEnv, EngineWork<T> teardown) {
+    Optional<LocalState.Damage> damage = LocalState.damage(workDir);
+    if (damage.isPresent()) { // a destroy from it would remove nothing and say it succeeded
+      throw PhoenixException.input(damage.get().message(), damage.get().fix());
+    }
     Engine engine;
     try {
       engine = engines.make(ctx, environment(ctx, providerMirror(ctx.settings()), targetEnv));
     } catch (EngineUnavailable e) {
       throw new PhoenixException(PhoenixException.Kind.UNAVAILABLE, "could not run the engine: " + e.getMessage(),
           "run scripts/ensure-tofu or put tofu or terraform on PATH (--engine)");
-    }
-    Optional<LocalState.Damage> damage = LocalState.damage(workDir);
-    if (damage.isPresent()) { // a destroy from it would remove nothing and say it succeeded
-      throw PhoenixException.input(damage.get().message(), damage.get().fix());
     }
     try {
       engine.init(workDir);
