@@ -122,16 +122,22 @@ public final class EntryCodec {
     }
 
     public String text() {
-      long n = integer();
-      if (n == 0) {
+      int length = textLength();
+      if (length < 0) {
         return null;
       }
+      String s = new String(in, at, length, StandardCharsets.UTF_8);
+      at += length;
+      return s;
+    }
+
+    /** The byte length of the text that follows, read from its head; -1 for null. */
+    private int textLength() {
+      long n = integer();
       if (n < 0 || n - 1 > limit - at) {
         throw new Malformed("bad length " + n);
       }
-      String s = new String(in, at, (int) n - 1, StandardCharsets.UTF_8);
-      at += (int) n - 1;
-      return s;
+      return (int) n - 1;
     }
 
     /** The bytes not read yet, a copy; nothing is left to read after. */
@@ -143,11 +149,8 @@ public final class EntryCodec {
 
     /** Passes over a text without making it. */
     public void skipText() {
-      long n = integer();
-      if (n < 0 || n - 1 > limit - at) {
-        throw new Malformed("bad length " + n);
-      }
-      at += (int) Math.max(0, n - 1);
+      int length = textLength(); // first: it moves past the length itself
+      at += Math.max(0, length);
     }
 
     /** Where the next read starts: an offset into the whole payload (a part's too). */

@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * The distinct (reference, use list) pairs of a run of revisions filed in or decoded from the read
  * cache ({@link RevisionChunks}), canonical; each revision of the run is a {@link RunRefs} of
- * positions in it. One reference may sit at several positions, with different use lists (an artefact used by
- * another service from some day on); {@link #refId} names each position's reference by the first
- * position holding it. Whoever walks many revisions of one run (the tally) can tell a reference it
- * passed before by its position, with no hash.
+ * positions in it. One reference may sit at several positions, with different use lists (an
+ * artefact used by another service from some day on); {@link #refId} names each position's
+ * reference by the first position holding it. Whoever walks many revisions of one run (the tally)
+ * can tell a reference it passed before by its position, with no hash.
  */
 final class RunTable {
   final Canonical by;
