@@ -61,7 +61,11 @@ class VerifyDataIT {
   }
 
   private VerifyResult verify(boolean deep) throws Exception {
-    VerifyRequest request = new VerifyRequest(List.of("prod"), false, VerifyWindow.since(Duration.ofDays(8), NOW, "8d"),
+    return verify(deep, List.of("prod"), false);
+  }
+
+  private VerifyResult verify(boolean deep, List<String> envs, boolean all) throws Exception {
+    VerifyRequest request = new VerifyRequest(envs, all, VerifyWindow.since(Duration.ofDays(8), NOW, "8d"),
         deep, 8, Duration.ofMinutes(2), Set.of(), false);
     AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY,
         MotoServer.SECRET_KEY);
@@ -113,6 +117,50 @@ class VerifyDataIT {
       if (deep) {
         assertThat(everything).contains("SHA-256 of its 19 bytes");
       }
+    }
+  }
+
+  /**
+   * The blueprints are shared: with every environment (and a second datastore) on one place, the
+   * bucket is listed once and each dump fetched once under --deep, and every environment's report
+   * is the one it gets alone. Counted in moto's request log.
+   */
+  @Test
+  void aPlaceSharedByEnvironmentsAndDatastoresIsAskedOnceInARun() throws Exception {
+    String bucket = "shared-backups-" + UUID.randomUUID().toString().substring(0, 8);
+    aws.versionedBucket(bucket);
+    List<String> versions = new java.util.ArrayList<>();
+    for (int d : new int[] {9, 8, 7, 6, 5, 4, 3, 2, 1}) {
+      versions.add(dump(bucket, daysAgo(d), "PGDMP day " + d, d == 3 ? "PGDMP other" : "PGDMP day " + d));
+    }
+    String image = "localhost:1/ledger/postgres@sha256:" + "a".repeat(64);
+    GitFixture git = GitFixture.init(dir);
+    String store = "    engine: postgres\n    image: app\n    backups: {s3: {bucket: " + bucket
+        + ", prefix: ledger-db/}}\n    rpo: 36h\n    probe: {sql: \"select 1\", min: 1}\n";
+    git.put("stacks/svc.yaml", Lockfiles.stack() + "datastores:\n  - name: ledger-db\n" + store
+        + "  - name: ledger-replica\n" + store);
+    for (String env : List.of("dev", "prod", "staging")) {
+      git.put("environments/" + env + "/environment.lock.yaml", Lockfiles.lockfile(env, Map.of("app", image), "", ""));
+    }
+    git.commit(daysAgo(20), "three environments on one blueprint");
+    git.close();
+
+    int mark = java.nio.file.Files.readAllLines(moto.logFile(), java.nio.charset.StandardCharsets.ISO_8859_1).size();
+    VerifyResult all = verify(true, List.of(), true);
+    List<String> log = java.nio.file.Files.readAllLines(moto.logFile(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    List<String> asked = log.subList(mark, log.size()).stream().filter(l -> l.contains(bucket)).toList();
+    assertThat(asked.stream().filter(l -> l.contains("versions")).count()).as("listings of the bucket").isEqualTo(1);
+    for (String version : versions) {
+      assertThat(asked.stream().filter(l -> l.contains("GET ") && l.contains("versionId=" + version)).count())
+          .as("fetches of version %s", version).isEqualTo(1);
+    }
+    assertThat(all.environments()).hasSize(3);
+    for (EnvReport env : all.environments()) {
+      assertThat(env.data()).hasSize(2);
+      VerifyResult alone = verify(true, List.of(env.environment()), false);
+      assertThat(env.data()).isEqualTo(alone.environments().get(0).data());
+      assertThat(env.data().get(0).gaps()).as(env.data().get(0).summary()).isNotEmpty()
+          .allMatch(g -> g.status() == RevisionStatus.CORRUPT);
     }
   }
 }
