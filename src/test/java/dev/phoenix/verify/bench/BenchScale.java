@@ -109,6 +109,9 @@ public final class BenchScale {
       say("    second's checking / that day's checking = %.2f (goal 1.2); second wall / head wall = %.2f",
           Double.parseDouble(field(second.out(), "checkingMs")) / Math.max(1, Double.parseDouble(field(head.out(), "checkingMs"))),
           second.seconds() / head.seconds());
+      // the same references asked by the peers alone: what checking the window costs at the stores' pace
+      say("    second's checking / the baseline's requests for the window's unique references (wrk + SSM listings,"
+          + " %.2f s) = %.2f", d + listing, Double.parseDouble(field(second.out(), "checkingMs")) / 1000.0 / (d + listing));
     }
   }
 
