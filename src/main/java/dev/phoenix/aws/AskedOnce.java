@@ -19,9 +19,27 @@ import java.util.function.Supplier;
  */
 public final class AskedOnce<K, V> {
   private final Map<K, CompletableFuture<V>> asked = new ConcurrentHashMap<>();
+  private final boolean remembers;
+
+  /** A memo that remembers. */
+  public AskedOnce() {
+    this(true);
+  }
+
+  private AskedOnce(boolean remembers) {
+    this.remembers = remembers;
+  }
+
+  /** One that remembers nothing: each {@link #get} asks (a keeper that writes must read afresh). */
+  public static <K, V> AskedOnce<K, V> never() {
+    return new AskedOnce<>(false);
+  }
 
   /** The answer for {@code key}: remembered, or from {@code ask} (which may throw AwsException). */
   public V get(K key, Supplier<V> ask) {
+    if (!remembers) {
+      return ask.get();
+    }
     CompletableFuture<V> mine = new CompletableFuture<>();
     CompletableFuture<V> theirs = asked.putIfAbsent(key, mine);
     if (theirs != null) {

@@ -16,6 +16,18 @@ public interface Keeper {
 
   boolean isProtected(Ref ref, String env);
 
+  /**
+   * A view of this keeper for one run that only reads ({@code verify --check-protection}, which asks
+   * {@link #isProtected} once per environment that pins a reference): what it reads from the store
+   * about a reference's marks (a parameter's history, an object's kept versions, a resource's
+   * tags) holds every environment's marks, so it is read once and answers them all. The view
+   * refuses to write ({@link ReadingKeeper}). This keeper itself when a read answers only one
+   * environment (a registry tag is one environment's).
+   */
+  default Keeper reading() {
+    return this;
+  }
+
   void protect(Ref ref, String env);
 
   /** Phoenix's marks for {@code env} on anything the given refs live in (same repository, object, parameter, secret). */

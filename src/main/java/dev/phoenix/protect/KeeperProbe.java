@@ -15,8 +15,12 @@ import java.util.Optional;
 public final class KeeperProbe implements ProtectionProbe {
   private final Keepers keepers;
 
+  /**
+   * The probe of one run, on {@code keepers}' reading views: what a store says about a reference's
+   * marks answers every environment that pins it, so it is read once, not once per environment.
+   */
   public KeeperProbe(Keepers keepers) {
-    this.keepers = keepers;
+    this.keepers = keepers.reading();
   }
 
   @Override

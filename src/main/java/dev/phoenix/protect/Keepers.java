@@ -27,4 +27,9 @@ public final class Keepers {
   public List<Keeper> all() {
     return keepers;
   }
+
+  /** These keepers' reading views ({@link Keeper#reading}), for one run that only reads. */
+  public Keepers reading() {
+    return new Keepers(keepers.stream().map(Keeper::reading).toList());
+  }
 }

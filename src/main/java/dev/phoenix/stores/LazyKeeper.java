@@ -26,6 +26,12 @@ final class LazyKeeper implements Keeper {
     return delegate.get().mark(ref, env);
   }
 
+  /** The reading view of the one keeper this builds, itself built on first use. */
+  @Override
+  public Keeper reading() {
+    return new LazyKeeper(kind, () -> delegate.get().reading());
+  }
+
   @Override
   public boolean isProtected(Ref ref, String env) {
     return delegate.get().isProtected(ref, env);

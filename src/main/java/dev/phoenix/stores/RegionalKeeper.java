@@ -34,6 +34,14 @@ final class RegionalKeeper<R extends Ref> implements Keeper {
     return of(ref).mark(ref, env);
   }
 
+  /** Each region's reading view, made once per region on first use. */
+  @Override
+  public Keeper reading() {
+    Map<String, Keeper> views = new java.util.concurrent.ConcurrentHashMap<>();
+    return new dev.phoenix.check.ReadingKeeper(
+        new RegionalKeeper<>(kind, regionOf, region -> views.computeIfAbsent(region, r -> keeperIn.apply(r).reading())));
+  }
+
   @Override
   public boolean isProtected(Ref ref, String env) {
     return of(ref).isProtected(ref, env);

@@ -233,7 +233,8 @@ public final class Verifier {
 
   /**
    * The run's findings as each environment sees them: OK but without the environment's protection
-   * mark is AT_RISK. The probes (one or two store calls each) run on the {@link Runner}, one lane
+   * mark is AT_RISK. The probes (one or two store calls each, fewer when the probe's keepers
+   * answer from what they read for another environment) run on the {@link Runner}, one lane
    * per store, {@code concurrency} at a time in each, under the run's deadline.
    */
   private Map<String, Map<Ref, Finding>> withProtection(Map<String, List<EnvRevision>> byEnv,

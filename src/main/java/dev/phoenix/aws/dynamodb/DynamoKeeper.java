@@ -18,8 +18,14 @@ import java.util.Set;
 final class DynamoKeeper implements Keeper {
   private static final String BACKUP = "/backup/";
   private final DynamoTableTags tags;
+  private final dev.phoenix.aws.AskedOnce<String, Set<String>> keys;
 
   DynamoKeeper(DynamoTableTags tags) {
+    this(tags, dev.phoenix.aws.AskedOnce.never());
+  }
+
+  private DynamoKeeper(DynamoTableTags tags, dev.phoenix.aws.AskedOnce<String, Set<String>> keys) {
+    this.keys = keys;
     this.tags = tags;
   }
 
@@ -33,10 +39,17 @@ final class DynamoKeeper implements Keeper {
     return "table tag " + key((Ref.DynamoBackup) ref, env);
   }
 
+  /** For a run that only reads: each table's tags read once, for every backup and environment. */
+  @Override
+  public Keeper reading() {
+    return new dev.phoenix.check.ReadingKeeper(new DynamoKeeper(tags, new dev.phoenix.aws.AskedOnce<>()));
+  }
+
   @Override
   public boolean isProtected(Ref ref, String env) {
     Ref.DynamoBackup b = (Ref.DynamoBackup) ref;
-    return tags.keepTags(tableArn(b.arn())).contains(key(b, env));
+    String table = tableArn(b.arn());
+    return keys.get(table, () -> tags.keepTags(table)).contains(key(b, env));
   }
 
   @Override

@@ -18,8 +18,14 @@ import java.util.Set;
  */
 final class AmiKeeper implements Keeper {
   private final AmiTags tags;
+  private final dev.phoenix.aws.AskedOnce<Ref.Ami, Set<String>> keys;
 
   AmiKeeper(AmiTags tags) {
+    this(tags, dev.phoenix.aws.AskedOnce.never());
+  }
+
+  private AmiKeeper(AmiTags tags, dev.phoenix.aws.AskedOnce<Ref.Ami, Set<String>> keys) {
+    this.keys = keys;
     this.tags = tags;
   }
 
@@ -33,10 +39,16 @@ final class AmiKeeper implements Keeper {
     return "image tag " + KeepLabels.forEnv(env);
   }
 
+  /** For a run that only reads: each image's tags read once, for every environment. */
+  @Override
+  public Keeper reading() {
+    return new dev.phoenix.check.ReadingKeeper(new AmiKeeper(tags, new dev.phoenix.aws.AskedOnce<>()));
+  }
+
   @Override
   public boolean isProtected(Ref ref, String env) {
     Ref.Ami ami = (Ref.Ami) ref;
-    return tags.keepTags(List.of(ami.amiId()), ami.region()).getOrDefault(ami.amiId(), Set.of())
+    return keys.get(ami, () -> tags.keepTags(List.of(ami.amiId()), ami.region()).getOrDefault(ami.amiId(), Set.of()))
         .contains(KeepLabels.forEnv(env));
   }
 

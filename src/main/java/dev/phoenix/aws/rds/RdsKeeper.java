@@ -17,8 +17,14 @@ import java.util.Set;
  */
 final class RdsKeeper implements Keeper {
   private final RdsSnapshotTags tags;
+  private final dev.phoenix.aws.AskedOnce<String, Set<String>> keys;
 
   RdsKeeper(RdsSnapshotTags tags) {
+    this(tags, dev.phoenix.aws.AskedOnce.never());
+  }
+
+  private RdsKeeper(RdsSnapshotTags tags, dev.phoenix.aws.AskedOnce<String, Set<String>> keys) {
+    this.keys = keys;
     this.tags = tags;
   }
 
@@ -32,9 +38,16 @@ final class RdsKeeper implements Keeper {
     return "snapshot tag " + KeepLabels.forEnv(env);
   }
 
+  /** For a run that only reads: each snapshot's tags read once, for every environment. */
+  @Override
+  public Keeper reading() {
+    return new dev.phoenix.check.ReadingKeeper(new RdsKeeper(tags, new dev.phoenix.aws.AskedOnce<>()));
+  }
+
   @Override
   public boolean isProtected(Ref ref, String env) {
-    return tags.keepTags(((Ref.RdsSnapshot) ref).arn()).contains(KeepLabels.forEnv(env));
+    String arn = ((Ref.RdsSnapshot) ref).arn();
+    return keys.get(arn, () -> tags.keepTags(arn)).contains(KeepLabels.forEnv(env));
   }
 
   @Override

@@ -17,8 +17,14 @@ import java.util.Set;
  */
 final class S3Keeper implements Keeper {
   private final S3Protection s3;
+  private final dev.phoenix.aws.AskedOnce<String, List<S3KeptVersion>> versions;
 
   S3Keeper(S3Protection s3) {
+    this(s3, dev.phoenix.aws.AskedOnce.never());
+  }
+
+  private S3Keeper(S3Protection s3, dev.phoenix.aws.AskedOnce<String, List<S3KeptVersion>> versions) {
+    this.versions = versions;
     this.s3 = s3;
   }
 
@@ -30,6 +36,12 @@ final class S3Keeper implements Keeper {
   @Override
   public String mark(Ref ref, String env) {
     return "object tag " + KeepLabels.forEnv(env) + " (+ legal hold if Object Lock is on)";
+  }
+
+  /** For a run that only reads: each object's kept versions listed once, for every version and environment. */
+  @Override
+  public Keeper reading() {
+    return new dev.phoenix.check.ReadingKeeper(new S3Keeper(s3, new dev.phoenix.aws.AskedOnce<>()));
   }
 
   @Override
@@ -75,7 +87,7 @@ final class S3Keeper implements Keeper {
 
   /** Kept versions of exactly this key (and version, when given). */
   private List<S3KeptVersion> find(String bucket, String key, String versionId) {
-    return s3.keptVersions(bucket, key).stream()
+    return versions.get(bucket + "\n" + key, () -> s3.keptVersions(bucket, key)).stream()
         .filter(v -> v.key().equals(key) && (versionId == null || v.versionId().equals(versionId)))
         .toList();
   }

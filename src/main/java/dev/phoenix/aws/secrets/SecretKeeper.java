@@ -10,8 +10,14 @@ import java.util.TreeSet;
 /** A staging label {@code phoenix-keep-<env>-<versionId>} on the pinned secret version. */
 final class SecretKeeper implements Keeper {
   private final SecretStages stages;
+  private final dev.phoenix.aws.AskedOnce<String, List<SecretKeptVersion>> versions;
 
   SecretKeeper(SecretStages stages) {
+    this(stages, dev.phoenix.aws.AskedOnce.never());
+  }
+
+  private SecretKeeper(SecretStages stages, dev.phoenix.aws.AskedOnce<String, List<SecretKeptVersion>> versions) {
+    this.versions = versions;
     this.stages = stages;
   }
 
@@ -25,11 +31,17 @@ final class SecretKeeper implements Keeper {
     return "staging label " + SecretStages.keepLabel(env, ((Ref.Secret) ref).versionId());
   }
 
+  /** For a run that only reads: each secret's kept versions listed once, for every version and environment. */
+  @Override
+  public Keeper reading() {
+    return new dev.phoenix.check.ReadingKeeper(new SecretKeeper(stages, new dev.phoenix.aws.AskedOnce<>()));
+  }
+
   @Override
   public boolean isProtected(Ref ref, String env) {
     Ref.Secret s = (Ref.Secret) ref;
     String label = SecretStages.keepLabel(env, s.versionId());
-    return stages.keptVersions(List.of(s.secretId())).stream()
+    return versions.get(s.secretId(), () -> stages.keptVersions(List.of(s.secretId()))).stream()
         .anyMatch(v -> v.versionId().equals(s.versionId()) && v.keepLabels().contains(label));
   }
 

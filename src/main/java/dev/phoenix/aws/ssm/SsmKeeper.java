@@ -26,6 +26,11 @@ final class SsmKeeper implements Keeper {
   }
 
   @Override
+  public Keeper reading() {
+    return new dev.phoenix.check.ReadingKeeper(new SsmKeeper(labels.reading()));
+  }
+
+  @Override
   public boolean isProtected(Ref ref, String env) {
     Ref.Ssm p = (Ref.Ssm) ref;
     return labels.labelsOf(p.name(), p.version()).contains(SsmLabels.keepLabel(env, p.version()));

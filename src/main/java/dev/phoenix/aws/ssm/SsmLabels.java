@@ -19,10 +19,22 @@ import software.amazon.awssdk.services.ssm.model.LabelParameterVersionResponse;
 public final class SsmLabels {
   private final SsmClient ssm;
   private final SsmHistory history;
+  private final dev.phoenix.aws.AskedOnce<String, java.util.SortedMap<Long, List<String>>> histories;
 
   SsmLabels(SsmClient ssm, SsmHistory history) {
+    this(ssm, history, dev.phoenix.aws.AskedOnce.never());
+  }
+
+  private SsmLabels(SsmClient ssm, SsmHistory history,
+      dev.phoenix.aws.AskedOnce<String, java.util.SortedMap<Long, List<String>>> histories) {
     this.ssm = ssm;
     this.history = history;
+    this.histories = histories;
+  }
+
+  /** These labels for a run that only reads: each parameter's history listed once, for every version. */
+  SsmLabels reading() {
+    return new SsmLabels(ssm, history, new dev.phoenix.aws.AskedOnce<>());
   }
 
   public static String keepLabel(String env, long version) {
@@ -71,7 +83,7 @@ public final class SsmLabels {
 
   /** The labels of one version (throws INPUT when the parameter or version does not exist). */
   public List<String> labelsOf(String name, long version) {
-    List<String> labels = history.versions(name).get(version);
+    List<String> labels = histories.get(name, () -> history.versions(name)).get(version);
     if (labels == null) {
       throw AwsException.input("ssm:" + name + ":" + version + " does not exist", "check the pinned version");
     }
