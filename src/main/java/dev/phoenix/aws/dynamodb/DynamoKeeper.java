@@ -1,7 +1,9 @@
 package dev.phoenix.aws.dynamodb;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.check.KeepLabels;
 import dev.phoenix.check.Keeper;
+import dev.phoenix.check.ReadingKeeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,13 +20,13 @@ import java.util.Set;
 final class DynamoKeeper implements Keeper {
   private static final String BACKUP = "/backup/";
   private final DynamoTableTags tags;
-  private final dev.phoenix.aws.AskedOnce<String, Set<String>> keys;
+  private final AskedOnce<String, Set<String>> keys;
 
   DynamoKeeper(DynamoTableTags tags) {
-    this(tags, dev.phoenix.aws.AskedOnce.never());
+    this(tags, AskedOnce.never());
   }
 
-  private DynamoKeeper(DynamoTableTags tags, dev.phoenix.aws.AskedOnce<String, Set<String>> keys) {
+  private DynamoKeeper(DynamoTableTags tags, AskedOnce<String, Set<String>> keys) {
     this.keys = keys;
     this.tags = tags;
   }
@@ -42,7 +44,7 @@ final class DynamoKeeper implements Keeper {
   /** For a run that only reads: each table's tags read once, for every backup and environment. */
   @Override
   public Keeper reading() {
-    return new dev.phoenix.check.ReadingKeeper(new DynamoKeeper(tags, new dev.phoenix.aws.AskedOnce<>()));
+    return new ReadingKeeper(new DynamoKeeper(tags, new AskedOnce<>()));
   }
 
   @Override

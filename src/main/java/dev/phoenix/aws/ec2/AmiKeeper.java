@@ -1,7 +1,9 @@
 package dev.phoenix.aws.ec2;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.check.KeepLabels;
 import dev.phoenix.check.Keeper;
+import dev.phoenix.check.ReadingKeeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,13 +20,13 @@ import java.util.Set;
  */
 final class AmiKeeper implements Keeper {
   private final AmiTags tags;
-  private final dev.phoenix.aws.AskedOnce<Ref.Ami, Set<String>> keys;
+  private final AskedOnce<Ref.Ami, Set<String>> keys;
 
   AmiKeeper(AmiTags tags) {
-    this(tags, dev.phoenix.aws.AskedOnce.never());
+    this(tags, AskedOnce.never());
   }
 
-  private AmiKeeper(AmiTags tags, dev.phoenix.aws.AskedOnce<Ref.Ami, Set<String>> keys) {
+  private AmiKeeper(AmiTags tags, AskedOnce<Ref.Ami, Set<String>> keys) {
     this.keys = keys;
     this.tags = tags;
   }
@@ -42,7 +44,7 @@ final class AmiKeeper implements Keeper {
   /** For a run that only reads: each image's tags read once, for every environment. */
   @Override
   public Keeper reading() {
-    return new dev.phoenix.check.ReadingKeeper(new AmiKeeper(tags, new dev.phoenix.aws.AskedOnce<>()));
+    return new ReadingKeeper(new AmiKeeper(tags, new AskedOnce<>()));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.phoenix.aws.rds;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.check.KeepLabels;
 import dev.phoenix.check.Keeper;
+import dev.phoenix.check.ReadingKeeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,13 +19,13 @@ import java.util.Set;
  */
 final class RdsKeeper implements Keeper {
   private final RdsSnapshotTags tags;
-  private final dev.phoenix.aws.AskedOnce<String, Set<String>> keys;
+  private final AskedOnce<String, Set<String>> keys;
 
   RdsKeeper(RdsSnapshotTags tags) {
-    this(tags, dev.phoenix.aws.AskedOnce.never());
+    this(tags, AskedOnce.never());
   }
 
-  private RdsKeeper(RdsSnapshotTags tags, dev.phoenix.aws.AskedOnce<String, Set<String>> keys) {
+  private RdsKeeper(RdsSnapshotTags tags, AskedOnce<String, Set<String>> keys) {
     this.keys = keys;
     this.tags = tags;
   }
@@ -41,7 +43,7 @@ final class RdsKeeper implements Keeper {
   /** For a run that only reads: each snapshot's tags read once, for every environment. */
   @Override
   public Keeper reading() {
-    return new dev.phoenix.check.ReadingKeeper(new RdsKeeper(tags, new dev.phoenix.aws.AskedOnce<>()));
+    return new ReadingKeeper(new RdsKeeper(tags, new AskedOnce<>()));
   }
 
   @Override

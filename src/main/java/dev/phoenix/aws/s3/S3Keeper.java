@@ -1,7 +1,9 @@
 package dev.phoenix.aws.s3;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.check.KeepLabels;
 import dev.phoenix.check.Keeper;
+import dev.phoenix.check.ReadingKeeper;
 import dev.phoenix.check.Ref;
 import dev.phoenix.model.S3ObjectVersion;
 import java.util.ArrayList;
@@ -17,13 +19,13 @@ import java.util.Set;
  */
 final class S3Keeper implements Keeper {
   private final S3Protection s3;
-  private final dev.phoenix.aws.AskedOnce<String, List<S3KeptVersion>> versions;
+  private final AskedOnce<String, List<S3KeptVersion>> versions;
 
   S3Keeper(S3Protection s3) {
-    this(s3, dev.phoenix.aws.AskedOnce.never());
+    this(s3, AskedOnce.never());
   }
 
-  private S3Keeper(S3Protection s3, dev.phoenix.aws.AskedOnce<String, List<S3KeptVersion>> versions) {
+  private S3Keeper(S3Protection s3, AskedOnce<String, List<S3KeptVersion>> versions) {
     this.versions = versions;
     this.s3 = s3;
   }
@@ -41,7 +43,7 @@ final class S3Keeper implements Keeper {
   /** For a run that only reads: each object's kept versions listed once, for every version and environment. */
   @Override
   public Keeper reading() {
-    return new dev.phoenix.check.ReadingKeeper(new S3Keeper(s3, new dev.phoenix.aws.AskedOnce<>()));
+    return new ReadingKeeper(new S3Keeper(s3, new AskedOnce<>()));
   }
 
   @Override

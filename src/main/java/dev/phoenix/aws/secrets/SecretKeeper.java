@@ -1,6 +1,8 @@
 package dev.phoenix.aws.secrets;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.check.Keeper;
+import dev.phoenix.check.ReadingKeeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +12,13 @@ import java.util.TreeSet;
 /** A staging label {@code phoenix-keep-<env>-<versionId>} on the pinned secret version. */
 final class SecretKeeper implements Keeper {
   private final SecretStages stages;
-  private final dev.phoenix.aws.AskedOnce<String, List<SecretKeptVersion>> versions;
+  private final AskedOnce<String, List<SecretKeptVersion>> versions;
 
   SecretKeeper(SecretStages stages) {
-    this(stages, dev.phoenix.aws.AskedOnce.never());
+    this(stages, AskedOnce.never());
   }
 
-  private SecretKeeper(SecretStages stages, dev.phoenix.aws.AskedOnce<String, List<SecretKeptVersion>> versions) {
+  private SecretKeeper(SecretStages stages, AskedOnce<String, List<SecretKeptVersion>> versions) {
     this.versions = versions;
     this.stages = stages;
   }
@@ -34,7 +36,7 @@ final class SecretKeeper implements Keeper {
   /** For a run that only reads: each secret's kept versions listed once, for every version and environment. */
   @Override
   public Keeper reading() {
-    return new dev.phoenix.check.ReadingKeeper(new SecretKeeper(stages, new dev.phoenix.aws.AskedOnce<>()));
+    return new ReadingKeeper(new SecretKeeper(stages, new AskedOnce<>()));
   }
 
   @Override

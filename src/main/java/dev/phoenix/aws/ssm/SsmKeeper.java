@@ -1,6 +1,7 @@
 package dev.phoenix.aws.ssm;
 
 import dev.phoenix.check.Keeper;
+import dev.phoenix.check.ReadingKeeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +28,7 @@ final class SsmKeeper implements Keeper {
 
   @Override
   public Keeper reading() {
-    return new dev.phoenix.check.ReadingKeeper(new SsmKeeper(labels.reading()));
+    return new ReadingKeeper(new SsmKeeper(labels.reading()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.phoenix.aws.ssm;
 
+import dev.phoenix.aws.AskedOnce;
 import dev.phoenix.aws.AwsException;
 import dev.phoenix.check.KeepLabels;
 import java.util.ArrayList;
@@ -19,14 +20,14 @@ import software.amazon.awssdk.services.ssm.model.LabelParameterVersionResponse;
 public final class SsmLabels {
   private final SsmClient ssm;
   private final SsmHistory history;
-  private final dev.phoenix.aws.AskedOnce<String, java.util.SortedMap<Long, List<String>>> histories;
+  private final AskedOnce<String, SortedMap<Long, List<String>>> histories;
 
   SsmLabels(SsmClient ssm, SsmHistory history) {
-    this(ssm, history, dev.phoenix.aws.AskedOnce.never());
+    this(ssm, history, AskedOnce.never());
   }
 
   private SsmLabels(SsmClient ssm, SsmHistory history,
-      dev.phoenix.aws.AskedOnce<String, java.util.SortedMap<Long, List<String>>> histories) {
+      AskedOnce<String, SortedMap<Long, List<String>>> histories) {
     this.ssm = ssm;
     this.history = history;
     this.histories = histories;
@@ -34,7 +35,7 @@ public final class SsmLabels {
 
   /** These labels for a run that only reads: each parameter's history listed once, for every version. */
   SsmLabels reading() {
-    return new SsmLabels(ssm, history, new dev.phoenix.aws.AskedOnce<>());
+    return new SsmLabels(ssm, history, new AskedOnce<>());
   }
 
   public static String keepLabel(String env, long version) {
