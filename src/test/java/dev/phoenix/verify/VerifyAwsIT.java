@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.phoenix.aws.AwsConfig;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.support.GitFixture;
-import dev.phoenix.testsupport.MotoServer;
 import dev.phoenix.verify.report.ReportFormat;
 import dev.phoenix.verify.report.TextReport;
 import dev.phoenix.stores.StoreSettings;
 import dev.phoenix.stores.Stores;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,34 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** verify against moto (S3 versions, SSM, Secrets Manager, EC2, ECR) on a real Git history. */
-class VerifyAwsIT {
+class VerifyAwsIT extends OnMoto {
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   static final String CANARY = "canary-" + UUID.randomUUID();
-  static MotoServer moto;
-  static AwsStores aws;
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.shared();
-    aws = new AwsStores(moto);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (aws != null) {
-      aws.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
 
   static Instant daysAgo(int d) {
     return NOW.minus(Duration.ofDays(d));
@@ -93,8 +69,7 @@ class VerifyAwsIT {
 
     VerifyRequest request = new VerifyRequest(List.of("prod"), false, VerifyWindow.since(Duration.ofDays(14), NOW, "14d"),
         false, 8, Duration.ofMinutes(2), Set.of(), false);
-    AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY,
-        MotoServer.SECRET_KEY);
+    AwsConfig config = config();
     VerifyResult result;
     try (GitRepository repo = GitRepository.open(dir); Stores stores = Stores.open(
         StoreSettings.of(config, request.concurrency(), request.insecureRegistries()))) {

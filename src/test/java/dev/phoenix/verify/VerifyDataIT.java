@@ -7,10 +7,8 @@ import dev.phoenix.git.GitRepository;
 import dev.phoenix.stores.StoreSettings;
 import dev.phoenix.stores.Stores;
 import dev.phoenix.support.GitFixture;
-import dev.phoenix.testsupport.MotoServer;
 import dev.phoenix.verify.report.ReportFormat;
 import dev.phoenix.verify.report.TextReport;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,36 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 
 /** verify of a datastore's dumps in a versioned bucket on moto: within the RPO, or the gap named. */
-class VerifyDataIT {
+class VerifyDataIT extends OnMoto {
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   static final String CANARY = "canary-row-" + UUID.randomUUID();
-  static MotoServer moto;
-  static AwsStores aws;
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.shared();
-    aws = new AwsStores(moto);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (aws != null) {
-      aws.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
 
   static Instant daysAgo(int d) {
     return NOW.minus(Duration.ofDays(d));
@@ -67,8 +43,7 @@ class VerifyDataIT {
   private VerifyResult verify(boolean deep, List<String> envs, boolean all) throws Exception {
     VerifyRequest request = new VerifyRequest(envs, all, VerifyWindow.since(Duration.ofDays(8), NOW, "8d"),
         deep, 8, Duration.ofMinutes(2), Set.of(), false);
-    AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY,
-        MotoServer.SECRET_KEY);
+    AwsConfig config = config();
     try (GitRepository repo = GitRepository.open(dir); Stores stores = Stores.open(
         StoreSettings.of(config, request.concurrency(), request.insecureRegistries()))) {
       return new Verifier(repo, stores.checkers(), ProgressListener.NONE, Clock.systemUTC(), ProtectionProbe.NONE,

@@ -11,11 +11,9 @@ import dev.phoenix.protect.Keepers;
 import dev.phoenix.stores.StoreSettings;
 import dev.phoenix.stores.Stores;
 import dev.phoenix.support.GitFixture;
-import dev.phoenix.testsupport.MotoServer;
 import dev.phoenix.verify.report.TextReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code verify --check-protection} over environments that pin the same S3 object version, SSM
@@ -36,27 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * environment alone. What a store says about a reference's marks holds every environment's, so it
  * is read once per run (the keepers' reading views), not once per environment.
  */
-class VerifyProtectionAwsIT {
+class VerifyProtectionAwsIT extends OnMoto {
   static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  static MotoServer moto;
-  static AwsStores aws;
-  @TempDir Path dir;
-
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.shared();
-    aws = new AwsStores(moto);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (aws != null) {
-      aws.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
 
   private static String lock(String env, String bucket, String[] zip, String param, long version, String secret,
       String secretVersion, String ami) {
@@ -76,8 +52,7 @@ class VerifyProtectionAwsIT {
   private Run verify(List<String> envs, boolean all) throws Exception {
     VerifyRequest request = new VerifyRequest(envs, all, VerifyWindow.since(Duration.ofDays(7), NOW, "7d"), false, 8,
         Duration.ofMinutes(2), Set.of(), false);
-    AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY,
-        MotoServer.SECRET_KEY);
+    AwsConfig config = config();
     int mark = lines();
     try (GitRepository repo = GitRepository.open(dir); Stores stores = Stores.open(
         StoreSettings.of(config, request.concurrency(), request.insecureRegistries()))) {
@@ -114,8 +89,7 @@ class VerifyProtectionAwsIT {
     git.commit(NOW.minus(Duration.ofDays(3)), "three environments, one set of artefacts and config");
     git.close();
 
-    AwsConfig config = AwsConfig.forEndpoint(moto.endpoint(), MotoServer.REGION, MotoServer.ACCESS_KEY,
-        MotoServer.SECRET_KEY);
+    AwsConfig config = config();
     List<Ref> prodPins = List.of(new Ref.S3Object(bucket, "fn.zip", zip[0], zip[1]), new Ref.Ssm(param, newer),
         new Ref.Secret(secret, secretVersion), new Ref.Ami(ami, "us-east-1"));
     try (Stores stores = Stores.open(StoreSettings.of(config, 4, Set.of()))) {
