@@ -1,12 +1,14 @@
 package dev.phoenix.stores;
 
 import dev.phoenix.check.Keeper;
+import dev.phoenix.check.ReadingKeeper;
 import dev.phoenix.check.Ref;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -37,8 +39,8 @@ final class RegionalKeeper<R extends Ref> implements Keeper {
   /** Each region's reading view, made once per region on first use. */
   @Override
   public Keeper reading() {
-    Map<String, Keeper> views = new java.util.concurrent.ConcurrentHashMap<>();
-    return new dev.phoenix.check.ReadingKeeper(
+    Map<String, Keeper> views = new ConcurrentHashMap<>();
+    return new ReadingKeeper(
         new RegionalKeeper<>(kind, regionOf, region -> views.computeIfAbsent(region, r -> keeperIn.apply(r).reading())));
   }
 
