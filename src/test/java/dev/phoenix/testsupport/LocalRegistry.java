@@ -1,7 +1,6 @@
 package dev.phoenix.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,22 +103,7 @@ public final class LocalRegistry implements AutoCloseable {
    * 100 ms (at most 2 s): the registry writes a line just after it answers.
    */
   public List<String> accessLog() {
-    Path log = accessLogFile();
-    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-    long size = -1;
-    try {
-      while (System.nanoTime() < deadline) {
-        long now = Files.size(log);
-        if (now == size) {
-          break;
-        }
-        size = now;
-        Servers.sleep(100);
-      }
-      return Files.readAllLines(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Servers.quietLines(accessLogFile(), StandardCharsets.UTF_8);
   }
 
   /** Number of logged requests with this HTTP method whose path contains {@code pathFragment}. */

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +98,14 @@ public final class MotoServer implements AutoCloseable {
   /** The server's combined stdout/stderr (one line per request). */
   public Path logFile() {
     return dir.resolve("moto.log");
+  }
+
+  /**
+   * The lines of {@link #logFile()} once moto has been quiet for 100 ms (at most 2 s): it logs a
+   * request just after it answers. Compare two counts to count the requests between them.
+   */
+  public List<String> log() {
+    return Servers.quietLines(logFile(), StandardCharsets.ISO_8859_1);
   }
 
   /** POST /moto-api/reset: forget every resource in every service. */

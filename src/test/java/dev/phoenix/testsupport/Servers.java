@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -96,6 +98,28 @@ public final class Servers {
       }
     }
     throw new IllegalStateException("project root (pom.xml + scripts/) not found above " + dir);
+  }
+
+  /**
+   * The lines of a server's log once it has been quiet for 100 ms (at most 2 s): a server writes a
+   * request's line just after it answers, so a count taken at once can miss the last request.
+   */
+  static List<String> quietLines(Path log, Charset charset) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    long size = -1;
+    try {
+      while (System.nanoTime() < deadline) {
+        long now = Files.size(log);
+        if (now == size) {
+          break;
+        }
+        size = now;
+        sleep(100);
+      }
+      return Files.readAllLines(log, charset);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void sleep(long millis) {

@@ -120,9 +120,9 @@ class VerifyDataIT extends OnMoto {
     git.commit(daysAgo(20), "three environments on one blueprint");
     git.close();
 
-    int mark = java.nio.file.Files.readAllLines(moto.logFile(), java.nio.charset.StandardCharsets.ISO_8859_1).size();
+    int mark = moto.log().size();
     VerifyResult all = verify(true, List.of(), true);
-    List<String> log = java.nio.file.Files.readAllLines(moto.logFile(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    List<String> log = moto.log();
     List<String> asked = log.subList(mark, log.size()).stream().filter(l -> l.contains(bucket)).toList();
     assertThat(asked.stream().filter(l -> l.contains("versions")).count()).as("listings of the bucket").isEqualTo(1);
     for (String version : versions) {

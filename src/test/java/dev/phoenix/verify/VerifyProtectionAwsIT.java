@@ -12,8 +12,6 @@ import dev.phoenix.stores.StoreSettings;
 import dev.phoenix.stores.Stores;
 import dev.phoenix.support.GitFixture;
 import dev.phoenix.verify.report.TextReport;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,18 +51,13 @@ class VerifyProtectionAwsIT extends OnMoto {
     VerifyRequest request = new VerifyRequest(envs, all, VerifyWindow.since(Duration.ofDays(7), NOW, "7d"), false, 8,
         Duration.ofMinutes(2), Set.of(), false);
     AwsConfig config = config();
-    int mark = lines();
+    int mark = moto.log().size();
     try (GitRepository repo = GitRepository.open(dir); Stores stores = Stores.open(
         StoreSettings.of(config, request.concurrency(), request.insecureRegistries()))) {
       VerifyResult result = new Verifier(repo, stores.checkers(), ProgressListener.NONE, Clock.systemUTC(),
           new KeeperProbe(Keepers.of(stores.keepers())), stores.backups()).verify(request);
-      return new Run(result, lines() - mark);
+      return new Run(result, moto.log().size() - mark);
     }
-  }
-
-  private static int lines() throws Exception {
-    Thread.sleep(200); // moto writes a request's line just after it answers
-    return Files.readAllLines(moto.logFile(), StandardCharsets.ISO_8859_1).size();
   }
 
   @Test
