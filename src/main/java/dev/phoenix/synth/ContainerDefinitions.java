@@ -13,17 +13,17 @@ import java.util.Map;
  * datastore's address (a Terraform reference to the restored instance or table) under {@code
  * environment} after the plain values. Every user string is escaped for Terraform's template syntax.
  */
-final class ContainerDefinitions {
+public final class ContainerDefinitions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ContainerDefinitions() {}
 
   /**
-   * {@code addresses}: datastore name to its address as built ({@link DatastoreConstructs#add}), a
+   * {@code addresses}: datastore name to its address as built (the synthesis engine), a
    * Terraform reference put into the environment as it is (a token, not escaped).
    */
-  static String of(TargetOptions target, ServiceSpec service, String logGroupName, Map<String, String> addresses) {
+  public static String of(TargetOptions target, ServiceSpec service, String logGroupName, Map<String, String> addresses) {
     ObjectNode container = JSON.createObjectNode();
     container.put("name", service.name());
     container.put("image", Names.literal(service.image()));

@@ -99,12 +99,12 @@ public record FunctionSpec(
   }
 
   /** {@code source_code_hash}: the base64 of the package's sha256. */
-  String sourceCodeHash() {
+  public String sourceCodeHash() {
     return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256));
   }
 
   /** Secret ARN to the version ids the environment references (what the role may read). */
-  Map<String, List<String>> secretVersions() {
+  public Map<String, List<String>> secretVersions() {
     Map<String, TreeSet<String>> versions = new LinkedHashMap<>();
     for (String value : env.values()) {
       if (value.startsWith(SECRET_REF)) {

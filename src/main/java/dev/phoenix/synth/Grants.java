@@ -31,12 +31,12 @@ public record Grants(List<String> parameterArns, List<String> secretArns, List<S
   }
 
   /** Key ARNs among {@link #kmsKeyArns}. */
-  List<String> keyArns() {
+  public List<String> keyArns() {
     return kmsKeyArns.stream().filter(arn -> arn.contains(":key/")).toList();
   }
 
   /** Alias ARNs among {@link #kmsKeyArns}. */
-  List<String> aliasArns() {
+  public List<String> aliasArns() {
     return kmsKeyArns.stream().filter(arn -> arn.contains(":alias/")).toList();
   }
 

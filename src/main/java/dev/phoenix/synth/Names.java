@@ -14,19 +14,19 @@ import java.util.HexFormat;
  * and target group 32 characters, IAM role and Lambda function 64, log group 512, ECS cluster,
  * task family and security group 255.
  */
-final class Names {
+public final class Names {
 
   /** Load balancers and target groups. */
-  static final int LB_MAX = 32;
+  public static final int LB_MAX = 32;
   /** IAM roles and Lambda functions. */
-  static final int ROLE_MAX = 64;
+  public static final int ROLE_MAX = 64;
   /** ECS clusters, task families, security groups. */
-  static final int LONG_MAX = 255;
+  public static final int LONG_MAX = 255;
 
   private Names() {}
 
   /** {@code <namePrefix>-<drillId>}: the cluster, the VPC's Name, the load balancer. */
-  static String base(TargetOptions target) {
+  public static String base(TargetOptions target) {
     return target.namePrefix() + "-" + target.requireScope().drillId();
   }
 
@@ -35,7 +35,7 @@ final class Names {
    * before the drill id is shortened by {@link #fit} (a prefix plus 8 hex characters of its
    * SHA-256), and the drill id stays whole.
    */
-  static String scoped(TargetOptions target, String member, int max) {
+  public static String scoped(TargetOptions target, String member, int max) {
     String drill = target.requireScope().drillId();
     return fit(target.namePrefix() + "-" + member, max - drill.length() - 1) + "-" + drill;
   }
@@ -44,7 +44,7 @@ final class Names {
    * {@code base} when it fits in {@code max} characters, otherwise a prefix of it followed by 8
    * hex characters of its SHA-256, so distinct long names stay distinct and stable.
    */
-  static String fit(String base, int max) {
+  public static String fit(String base, int max) {
     if (base.length() <= max) {
       return base;
     }
@@ -58,7 +58,7 @@ final class Names {
    * prefix is empty). One key per environment and drill, so neither two environments nor two drills
    * of one environment ever share, and so overwrite, a state under the default (empty) prefix.
    */
-  static String stateKey(TargetOptions target, String keyPrefix, String stack) {
+  public static String stateKey(TargetOptions target, String keyPrefix, String stack) {
     Scope scope = target.requireScope();
     String prefix = keyPrefix == null ? "" : keyPrefix.replaceAll("^/+|/+$", "");
     return (prefix.isEmpty() ? "" : prefix + "/") + scope.environment() + "/" + scope.drillId() + "/"
@@ -66,7 +66,7 @@ final class Names {
   }
 
   /** A Terraform identifier (resource or output name) from a validated member name. */
-  static String tfId(String name) {
+  public static String tfId(String name) {
     return name.replace('-', '_');
   }
 
@@ -74,7 +74,7 @@ final class Names {
    * Escapes a literal for Terraform JSON syntax, where every string is a template: {@code ${}
    * and {@code %{} would otherwise be evaluated (an env value could reference other resources).
    */
-  static String literal(String value) {
+  public static String literal(String value) {
     return value.replace("${", "$${").replace("%{", "%%{");
   }
 

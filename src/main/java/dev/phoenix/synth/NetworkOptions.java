@@ -46,7 +46,7 @@ public record NetworkOptions(List<String> zoneIds, NatGateways natGateways) {
   }
 
   /** How many zones (and subnets per tier) the network has. */
-  int zoneCount() {
+  public int zoneCount() {
     return zoneIds.isEmpty() ? DEFAULT_ZONES : zoneIds.size();
   }
 }

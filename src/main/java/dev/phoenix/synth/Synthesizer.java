@@ -1,15 +1,11 @@
 package dev.phoenix.synth;
 
-import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.AppConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.jsii.JsiiException;
 
 /**
  * Turns a {@link SynthRequest} into Terraform JSON with CDKTF: one configuration, {@code
@@ -23,8 +19,14 @@ import software.amazon.jsii.JsiiException;
  * {@code JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20}, or jsii prints a banner on stderr.
  * jsii unpacks assemblies once into {@code ~/.cache/aws/jsii/package-cache} (about 420 MB; moved
  * by {@code JSII_RUNTIME_PACKAGE_CACHE_ROOT}).
+ *
+ * <p>CDKTF itself is behind {@link SynthEngine}, in a class loader of its own ({@link
+ * EngineLoader}); this class keeps the cache and the checks of what the engine wrote.
  */
 public final class Synthesizer {
+
+  /** jsii is not thread-safe: one synthesis at a time in a JVM. */
+  private static final Object LOCK = new Object();
 
   /**
    * Synthesizes, or returns at once when {@code outDir} already holds the synthesis of the same
@@ -45,40 +47,26 @@ public final class Synthesizer {
           out, stacks, true, new SynthResult.Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO,
               total));
     }
-    synchronized (JsiiRuntime.LOCK) {
+    synchronized (LOCK) {
       try {
         Files.createDirectories(out);
         SynthCache.invalidate(out);
-        Duration runtimeStart = JsiiRuntime.start();
-        long constructBegin = System.nanoTime();
-        App app = new App(AppConfig.builder().outdir(out.toString()).build());
-        Backends backends = new Backends(request.target().backend(), out);
-        AppStacks.build(app, request, backends);
-        Duration construct = since(constructBegin);
-        long synthBegin = System.nanoTime();
-        app.synth();
-        Duration synth = since(synthBegin);
-        for (Map.Entry<String, Path> stack : stacks.entrySet()) {
-          if (!Files.isRegularFile(stack.getValue())) {
-            throw new SynthException("CDKTF wrote no JSON for stack " + stack.getKey());
-          }
-        }
-        if (backends.localDir() != null) {
-          Files.createDirectories(backends.localDir());
-        }
-        SynthCache.record(out, key);
-        return new SynthResult(
-            out, stacks, false, new SynthResult.Timings(runtimeStart, construct, synth,
-                since(begin)));
-      } catch (JsiiException e) {
-        throw new SynthException("CDKTF synthesis failed: " + e.getMessage(), e);
-      } catch (UncheckedIOException | LinkageError e) {
-        throw new SynthException(
-            "cannot start CDKTF's Node runtime (install Node.js 20+ on PATH or set JSII_NODE): "
-                + e.getMessage(), e);
       } catch (IOException e) {
         throw new SynthException("cannot write synthesis to " + out + ": " + e.getMessage(), e);
       }
+      SynthResult.Timings engine = EngineLoader.engine().synthesize(request, out);
+      for (Map.Entry<String, Path> stack : stacks.entrySet()) {
+        if (!Files.isRegularFile(stack.getValue())) {
+          throw new SynthException("CDKTF wrote no JSON for stack " + stack.getKey());
+        }
+      }
+      try {
+        SynthCache.record(out, key);
+      } catch (IOException e) {
+        throw new SynthException("cannot write synthesis to " + out + ": " + e.getMessage(), e);
+      }
+      return new SynthResult(out, stacks, false,
+          new SynthResult.Timings(engine.runtimeStart(), engine.construct(), engine.synth(), since(begin)));
     }
   }
 

@@ -56,7 +56,7 @@ public record TargetOptions(
   }
 
   /** The scope; synthesis refuses options without one. */
-  Scope requireScope() {
+  public Scope requireScope() {
     if (scope == null) {
       throw new IllegalStateException("target options have no scope (drill id): call withScope");
     }
@@ -64,7 +64,7 @@ public record TargetOptions(
   }
 
   /** The ARN partition of the region: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
-  String partition() {
+  public String partition() {
     if (region.startsWith("cn-")) {
       return "aws-cn";
     }

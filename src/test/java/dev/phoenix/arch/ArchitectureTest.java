@@ -36,9 +36,9 @@ class ArchitectureTest {
   @CsvSource({
     "picocli.., dev.phoenix.cli..",
     "org.eclipse.jgit.., dev.phoenix.git..",
-    "com.hashicorp.., dev.phoenix.synth..",
-    "software.constructs.., dev.phoenix.synth..",
-    "software.amazon.jsii.., dev.phoenix.synth..",
+    "com.hashicorp.., dev.phoenix.synth.cdktf..",
+    "software.constructs.., dev.phoenix.synth.cdktf..",
+    "software.amazon.jsii.., dev.phoenix.synth.cdktf..",
     "com.github.dockerjava.., dev.phoenix.docker..",
     "software.amazon.awssdk.services.s3.., dev.phoenix.aws.s3..",
     "software.amazon.awssdk.services.ssm.., dev.phoenix.aws.ssm..",

@@ -1,4 +1,4 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
@@ -11,11 +11,10 @@ import java.time.Duration;
  * The jsii runtime is one Node child process per JVM, started on first use; loading the AWS
  * provider assembly (about 30 MB packed) is most of a cold synthesis. {@link #start} pays that
  * once, separately measured, by building a throwaway construct tree that is never synthesized.
- * jsii is not thread-safe: callers hold {@link #LOCK}.
+ * jsii is not thread-safe: {@code Synthesizer} calls in under one lock.
  */
 final class JsiiRuntime {
 
-  static final Object LOCK = new Object();
   private static boolean started;
 
   private JsiiRuntime() {}

@@ -1,9 +1,10 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import dev.phoenix.synth.TargetOptions;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,19 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.ecs_service.EcsService;
+import dev.phoenix.synth.DatastoreSpec;
+import dev.phoenix.synth.EmulatorSwitches;
+import dev.phoenix.synth.FunctionSpec;
+import dev.phoenix.synth.Marker;
+import dev.phoenix.synth.Names;
+import dev.phoenix.synth.ServiceSpec;
+import dev.phoenix.synth.StackSpec;
+import dev.phoenix.synth.SynthRequest;
+import dev.phoenix.synth.TargetOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.hashicorp.cdktf.providers.aws.ecs_service.EcsService;
 import software.constructs.IConstruct;
 
 /**

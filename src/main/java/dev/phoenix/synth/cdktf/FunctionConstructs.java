@@ -1,4 +1,4 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.Precondition;
 import com.hashicorp.cdktf.TerraformOutput;
@@ -10,6 +10,10 @@ import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunction;
 import com.hashicorp.cdktf.providers.aws.lambda_function.LambdaFunctionEnvironment;
+import dev.phoenix.synth.FunctionSpec;
+import dev.phoenix.synth.Names;
+import dev.phoenix.synth.Scope;
+import dev.phoenix.synth.TargetOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
@@ -10,14 +11,18 @@ import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceNetworkConfigurat
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRule;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleAction;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleCondition;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleConditionHostHeader;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroup;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
-import com.hashicorp.cdktf.ITerraformDependable;
-import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
+import dev.phoenix.synth.ContainerDefinitions;
+import dev.phoenix.synth.Names;
+import dev.phoenix.synth.Scope;
+import dev.phoenix.synth.ServiceSpec;
+import dev.phoenix.synth.TargetOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
@@ -11,6 +11,9 @@ import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupEgress;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupIngress;
+import dev.phoenix.synth.DatastoreSpec;
+import dev.phoenix.synth.Names;
+import dev.phoenix.synth.TargetOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,12 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phoenix.synth.FunctionSpec;
+import dev.phoenix.synth.Grants;
+import dev.phoenix.synth.ServiceSpec;
+import dev.phoenix.synth.TargetOptions;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformOutput;
@@ -19,6 +19,9 @@ import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
 import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import dev.phoenix.synth.Names;
+import dev.phoenix.synth.NetworkOptions;
+import dev.phoenix.synth.TargetOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import java.util.List;
 

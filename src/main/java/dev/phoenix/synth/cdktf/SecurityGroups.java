@@ -1,9 +1,11 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupEgress;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupIngress;
+import dev.phoenix.synth.Names;
+import dev.phoenix.synth.TargetOptions;
 import java.util.List;
 
 /**

@@ -1,10 +1,14 @@
-package dev.phoenix.synth;
+package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.S3BackendConfig;
 import com.hashicorp.cdktf.TerraformStack;
+import dev.phoenix.synth.Names;
+import dev.phoenix.synth.StateBackend;
+import dev.phoenix.synth.SynthRequest;
+import dev.phoenix.synth.TargetOptions;
 import java.nio.file.Path;
 
 /**
