@@ -51,22 +51,18 @@ public final class Synthesizer {
       try {
         Files.createDirectories(out);
         SynthCache.invalidate(out);
-      } catch (IOException e) {
-        throw new SynthException("cannot write synthesis to " + out + ": " + e.getMessage(), e);
-      }
-      SynthResult.Timings engine = EngineLoader.engine().synthesize(request, out);
-      for (Map.Entry<String, Path> stack : stacks.entrySet()) {
-        if (!Files.isRegularFile(stack.getValue())) {
-          throw new SynthException("CDKTF wrote no JSON for stack " + stack.getKey());
+        SynthResult.Timings engine = EngineLoader.engine().synthesize(request, out);
+        for (Map.Entry<String, Path> stack : stacks.entrySet()) {
+          if (!Files.isRegularFile(stack.getValue())) {
+            throw new SynthException("CDKTF wrote no JSON for stack " + stack.getKey());
+          }
         }
-      }
-      try {
         SynthCache.record(out, key);
+        return new SynthResult(out, stacks, false,
+            new SynthResult.Timings(engine.runtimeStart(), engine.construct(), engine.synth(), since(begin)));
       } catch (IOException e) {
         throw new SynthException("cannot write synthesis to " + out + ": " + e.getMessage(), e);
       }
-      return new SynthResult(out, stacks, false,
-          new SynthResult.Timings(engine.runtimeStart(), engine.construct(), engine.synth(), since(begin)));
     }
   }
 
