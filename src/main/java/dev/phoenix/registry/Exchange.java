@@ -104,7 +104,7 @@ final class Exchange {
       long delay = Math.max(1, end - System.nanoTime());
       ScheduledFuture<?> guard = watchdog.schedule(() -> closeQuietly(in), delay, TimeUnit.NANOSECONDS);
       try {
-        BodyReader.Result r = BodyReader.read(in, call.maxBytes(), call.body() == Call.Body.BYTES);
+        BodyReader.Result r = BodyReader.read(in, call.maxBytes(), call.body() == Call.Body.BYTES, declared);
         if (call.body() == Call.Body.BYTES && r.size() > call.maxBytes()) {
           throw tooLarge(call);
         }
