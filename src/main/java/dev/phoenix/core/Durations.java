@@ -22,6 +22,11 @@ public final class Durations {
 
   private Durations() {}
 
+  /** The time elapsed since {@code startNanos}, a {@link System#nanoTime()} reading: how every phase is timed. */
+  public static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
   /** Empty unless the text is a number followed by one of {@code units} (a subset of "smhdw"). */
   public static Optional<Duration> parse(String text, String units) {
     Matcher m = text == null ? null : FORM.matcher(text.strip());

@@ -1,5 +1,6 @@
 package dev.phoenix.engine;
 
+import dev.phoenix.core.Durations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,7 @@ final class EngineProcess {
       throw new EngineException(command.get(0) + " " + command.get(1) + " was interrupted",
           command, EngineException.NO_EXIT_CODE, snapshot(tail), e);
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    Duration took = Durations.since(start);
     return new Run(process.exitValue(), captured.toString(), snapshot(tail), took);
   }
 

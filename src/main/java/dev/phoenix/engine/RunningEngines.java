@@ -1,5 +1,6 @@
 package dev.phoenix.engine;
 
+import dev.phoenix.core.Durations;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class RunningEngines {
       }
       if (stopped) {
         said.add(r.name() + " stopped on SIGTERM (exit " + r.process().exitValue() + ", "
-            + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms)");
+            + Durations.since(start).toMillis() + " ms)");
       } else {
         r.process().destroyForcibly();
         said.add(r.name() + " did not stop within " + grace.toSeconds() + " s of SIGTERM and was killed: its state may be locked or behind");

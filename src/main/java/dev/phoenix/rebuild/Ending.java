@@ -1,9 +1,9 @@
 package dev.phoenix.rebuild;
 
+import dev.phoenix.core.Durations;
 import dev.phoenix.core.PhoenixException.Kind;
 import dev.phoenix.engine.RunningEngines;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +46,7 @@ final class Ending implements AutoCloseable {
       long start = System.nanoTime();
       record.build(outcome, reason, phases.timings()); // assembling it is the phase's work, timed into it
       List<PhaseTiming> timings = new ArrayList<>(phases.timings());
-      timings.add(new PhaseTiming("record", Duration.ofNanos(System.nanoTime() - start), "ok", "written"));
+      timings.add(new PhaseTiming("record", Durations.since(start), "ok", "written"));
       return records.write(record.build(outcome, reason, timings));
     }, f -> "written " + f);
     return new RebuildResult(DrillRecords.read(file), file, prepared, pre, kind);

@@ -1,5 +1,6 @@
 package dev.phoenix.rebuild;
 
+import dev.phoenix.core.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +33,13 @@ public final class PhaseRunner {
       result = body.get();
     } catch (RuntimeException e) {
       current = null;
-      Duration d = Duration.ofNanos(System.nanoTime() - start);
+      Duration d = Durations.since(start);
       timings.add(new PhaseTiming(phase, d, "failed", firstLine(e.getMessage())));
       progress.phaseFinished(phase, d, "failed: " + firstLine(e.getMessage()));
       throw e;
     }
     current = null;
-    Duration d = Duration.ofNanos(System.nanoTime() - start);
+    Duration d = Durations.since(start);
     String line = summary.apply(result);
     timings.add(new PhaseTiming(phase, d, status.apply(result), line));
     progress.phaseFinished(phase, d, line);
@@ -65,7 +66,7 @@ public final class PhaseRunner {
     List<PhaseTiming> out = new ArrayList<>(timings());
     String phase = current;
     if (phase != null) {
-      out.add(new PhaseTiming(phase, Duration.ofNanos(System.nanoTime() - currentStart), "interrupted",
+      out.add(new PhaseTiming(phase, Durations.since(currentStart), "interrupted",
           "interrupted while running"));
     }
     return out;

@@ -2,12 +2,12 @@ package dev.phoenix.rebuild;
 
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
+import dev.phoenix.core.Durations;
 import dev.phoenix.core.Version;
 import dev.phoenix.model.Artefact;
 import dev.phoenix.model.ConfigSource;
 import dev.phoenix.model.Lockfile;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -105,7 +105,7 @@ final class RecordBuilder {
         resolved == null ? null : resolved.commit(),
         resolved == null ? null : resolved.revision().commit().committedAt().toString(),
         Version.current(), applies ? "apply" : "plan", outcome.word(), reason,
-        Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), phases,
+        Durations.since(startNanos).toMillis(), phases,
         lock == null ? List.of() : artefacts(lock), lock == null ? List.of() : config(lock),
         prepared == null ? List.of() : prepared.materialized(),
         deployed == null ? List.of() : deployed.stacks(), issues, started(),

@@ -1,5 +1,6 @@
 package dev.phoenix.synth;
 
+import dev.phoenix.core.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class Synthesizer {
     Map<String, Path> stacks = expectedStacks(request, out);
     String key = SynthCache.key(cacheKey, request, out);
     if (SynthCache.hit(out, key, stacks.values())) {
-      Duration total = since(begin);
+      Duration total = Durations.since(begin);
       return new SynthResult(
           out, stacks, true, new SynthResult.Timings(Duration.ZERO, Duration.ZERO, Duration.ZERO,
               total));
@@ -59,7 +60,7 @@ public final class Synthesizer {
         }
         SynthCache.record(out, key);
         return new SynthResult(out, stacks, false,
-            new SynthResult.Timings(engine.runtimeStart(), engine.construct(), engine.synth(), since(begin)));
+            new SynthResult.Timings(engine.runtimeStart(), engine.construct(), engine.synth(), Durations.since(begin)));
       } catch (IOException e) {
         throw new SynthException("cannot write synthesis to " + out + ": " + e.getMessage(), e);
       }
@@ -74,9 +75,5 @@ public final class Synthesizer {
 
   private static Path stackJson(Path out, String stack) {
     return out.resolve("stacks").resolve(stack).resolve("cdk.tf.json");
-  }
-
-  private static Duration since(long begin) {
-    return Duration.ofNanos(System.nanoTime() - begin);
   }
 }

@@ -6,6 +6,7 @@ import dev.phoenix.check.MirrorCopies;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
 import dev.phoenix.check.Status;
+import dev.phoenix.core.Durations;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import dev.phoenix.lockfile.MirrorSetup;
@@ -89,7 +90,7 @@ public final class RegionVerify {
       }
     }
     return new VerifyResult(List.copyOf(reports), request.window(), sum(stats, reports,
-        Duration.ofNanos(System.nanoTime() - startNanos)),
+        Durations.since(startNanos)),
         request.deep(), request.strict(), start, region);
   }
 

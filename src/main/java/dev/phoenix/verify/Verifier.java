@@ -5,6 +5,7 @@ import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Runner;
+import dev.phoenix.core.Durations;
 import dev.phoenix.core.PhoenixException;
 import dev.phoenix.git.GitRepository;
 import java.time.Clock;
@@ -81,7 +82,7 @@ public final class Verifier {
     Map<String, List<DataReport>> data = data(read, request, now);
     return assemble(read.byEnv(), request.window(), seen, data, new VerifyResult.Stats(read.count(), read.uses(),
         read.unique().size(), VerifyResult.Stats.count(findings.values().stream().map(Finding::status).toList()),
-        Duration.ofNanos(System.nanoTime() - read.startNanos()), Duration.ofNanos(read.readNanos()),
+        Durations.since(read.startNanos()), Duration.ofNanos(read.readNanos()),
         Duration.ofNanos(checkNanos)), request.deep(), request.strict(), read.start(), now);
   }
 
@@ -134,7 +135,7 @@ public final class Verifier {
     Map<String, List<DataReport>> data = shard.index() == ShardRun.DATA_SHARD ? data(read, request, read.start())
         : Map.of();
     return new ShardRun(shard, key, byId, perEnv, read.count(), read.uses(), read.unique().size(),
-        Duration.ofNanos(System.nanoTime() - read.startNanos()), Duration.ofNanos(read.readNanos()),
+        Durations.since(read.startNanos()), Duration.ofNanos(read.readNanos()),
         Duration.ofNanos(checkNanos), data);
   }
 

@@ -15,4 +15,13 @@ class DurationsSpanTest {
     assertThat(Durations.span(Duration.ofMillis(400))).isEqualTo("0s");
     assertThat(Durations.span(Duration.ofSeconds(-5))).isEqualTo("0s");
   }
+
+  @Test
+  void sinceIsTheTimeElapsedFromANanoTimeReading() throws InterruptedException {
+    long start = System.nanoTime();
+    Thread.sleep(20);
+    Duration took = Durations.since(start);
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(20));
+    assertThat(Durations.since(start - Duration.ofHours(1).toNanos())).isGreaterThan(Duration.ofHours(1));
+  }
 }

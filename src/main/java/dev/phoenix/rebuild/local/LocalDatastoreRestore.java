@@ -100,14 +100,14 @@ public final class LocalDatastoreRestore {
     try {
       long f0 = System.nanoTime();
       dump = fetch(d, chosen);
-      Duration fetchTime = Duration.ofNanos(System.nanoTime() - f0);
+      Duration fetchTime = Durations.since(f0);
       waitReady(d, id, port, password);
       Map<String, String> env = Map.of("PGPASSWORD", password, "PGCONNECT_TIMEOUT", "10");
       long r0 = System.nanoTime();
       int code = run(List.of(tool("pg_restore"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
           "-d", "postgres", "-j", Integer.toString(jobs), "--no-owner", "--no-privileges", "--exit-on-error",
           dump.toString()), env, Duration.ofHours(6)).code();
-      Duration pgRestoreTime = Duration.ofNanos(System.nanoTime() - r0);
+      Duration pgRestoreTime = Durations.since(r0);
       if (code != 0) {
         throw fail(d, "pg_restore of " + chosen.object().id() + " exited " + code
             + " (its messages are not shown: they can quote rows)", "restore the dump by hand to see why");
@@ -125,7 +125,7 @@ public final class LocalDatastoreRestore {
             "the restored data is not usable: check the dump of " + chosen.object().id());
       }
       return new Restored(d.name(), chosen.object().id(), chosen.sha256(), chosen.takenAt(),
-          chosen.rpoAt(at), Duration.ofNanos(System.nanoTime() - t0), fetchTime, pgRestoreTime, count, id, d.name(),
+          chosen.rpoAt(at), Durations.since(t0), fetchTime, pgRestoreTime, count, id, d.name(),
           address(d, password), port);
     } finally {
       if (dump != null) {

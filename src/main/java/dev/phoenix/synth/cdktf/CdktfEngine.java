@@ -2,6 +2,7 @@ package dev.phoenix.synth.cdktf;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
+import dev.phoenix.core.Durations;
 import dev.phoenix.synth.SynthEngine;
 import dev.phoenix.synth.SynthException;
 import dev.phoenix.synth.SynthRequest;
@@ -35,14 +36,14 @@ public final class CdktfEngine implements SynthEngine {
       App app = new App(AppConfig.builder().outdir(out.toString()).build());
       Backends backends = new Backends(request.target().backend(), out);
       AppStacks.build(app, request, backends);
-      Duration construct = since(constructBegin);
+      Duration construct = Durations.since(constructBegin);
       long synthBegin = System.nanoTime();
       app.synth();
-      Duration synth = since(synthBegin);
+      Duration synth = Durations.since(synthBegin);
       if (backends.localDir() != null) {
         Files.createDirectories(backends.localDir());
       }
-      return new SynthResult.Timings(runtimeStart, construct, synth, since(begin));
+      return new SynthResult.Timings(runtimeStart, construct, synth, Durations.since(begin));
     } catch (JsiiException e) {
       throw new SynthException("CDKTF synthesis failed: " + e.getMessage(), e);
     } catch (UncheckedIOException | LinkageError e) {
@@ -54,9 +55,5 @@ public final class CdktfEngine implements SynthEngine {
     } finally {
       thread.setContextClassLoader(caller);
     }
-  }
-
-  private static Duration since(long begin) {
-    return Duration.ofNanos(System.nanoTime() - begin);
   }
 }

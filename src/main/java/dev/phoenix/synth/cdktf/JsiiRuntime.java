@@ -3,6 +3,7 @@ package dev.phoenix.synth.cdktf;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import dev.phoenix.core.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,6 @@ final class JsiiRuntime {
       }
     }
     started = true;
-    return Duration.ofNanos(System.nanoTime() - begin);
+    return Durations.since(begin);
   }
 }
