@@ -111,6 +111,33 @@ class ImageIT {
   }
 
   @Test
+  void cdktfStaysOffTheClassPathAndIsNamedForTheSynthesisEngineAlone() throws IOException {
+    String container = dockerCli("create", image).orThrow().stdout().strip();
+    try {
+      dockerCli("cp", container + ":/app/phoenix.args", dir.toString()).orThrow();
+    } finally {
+      dockerCli("rm", "-f", container);
+    }
+    List<String> words = List.of(Files.readString(dir.resolve("phoenix.args")).strip().split("\\s+"));
+    String classPath = words.get(words.indexOf("-cp") + 1);
+    String enginePath = words.stream().filter(w -> w.startsWith("-Dphoenix.cdktf.path=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no -Dphoenix.cdktf.path in " + words)).substring(21);
+    assertThat(classPath.split(":")).hasSizeGreaterThan(20)
+        .noneMatch(jar -> jar.matches(".*/(cdktf|constructs|jsii)[^/]*\\.jar"));
+    assertThat(enginePath.split(":")).allMatch(jar -> jar.startsWith("/app/libs/"))
+        .anyMatch(jar -> jar.matches("/app/libs/cdktf-[0-9][^/]*\\.jar"))
+        .anyMatch(jar -> jar.matches("/app/libs/jsii-runtime-[^/]*\\.jar"));
+    // the JVM finds CDKTF's App on the engine's path (and stops at its missing main), not on the commands'
+    Exec.Result onEngine = dockerCli("run", "--rm", "--network", "none", "--entrypoint", "/opt/java/bin/java",
+        image, "-cp", enginePath, "com.hashicorp.cdktf.App");
+    assertThat(onEngine.stderr()).as(onEngine.toString()).contains("Main method not found in class com.hashicorp.cdktf.App");
+    Exec.Result onCommands = dockerCli("run", "--rm", "--network", "none", "--entrypoint", "/opt/java/bin/java",
+        image, "-cp", classPath, "com.hashicorp.cdktf.App");
+    assertThat(onCommands.stderr()).as(onCommands.toString())
+        .contains("Could not find or load main class com.hashicorp.cdktf.App");
+  }
+
+  @Test
   void theNightlyVerifyRunsAgainstAMountedRepositoryAndWritesItsReports() throws Exception {
     String digest = registry.pushSyntheticImage("shop/web", "1.0.0-1-abcdef0", "web".getBytes());
     String reference = registry.reference("shop/web", digest);
