@@ -127,9 +127,10 @@ class ImageIT {
     assertThat(enginePath.split(":")).allMatch(jar -> jar.startsWith("/app/libs/"))
         .anyMatch(jar -> jar.matches("/app/libs/cdktf-[0-9][^/]*\\.jar"))
         .anyMatch(jar -> jar.matches("/app/libs/jsii-runtime-[^/]*\\.jar"));
-    // the JVM finds CDKTF's App on the engine's path (and stops at its missing main), not on the commands'
+    // the JVM finds CDKTF's App with the engine's jars before the class path (as the engine's loader
+    // sees them: its own, then its parent's), and stops at its missing main; not on the class path alone
     Exec.Result onEngine = dockerCli("run", "--rm", "--network", "none", "--entrypoint", "/opt/java/bin/java",
-        image, "-cp", enginePath, "com.hashicorp.cdktf.App");
+        image, "-cp", enginePath + ":" + classPath, "com.hashicorp.cdktf.App");
     assertThat(onEngine.stderr()).as(onEngine.toString()).contains("Main method not found in class com.hashicorp.cdktf.App");
     Exec.Result onCommands = dockerCli("run", "--rm", "--network", "none", "--entrypoint", "/opt/java/bin/java",
         image, "-cp", classPath, "com.hashicorp.cdktf.App");
