@@ -37,17 +37,10 @@ final class FunctionConstructs {
             .name("/aws/lambda/" + functionName)
             .retentionInDays(ServiceConstructs.LOG_RETENTION_DAYS)
             .build();
-    IamRole role =
-        IamRole.Builder.create(stack, id + "_role")
-            .name(Names.scoped(target, function.name() + "-fn", Names.ROLE_MAX))
-            .assumeRolePolicy(IamDocuments.trust("lambda.amazonaws.com"))
-            .build();
+    IamRole role = Roles.assumedBy(stack, id + "_role",
+        Names.scoped(target, function.name() + "-fn", Names.ROLE_MAX), "lambda.amazonaws.com");
     IamRolePolicy policy =
-        IamRolePolicy.Builder.create(stack, id + "_policy")
-            .name("phoenix-pinned-config")
-            .role(role.getId())
-            .policy(IamDocuments.function(function, logs.getArn()))
-            .build();
+        Roles.pinnedConfig(stack, id + "_policy", role, IamDocuments.function(function, logs.getArn()));
     DataAwsS3Bucket bucket =
         DataAwsS3Bucket.Builder.create(stack, id + "_code_bucket")
             .bucket(Names.literal(function.s3Bucket()))

@@ -52,22 +52,12 @@ final class ServiceConstructs {
             .name(logGroupName)
             .retentionInDays(LOG_RETENTION_DAYS)
             .build();
-    IamRole role =
-        IamRole.Builder.create(stack, id + "_execution_role")
-            .name(Names.scoped(target, service.name() + "-exec", Names.ROLE_MAX))
-            .assumeRolePolicy(IamDocuments.trust("ecs-tasks.amazonaws.com"))
-            .build();
-    IamRolePolicy policy =
-        IamRolePolicy.Builder.create(stack, id + "_execution_policy")
-            .name("phoenix-pinned-config")
-            .role(role.getId())
-            .policy(IamDocuments.execution(target, service, logs.getArn()))
-            .build();
-    IamRole taskRole =
-        IamRole.Builder.create(stack, id + "_task_role")
-            .name(Names.scoped(target, service.name() + "-task", Names.ROLE_MAX))
-            .assumeRolePolicy(IamDocuments.trust("ecs-tasks.amazonaws.com"))
-            .build();
+    IamRole role = Roles.assumedBy(stack, id + "_execution_role",
+        Names.scoped(target, service.name() + "-exec", Names.ROLE_MAX), "ecs-tasks.amazonaws.com");
+    IamRolePolicy policy = Roles.pinnedConfig(stack, id + "_execution_policy", role,
+        IamDocuments.execution(target, service, logs.getArn()));
+    IamRole taskRole = Roles.assumedBy(stack, id + "_task_role",
+        Names.scoped(target, service.name() + "-task", Names.ROLE_MAX), "ecs-tasks.amazonaws.com");
     for (int i = 0; i < service.taskRole().managedPolicyArns().size(); i++) {
       IamRolePolicyAttachment.Builder.create(stack, id + "_task_policy_" + i)
           .role(taskRole.getName())
