@@ -6,6 +6,7 @@ import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
+import dev.phoenix.check.RefGroups;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,15 +29,7 @@ public final class AmiChecker implements RefChecker {
 
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
-    Map<String, List<Ref.Ami>> byRegion = new LinkedHashMap<>();
-    for (Ref ref : refs) {
-      if (ref instanceof Ref.Ami ami) {
-        List<Ref.Ami> same = byRegion.computeIfAbsent(ami.region(), k -> new ArrayList<>());
-        if (!same.contains(ami)) {
-          same.add(ami);
-        }
-      }
-    }
+    Map<String, List<Ref.Ami>> byRegion = RefGroups.of(refs, Ref.Ami.class, Ref.Ami::region);
     List<Checks.Job> jobs = new ArrayList<>();
     byRegion.forEach((region, amis) -> {
       for (int i = 0; i < amis.size(); i += AmiLookup.BATCH) {

@@ -6,6 +6,7 @@ import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
+import dev.phoenix.check.RefGroups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -39,17 +40,8 @@ public final class EcrChecker implements RefChecker {
     if (options.deep()) {
       return deep.check(refs.stream().filter(this::handles).distinct().toList(), options);
     }
-    Map<List<String>, List<Ref.Image>> byRepo = new LinkedHashMap<>();
-    for (Ref ref : refs) {
-      if (handles(ref)) {
-        Ref.Image image = (Ref.Image) ref;
-        List<Ref.Image> same = byRepo.computeIfAbsent(List.of(image.registry(), image.repository()),
-            k -> new ArrayList<>());
-        if (!same.contains(image)) {
-          same.add(image);
-        }
-      }
-    }
+    Map<List<String>, List<Ref.Image>> byRepo =
+        RefGroups.of(refs, Ref.Image.class, this::handles, image -> List.of(image.registry(), image.repository()));
     List<Checks.Job> jobs = new ArrayList<>();
     byRepo.forEach((key, images) -> {
       for (int i = 0; i < images.size(); i += EcrImages.BATCH) {

@@ -7,6 +7,7 @@ import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
+import dev.phoenix.check.RefGroups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,15 +37,7 @@ public final class SecretsChecker implements RefChecker {
 
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
-    Map<String, List<Ref.Secret>> byId = new LinkedHashMap<>();
-    for (Ref ref : refs) {
-      if (ref instanceof Ref.Secret s) {
-        List<Ref.Secret> same = byId.computeIfAbsent(s.secretId(), k -> new ArrayList<>());
-        if (!same.contains(s)) {
-          same.add(s);
-        }
-      }
-    }
+    Map<String, List<Ref.Secret>> byId = RefGroups.of(refs, Ref.Secret.class, Ref.Secret::secretId);
     List<Checks.Job> jobs = new ArrayList<>();
     byId.forEach((id, pins) -> jobs.add(new Checks.Job("secretsmanager", List.copyOf(pins), () -> checkSecret(id, pins))));
     return Checks.jobs(refs, jobs, options);

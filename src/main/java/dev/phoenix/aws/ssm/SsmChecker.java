@@ -7,6 +7,7 @@ import dev.phoenix.check.Checks;
 import dev.phoenix.check.Finding;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.RefChecker;
+import dev.phoenix.check.RefGroups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,15 +36,7 @@ public final class SsmChecker implements RefChecker {
 
   @Override
   public Map<Ref, Finding> check(Collection<Ref> refs, CheckOptions options) {
-    Map<String, List<Ref.Ssm>> byName = new LinkedHashMap<>();
-    for (Ref ref : refs) {
-      if (ref instanceof Ref.Ssm p) {
-        List<Ref.Ssm> same = byName.computeIfAbsent(p.name(), k -> new ArrayList<>());
-        if (!same.contains(p)) {
-          same.add(p);
-        }
-      }
-    }
+    Map<String, List<Ref.Ssm>> byName = RefGroups.of(refs, Ref.Ssm.class, Ref.Ssm::name);
     List<Checks.Job> jobs = new ArrayList<>();
     byName.forEach((name, pins) -> jobs.add(new Checks.Job("ssm", List.copyOf(pins), () -> checkName(name, pins))));
     return Checks.jobs(refs, jobs, options);
