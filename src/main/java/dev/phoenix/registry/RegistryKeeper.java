@@ -6,6 +6,7 @@ import dev.phoenix.check.Ref;
 import dev.phoenix.model.ImageReference;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
  */
 final class RegistryKeeper implements Keeper {
   private final RegistryClient registry;
-  private final Map<String, List<String>> tagCache = new ConcurrentHashMap<>(); // probes run in parallel
+  // probes run in parallel; a set, for a repository whose images each carry a keep tag per environment
+  // holds tens of thousands of tags, and every probe asks whether one is there
+  private final Map<String, Set<String>> tagCache = new ConcurrentHashMap<>();
 
   RegistryKeeper(RegistryClient registry) {
     this.registry = registry;
@@ -85,7 +88,9 @@ final class RegistryKeeper implements Keeper {
     return false;
   }
 
-  private List<String> tags(String host, String repository) {
-    return tagCache.computeIfAbsent(host + "/" + repository, k -> registry.tags(host, repository));
+  /** The repository's tags, in the registry's order, listed once until a tag is added to it. */
+  private Set<String> tags(String host, String repository) {
+    return tagCache.computeIfAbsent(host + "/" + repository,
+        k -> Collections.unmodifiableSet(new LinkedHashSet<>(registry.tags(host, repository))));
   }
 }
