@@ -3,7 +3,9 @@ package dev.phoenix.protect;
 import dev.phoenix.check.Ref;
 import dev.phoenix.check.Runner;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -38,9 +40,12 @@ final class ObjectOrder {
   static <T, R> List<R> run(List<T> items, Function<T, Ref> refOf, Function<T, R> work,
       BiFunction<T, RuntimeException, R> failed, int concurrency, IntConsumer done) {
     List<Runner.Unit<R>> units = new ArrayList<>();
+    Map<Runner.Unit<R>, T> itemOf = new IdentityHashMap<>(); // a failure finds its item at once, not by a scan
     for (T item : items) {
       Ref ref = refOf.apply(item);
-      units.add(new Runner.Unit<>(ref.store(), object(ref), () -> work.apply(item)));
+      Runner.Unit<R> unit = new Runner.Unit<>(ref.store(), object(ref), () -> work.apply(item));
+      units.add(unit);
+      itemOf.put(unit, item);
     }
     AtomicInteger finished = new AtomicInteger();
     return Runner.lanes(concurrency).named("protect").run(units, new Runner.Outcomes<>() {
@@ -51,7 +56,7 @@ final class ObjectOrder {
 
       @Override
       public R failed(Runner.Unit<R> unit, RuntimeException e) {
-        return failed.apply(items.get(units.indexOf(unit)), e);
+        return failed.apply(itemOf.get(unit), e);
       }
 
       @Override

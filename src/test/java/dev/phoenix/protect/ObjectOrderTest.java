@@ -54,4 +54,26 @@ class ObjectOrderTest {
     assertThat(ObjectOrder.object(new Ref.S3Object("b", "k", "v1", null))).isEqualTo(ObjectOrder.object(new Ref.S3Object("b", "k", "v2", null)));
     assertThat(ObjectOrder.object(new Ref.Secret("s", "v1"))).isEqualTo(ObjectOrder.object(new Ref.Secret("s", "v2")));
   }
+
+  @Test
+  void eachFailureIsReportedForItsOwnItemWhenMostFail() {
+    List<Ref> items = new ArrayList<>();
+    for (int v = 1; v <= 2_000; v++) {
+      items.add(new Ref.Ssm("/p" + (v % 7), v));
+    }
+
+    List<String> out = ObjectOrder.run(items, r -> r, r -> {
+      if (((Ref.Ssm) r).version() % 10 != 0) {
+        throw new IllegalStateException("store down");
+      }
+      return "ok " + r.id();
+    }, (r, e) -> "failed " + r.id() + ": " + e.getMessage(), 8, n -> { });
+
+    assertThat(out).hasSize(2_000);
+    for (int i = 0; i < items.size(); i++) {
+      long version = ((Ref.Ssm) items.get(i)).version();
+      assertThat(out.get(i)).isEqualTo((version % 10 == 0 ? "ok " : "failed ") + items.get(i).id()
+          + (version % 10 == 0 ? "" : ": store down"));
+    }
+  }
 }
