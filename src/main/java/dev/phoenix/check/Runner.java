@@ -98,6 +98,7 @@ public final class Runner {
     } finally {
       pool.shutdownNow();
     }
+    run.rethrowBroken();
     return run.results();
   }
 
@@ -115,6 +116,12 @@ public final class Runner {
     private int nextLane;
     private boolean sealed;
     private ExecutorService pool;
+    /**
+     * What a unit threw that is not a store's failure (an Error such as OutOfMemoryError, or a
+     * listener's exception): the run stops at once and {@link #run} throws it. Before, its unit
+     * never counted as finished and the run waited for it forever (or, with a deadline, until then).
+     */
+    private Throwable broken;
 
     /** The units of one lane: chains (one object's units, or a single unit) waiting, and how many run. */
     private final class Lane {
@@ -193,6 +200,17 @@ public final class Runner {
             }
           }
         }
+      } catch (Throwable t) { // NOPMD: rethrown by run(), on the caller's thread
+        lock.lock();
+        try {
+          if (broken == null) {
+            broken = t;
+          }
+          sealed = true;
+          changed.signalAll();
+        } finally {
+          lock.unlock();
+        }
       } finally {
         lock.lock();
         try {
@@ -244,7 +262,7 @@ public final class Runner {
     void await() {
       lock.lock();
       try {
-        while (unfinished > 0 && !(running == 0 && pastDeadline())) {
+        while (unfinished > 0 && broken == null && !(running == 0 && pastDeadline())) {
           if (deadline == null) {
             changed.await();
             continue;
@@ -261,6 +279,26 @@ public final class Runner {
       } finally {
         sealed = true;
         lock.unlock();
+      }
+    }
+
+    /** Throws what broke the run, if anything did. */
+    void rethrowBroken() {
+      lock.lock();
+      Throwable t;
+      try {
+        t = broken;
+      } finally {
+        lock.unlock();
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t instanceof RuntimeException e) {
+        throw e;
+      }
+      if (t != null) {
+        throw new IllegalStateException(t);
       }
     }
 

@@ -271,4 +271,51 @@ class RunnerTest {
     assertThat(first.asked).containsExactly(ecr);
     assertThat(any.asked).containsExactly(other);
   }
+
+  @Test
+  void anErrorInAUnitEndsTheRunAndReachesTheCallerInsteadOfAWaitForever() {
+    AtomicInteger ran = new AtomicInteger();
+    List<Runner.Unit<String>> units = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int n = i;
+      units.add(unit("lane-" + (i % 4), null, () -> {
+        ran.incrementAndGet();
+        if (n == 3) {
+          throw new StackOverflowError("deep");
+        }
+        return "ok";
+      }));
+    }
+    // no deadline: before, the run waited for the broken unit forever
+    Throwable thrown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> org.junit.jupiter.api.Assertions.assertThrows(StackOverflowError.class,
+            () -> Runner.lanes(2).named("broken").run(units, WORDS)));
+    assertThat(thrown).hasMessage("deep");
+    assertThat(ran.get()).isBetween(4, 40);
+  }
+
+  @Test
+  void aListenersExceptionAlsoEndsTheRun() {
+    List<Runner.Unit<String>> units = List.of(unit("a", null, () -> "one"), unit("b", null, () -> "two"));
+    Runner.Outcomes<String> throwing = new Runner.Outcomes<>() {
+      @Override
+      public String late(Runner.Unit<String> unit) {
+        return "late";
+      }
+
+      @Override
+      public String failed(Runner.Unit<String> unit, RuntimeException e) {
+        return "failed";
+      }
+
+      @Override
+      public void done(Runner.Unit<String> unit, String result) {
+        throw new IllegalStateException("listener broke on " + result);
+      }
+    };
+    Throwable thrown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            () -> Runner.lanes(1).run(units, throwing)));
+    assertThat(thrown.getMessage()).startsWith("listener broke on ");
+  }
 }
