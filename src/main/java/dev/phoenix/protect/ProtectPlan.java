@@ -24,9 +24,15 @@ public final class ProtectPlan {
     }
   }
 
-  /** Asks the stores {@code concurrency} at a time; {@code done} counts references asked. */
-  public static Plan of(ProtectWindow window, Keepers keepers, String env, boolean prune, int concurrency,
+  /**
+   * Asks the stores {@code concurrency} at a time; {@code done} counts references asked. Through the
+   * keepers' reading views ({@link Keepers#reading}): the plan only reads, so each object's marks are
+   * listed once for the whole plan, not once for every version of it the window pins (an S3 key with
+   * thousands of pinned versions was listed thousands of times).
+   */
+  public static Plan of(ProtectWindow window, Keepers writing, String env, boolean prune, int concurrency,
       java.util.function.IntConsumer done) {
+    Keepers keepers = writing.reading();
     List<Map.Entry<Ref, List<String>>> wanted = List.copyOf(window.wanted().entrySet());
     List<Action> asked = ObjectOrder.run(wanted, Map.Entry::getKey, e -> ask(e.getKey(), summary(e.getValue()), keepers, env),
         (e, x) -> new Action(Action.Kind.FAILED, e.getKey(), null, "could not check its protection: " + why(x)),

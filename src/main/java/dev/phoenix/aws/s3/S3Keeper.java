@@ -8,8 +8,10 @@ import dev.phoenix.check.Ref;
 import dev.phoenix.model.S3ObjectVersion;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,13 +21,13 @@ import java.util.Set;
  */
 final class S3Keeper implements Keeper {
   private final S3Protection s3;
-  private final AskedOnce<String, List<S3KeptVersion>> versions;
+  private final AskedOnce<String, Listed> versions;
 
   S3Keeper(S3Protection s3) {
     this(s3, AskedOnce.never());
   }
 
-  private S3Keeper(S3Protection s3, AskedOnce<String, List<S3KeptVersion>> versions) {
+  private S3Keeper(S3Protection s3, AskedOnce<String, Listed> versions) {
     this.versions = versions;
     this.s3 = s3;
   }
@@ -89,9 +91,23 @@ final class S3Keeper implements Keeper {
 
   /** Kept versions of exactly this key (and version, when given). */
   private List<S3KeptVersion> find(String bucket, String key, String versionId) {
-    return versions.get(bucket + "\n" + key, () -> s3.keptVersions(bucket, key)).stream()
-        .filter(v -> v.key().equals(key) && (versionId == null || v.versionId().equals(versionId)))
-        .toList();
+    Listed listed = versions.get(bucket + "\n" + key, () -> Listed.of(s3.keptVersions(bucket, key), key));
+    return versionId == null ? listed.ofKey() : listed.byVersion().getOrDefault(versionId, List.of());
+  }
+
+  /**
+   * One listing of a key's versions, by version id: a run that reads asks about each pinned version
+   * of the key, and a key with thousands of versions made each question a scan of them all.
+   */
+  private record Listed(List<S3KeptVersion> ofKey, Map<String, List<S3KeptVersion>> byVersion) {
+    static Listed of(List<S3KeptVersion> listed, String key) {
+      List<S3KeptVersion> ofKey = listed.stream().filter(v -> v.key().equals(key)).toList(); // a listing is by prefix
+      Map<String, List<S3KeptVersion>> byVersion = new HashMap<>();
+      for (S3KeptVersion v : ofKey) {
+        byVersion.computeIfAbsent(v.versionId(), k -> new ArrayList<>(1)).add(v);
+      }
+      return new Listed(ofKey, byVersion);
+    }
   }
 
   private static S3ObjectVersion version(Ref.S3Object o) {
