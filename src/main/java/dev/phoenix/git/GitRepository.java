@@ -133,7 +133,7 @@ public final class GitRepository implements AutoCloseable {
   public Optional<String> objectAt(String commitId, String path) {
     try (RevWalk walk = new RevWalk(repository)) {
       RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
-      try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+      try (TreeWalk tree = TreeWalk.forPath(walk.getObjectReader(), path, commit.getTree())) {
         return tree == null ? Optional.empty() : Optional.of(tree.getObjectId(0).name());
       }
     } catch (IOException e) {
@@ -176,7 +176,7 @@ public final class GitRepository implements AutoCloseable {
 
   /** The estate files exactly as they were in one commit. */
   public EstateFiles filesAt(CommitInfo commit) {
-    return new CommitFiles(repository, readers, commit);
+    return new CommitFiles(readers, commit);
   }
 
   /**
