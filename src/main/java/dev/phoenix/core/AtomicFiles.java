@@ -44,7 +44,7 @@ public final class AtomicFiles {
   }
 
   public static void write(Path target, byte[] content) {
-    write(target, content, true);
+    write(target, out -> out.write(content));
   }
 
   /** What a streamed write writes: called once, with the stream to the new file (or the pipe). */
@@ -58,24 +58,6 @@ public final class AtomicFiles {
    * report of a year of an estate is over 100 MB): still whole or unchanged for every reader.
    */
   public static void write(Path target, Content content) {
-    write(target, content, true);
-  }
-
-  /**
-   * As {@link #write(Path, byte[])}, still whole or unchanged for every reader (the rename), but not
-   * flushed to disk first: only for a cache whose entries are checked when read (a crash may leave
-   * an entry empty or torn, which its reader discards), where a flush per entry would cost more
-   * than the reading it saves.
-   */
-  public static void writeCacheEntry(Path target, byte[] content) {
-    write(target, content, false);
-  }
-
-  private static void write(Path target, byte[] content, boolean flush) {
-    write(target, out -> out.write(content), flush);
-  }
-
-  private static void write(Path target, Content content, boolean flush) {
     Path path = target.toAbsolutePath().normalize();
     Kind kind = kindOf(path);
     refusal(path, kind).ifPresent(reason -> {
@@ -85,10 +67,46 @@ public final class AtomicFiles {
       if (kind == Kind.FIFO || kind == Kind.CHARACTER_DEVICE || throughProcessDescriptor(path)) {
         stream(path, content);
       } else {
-        replace(kind == Kind.ABSENT ? path : path.toRealPath(), content, flush);
+        replace(kind == Kind.ABSENT ? path : path.toRealPath(), content);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + target + ": " + reason(e), e);
+    }
+  }
+
+  /**
+   * As {@link #write(Path, byte[])}, still whole or unchanged for every reader (the rename), but not
+   * flushed to disk first: only for a cache whose entries are checked when read (a crash may leave
+   * an entry empty or torn, which its reader discards), where a flush per entry would cost more
+   * than the reading it saves.
+   *
+   * <p>An entry is a file Phoenix names inside its own cache directory, so none of the checks a
+   * user's output path gets is made: a link, a pipe or a device at the entry's name is replaced by
+   * the rename (never written through), a directory there makes the write fail. Those checks were
+   * six failed file lookups per entry, more than half of a cold night's 2,000 entry writes
+   * (250 ms of CPU against 110 ms now).
+   */
+  public static void writeCacheEntry(Path target, byte[] content) {
+    Path path = target.toAbsolutePath().normalize();
+    Path dir = path.getParent();
+    Path tmp = dir.resolve("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      if (!dir.toFile().isDirectory()) { // java.io: no exception thrown inside for an absent directory
+        Files.createDirectories(dir);
+      }
+      Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      tmp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + target + ": " + reason(e), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the entry itself was never touched
+        }
+      }
     }
   }
 
@@ -180,7 +198,7 @@ public final class AtomicFiles {
     }
   }
 
-  private static void replace(Path target, Content content, boolean flush) throws IOException {
+  private static void replace(Path target, Content content) throws IOException {
     Path dir = target.getParent();
     Files.createDirectories(dir);
     Optional<PosixFileAttributes> before = posixAttributes(target);
@@ -201,9 +219,7 @@ public final class AtomicFiles {
         OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
         content.writeTo(out);
         out.flush(); // not closed here: the channel is, below
-        if (flush) {
-          channel.force(true);
-        }
+        channel.force(true);
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

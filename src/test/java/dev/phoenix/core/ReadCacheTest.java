@@ -169,4 +169,32 @@ class ReadCacheTest {
       throw new AssertionError("off: nothing to update");
     });
   }
+
+  /**
+   * An entry is written beside its name and renamed over it: whatever stands at the name is
+   * replaced, never written through, and a name the rename cannot take leaves no entry and no
+   * temporary file.
+   */
+  @Test
+  void whatStandsAtAnEntrysNameIsReplacedNeverWrittenThrough() throws IOException {
+    ReadCache cache = new ReadCache(dir.resolve("cache"), "1.0.0", 1 << 20);
+    cache.put("reading", "k", bytes("first"));
+    Path entry = entries(cache).get(0);
+    Path outside = Files.writeString(dir.resolve("outside.txt"), "not the cache's");
+    Files.delete(entry);
+    Files.createSymbolicLink(entry, outside);
+    cache.put("reading", "k", bytes("second"));
+    assertThat(Files.readString(outside)).isEqualTo("not the cache's");
+    assertThat(Files.isSymbolicLink(entry)).as("the link itself was replaced").isFalse();
+    assertThat(cache.get("reading", "k")).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes("second")));
+
+    Files.delete(entry);
+    Files.createDirectory(entry);
+    Files.writeString(entry.resolve("inside"), "x");
+    cache.put("reading", "k", bytes("third")); // the rename fails: the cache goes on without it
+    assertThat(cache.get("reading", "k")).as("a directory at the name is a miss, not an error").isEmpty();
+    try (Stream<Path> s = Files.list(entry.getParent())) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
 }
