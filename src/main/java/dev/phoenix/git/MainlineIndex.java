@@ -136,7 +136,7 @@ final class MainlineIndex {
       }
       out.write(ids);
       out.flush();
-      AtomicFiles.write(file, bytes.toByteArray());
+      AtomicFiles.writeCacheFile(file, bytes.toByteArray());
     } catch (IOException | RuntimeException e) {
       // the cache only saves time; without it every lookup walks
     }

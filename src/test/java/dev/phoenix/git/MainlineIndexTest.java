@@ -1,0 +1,54 @@
+package dev.phoenix.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phoenix.support.GitFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mainline index Phoenix keeps in its cache directory: a commit found by time, the same from
+ * the file as from the walk, and a link standing at the file's name replaced, never written
+ * through to what it points at.
+ */
+class MainlineIndexTest {
+  @TempDir Path dir;
+
+  @Test
+  void aLinkAtTheIndexsNameIsReplacedAndTheIndexStillAnswers() throws Exception {
+    Path repoDir = dir.resolve("repo");
+    List<String> ids = new ArrayList<>();
+    Instant start = Instant.parse("2026-03-01T00:00:00Z");
+    try (GitFixture git = GitFixture.init(repoDir)) {
+      for (int day = 0; day < 5; day++) {
+        git.put("environments/prod/environment.lock.yaml", "environment: prod\nday: " + day + "\n");
+        ids.add(git.commit(start.plusSeconds(86_400L * day), "day " + day));
+      }
+    }
+    Path file = dir.resolve("cache/mainline/index.idx");
+    Files.createDirectories(file.getParent());
+    Path outside = Files.writeString(dir.resolve("outside.txt"), "not the cache's");
+    Files.createSymbolicLink(file, outside);
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(repoDir.resolve(".git").toFile()).build();
+        RevWalk walk = new RevWalk(repo)) {
+      ObjectId head = repo.resolve("HEAD");
+      long dayTwoNoon = start.plusSeconds(86_400L * 2 + 43_200).getEpochSecond();
+      MainlineIndex walked = MainlineIndex.forHead(walk, head, file);
+      assertThat(walked.at(dayTwoNoon)).hasValue(ObjectId.fromString(ids.get(2)));
+      assertThat(Files.readString(outside)).isEqualTo("not the cache's");
+      assertThat(Files.isSymbolicLink(file)).as("the link itself was replaced").isFalse();
+      MainlineIndex read = MainlineIndex.forHead(walk, head, file); // now from the file
+      assertThat(read.at(dayTwoNoon)).hasValue(ObjectId.fromString(ids.get(2)));
+      assertThat(read.at(start.getEpochSecond() - 1)).as("before the first commit").isEmpty();
+    }
+  }
+}
