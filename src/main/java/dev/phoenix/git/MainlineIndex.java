@@ -23,9 +23,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * asks: which mainline commit was current at a moment). A lookup becomes a scan of an int array
  * instead of inflating thousands of commit objects. When HEAD moved on, only the new commits are
  * walked; the cache is never required — any failure to read or write it falls back to the walk.
+ * Never trusted either: a file whose checksum or length does not match is walked again (a flipped
+ * bit in a time would otherwise choose another commit for {@code --at}).
  */
 final class MainlineIndex {
-  private static final int MAGIC = 0x50484d31; // "PHM1"
+  private static final int MAGIC = 0x50484d32; // "PHM2": PHM1 had no checksum
+  private static final int SUM = 32; // SHA-256 of everything before it, at the end
   private final ObjectId head;
   private final int[] times;
   private final byte[] ids; // 20 bytes per commit, same order as times (newest first)
@@ -90,6 +93,16 @@ final class MainlineIndex {
     return root.resolve("mainline").resolve(hash(gitDir.getAbsolutePath()) + ".idx");
   }
 
+  private static byte[] sha256(byte[] bytes, int length) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(bytes, 0, length);
+      return d.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String hash(String text) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -104,13 +117,20 @@ final class MainlineIndex {
       return null;
     }
     try {
-      ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+      byte[] all = Files.readAllBytes(file);
+      if (all.length < 28 + SUM || !Arrays.equals(sha256(all, all.length - SUM), 0, SUM, all, all.length - SUM, all.length)) {
+        return null;
+      }
+      ByteBuffer in = ByteBuffer.wrap(all, 0, all.length - SUM);
       if (in.getInt() != MAGIC) {
         return null;
       }
       byte[] head = new byte[20];
       in.get(head);
       int n = in.getInt();
+      if (n < 0 || in.remaining() != 24L * n) {
+        return null;
+      }
       int[] times = new int[n];
       in.asIntBuffer().get(times);
       in.position(in.position() + 4 * n);
@@ -136,6 +156,7 @@ final class MainlineIndex {
       }
       out.write(ids);
       out.flush();
+      out.write(sha256(bytes.toByteArray(), bytes.size()));
       AtomicFiles.writeCacheFile(file, bytes.toByteArray());
     } catch (IOException | RuntimeException e) {
       // the cache only saves time; without it every lookup walks

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mainline index Phoenix keeps in its cache directory: a commit found by time, the same from
- * the file as from the walk, and a link standing at the file's name replaced, never written
- * through to what it points at.
+ * the file as from the walk; a link standing at the file's name replaced, never written through
+ * to what it points at; a damaged or truncated file walked again, never trusted.
  */
 class MainlineIndexTest {
   @TempDir Path dir;
@@ -49,6 +49,16 @@ class MainlineIndexTest {
       MainlineIndex read = MainlineIndex.forHead(walk, head, file); // now from the file
       assertThat(read.at(dayTwoNoon)).hasValue(ObjectId.fromString(ids.get(2)));
       assertThat(read.at(start.getEpochSecond() - 1)).as("before the first commit").isEmpty();
+
+      // a damaged file is walked again, never trusted: day 2's time made far in the future would
+      // otherwise answer day 1 for day 2's noon
+      byte[] bytes = Files.readAllBytes(file);
+      bytes[4 + 20 + 4 + 2 * 4] = 0x7f; // the high byte of times[2] (newest first: day 2)
+      Files.write(file, bytes);
+      assertThat(MainlineIndex.forHead(walk, head, file).at(dayTwoNoon)).hasValue(ObjectId.fromString(ids.get(2)));
+      assertThat(Files.readAllBytes(file)).as("and written again whole").isNotEqualTo(bytes);
+      Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1)); // truncated
+      assertThat(MainlineIndex.forHead(walk, head, file).at(dayTwoNoon)).hasValue(ObjectId.fromString(ids.get(2)));
     }
   }
 }
