@@ -39,7 +39,7 @@ import java.util.zip.Inflater;
  *       {@link Version}; another version's directories are removed on the first write (its rules
  *       may read a file differently);
  *   <li><b>bounded</b>: when the entries pass {@code maxBytes}, the least recently used are deleted
- *       down to 80% of it (a hit touches its entry);
+ *       down to 80% of it (a hit touches its entry, at most once an hour);
  *   <li><b>atomic</b>: every entry is written whole through {@link AtomicFiles} (renamed into
  *       place; not flushed one by one: a torn entry after a crash fails its checksum); two processes
  *       writing one key write the same bytes, and the last rename wins;
@@ -52,6 +52,9 @@ import java.util.zip.Inflater;
  * {@code PHOENIX_CACHE_DIR}, else {@code <git dir>/phoenix/readings}; {@code off} turns it off.
  */
 public final class ReadCache {
+  /** A hit touches its entry (for eviction's order) only when it was last touched longer ago than this. */
+  private static final long TOUCH_AFTER_MS = 3_600_000L;
+
   /** Bump whenever what a caller stores, or how an entry is laid out, changes. */
   public static final int FORMAT = 2;
   public static final String DIR_PROPERTY = "phoenix.cache.readings";
@@ -118,12 +121,12 @@ public final class ReadCache {
       return Optional.empty();
     }
     Path file = file(kind, key);
-    byte[] raw = read(file);
-    if (raw == null) {
+    Stored stored = read(file);
+    if (stored == null) {
       misses.incrementAndGet();
       return Optional.empty();
     }
-    Optional<byte[]> payload = decode(raw, kind + "\0" + key);
+    Optional<byte[]> payload = decode(stored.bytes(), kind + "\0" + key);
     if (payload.isEmpty()) {
       discarded.incrementAndGet();
       misses.incrementAndGet();
@@ -135,25 +138,32 @@ public final class ReadCache {
       return Optional.empty();
     }
     hits.incrementAndGet();
-    try {
-      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-    } catch (IOException e) {
-      // only eviction order depends on it
+    long now = System.currentTimeMillis();
+    if (now - stored.modified() > TOUCH_AFTER_MS) { // a warm history reads 3,300 entries: no write for each
+      try {
+        Files.setLastModifiedTime(file, FileTime.fromMillis(now));
+      } catch (IOException e) {
+        // only eviction order depends on it
+      }
     }
     return payload;
   }
 
+  /** An entry's bytes and when it was last written or touched. */
+  private record Stored(byte[] bytes, long modified) {}
+
   /**
-   * An entry's bytes, or null when it is absent or unreadable. An absent entry is found by
-   * {@code java.io.File}, which answers without an exception: NIO's read fails with one, stack
-   * trace and all, and a cold night misses 10,000 times.
+   * An entry, or null when it is absent or unreadable. An absent entry is found by
+   * {@code java.io.File}, which answers without an exception (NIO's read fails with one, stack
+   * trace and all, and a cold night misses 10,000 times), in the same look that gives its time.
    */
-  private static byte[] read(Path file) {
-    if (!file.toFile().isFile()) {
+  private static Stored read(Path file) {
+    long modified = file.toFile().lastModified(); // 0: absent
+    if (modified == 0L) {
       return null;
     }
     try {
-      return Files.readAllBytes(file);
+      return new Stored(Files.readAllBytes(file), modified);
     } catch (IOException e) {
       return null;
     }
@@ -192,8 +202,8 @@ public final class ReadCache {
       return;
     }
     synchronized (updating[Math.floorMod((kind + "\0" + key).hashCode(), updating.length)]) {
-      byte[] raw = read(file(kind, key));
-      Optional<byte[]> now = raw == null ? Optional.empty() : decode(raw, kind + "\0" + key);
+      Stored stored = read(file(kind, key));
+      Optional<byte[]> now = stored == null ? Optional.empty() : decode(stored.bytes(), kind + "\0" + key);
       put(kind, key, change.apply(now));
     }
   }

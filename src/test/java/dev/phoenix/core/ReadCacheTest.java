@@ -109,6 +109,24 @@ class ReadCacheTest {
     assertThat(cache.get("reading", "k9")).as("the newest stays").isPresent();
   }
 
+  /** A hit touches an entry last used over an hour ago (eviction keeps it), not one used just now (no write per hit). */
+  @Test
+  void aHitTouchesOnlyAnEntryNotUsedForAnHour() throws IOException {
+    ReadCache cache = new ReadCache(dir, "1.0.0", 1 << 20);
+    cache.put("reading", "old", bytes("old"));
+    Path old = entries(cache).get(0);
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1000));
+    assertThat(cache.get("reading", "old")).isPresent();
+    assertThat(Files.getLastModifiedTime(old).toMillis()).as("touched").isGreaterThan(System.currentTimeMillis() - 60_000);
+
+    cache.put("reading", "fresh", bytes("fresh"));
+    Path fresh = entries(cache).stream().filter(p -> !p.equals(old)).findFirst().orElseThrow();
+    long recent = System.currentTimeMillis() - 600_000; // ten minutes ago: within the hour
+    Files.setLastModifiedTime(fresh, java.nio.file.attribute.FileTime.fromMillis(recent));
+    assertThat(cache.get("reading", "fresh")).isPresent();
+    assertThat(Files.getLastModifiedTime(fresh).toMillis()).as("left as it was").isEqualTo(recent);
+  }
+
   @Test
   void writersInParallelLeaveEveryEntryWhole() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
