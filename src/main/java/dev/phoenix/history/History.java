@@ -48,6 +48,7 @@ public final class History {
       new TimeTravel(git).head(environment); // throws "unknown environment" with the known ones
     }
     Map<Integer, Parsed<Estate>> read = new HashMap<>(); // each step's estate is read once, only if needed
+    ChangesTable table = ChangesTable.load(mainline.cache(), environment);
     List<HistoryEntry> entries = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
       int after = i;
@@ -55,21 +56,22 @@ public final class History {
       Optional<String> key = key(mainline, steps, after, environment)
           .flatMap(a -> key(mainline, steps, before, environment).map(b -> b + " -> " + a));
       // cached: what depends on the two revisions alone (a marker when the one before is unreadable)
-      List<Change> changes = mainline.cache().changes(key, () -> diff(read, steps, before, after, environment));
+      List<Change> changes = table.changes(key, () -> diff(read, steps, before, after, environment));
       if (changes.equals(SINCE_UNREADABLE)) { // compared with the nearest readable revision before instead
         int readable = before + 1;
-        while (readable < steps.size() && unreadableStep(mainline, read, steps, readable, environment)) {
+        while (readable < steps.size() && unreadableStep(mainline, table, read, steps, readable, environment)) {
           readable++;
         }
         int since = readable;
         Optional<String> sinceKey = key(mainline, steps, after, environment)
             .flatMap(a -> key(mainline, steps, since, environment).map(b -> b + " -> " + a));
-        changes = mainline.cache().changes(sinceKey, () -> EstateDiff.between(
+        changes = table.changes(sinceKey, () -> EstateDiff.between(
             value(estate(read, steps, since, environment)), value(estate(read, steps, after, environment))));
       }
       entries.add(new HistoryEntry(steps.get(i).commit(), changes));
       read.remove(after - 1); // no later entry needs it
     }
+    table.save();
     return entries;
   }
 
@@ -95,11 +97,11 @@ public final class History {
    * Whether step {@code i}'s lockfile is unreadable, from what its own history entry is (cached like
    * every entry, so a later run parses nothing to know it).
    */
-  private boolean unreadableStep(Mainline mainline, Map<Integer, Parsed<Estate>> read, List<Mainline.Step> steps,
-      int i, String environment) {
+  private boolean unreadableStep(Mainline mainline, ChangesTable table, Map<Integer, Parsed<Estate>> read,
+      List<Mainline.Step> steps, int i, String environment) {
     Optional<String> key = key(mainline, steps, i, environment)
         .flatMap(a -> key(mainline, steps, i + 1, environment).map(b -> b + " -> " + a));
-    List<Change> own = mainline.cache().changes(key, () -> diff(read, steps, i + 1, i, environment));
+    List<Change> own = table.changes(key, () -> diff(read, steps, i + 1, i, environment));
     return own.size() == 1 && own.get(0).kind() == Change.Kind.UNREADABLE && !own.equals(SINCE_UNREADABLE);
   }
 

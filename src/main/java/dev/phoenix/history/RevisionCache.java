@@ -99,21 +99,30 @@ public final class RevisionCache {
 
   static byte[] encodeChanges(List<Change> changes) {
     EntryCodec.Out out = new EntryCodec.Out();
+    writeChanges(out, changes);
+    return out.bytes();
+  }
+
+  static void writeChanges(EntryCodec.Out out, List<Change> changes) {
     out.integer(changes.size());
     for (Change c : changes) {
       out.text(c.kind().name()).text(c.subject()).text(c.from()).text(c.to());
     }
-    return out.bytes();
   }
 
   static List<Change> decodeChanges(byte[] payload) {
     EntryCodec.In in = new EntryCodec.In(payload);
+    List<Change> changes = readChanges(in);
+    in.end();
+    return changes;
+  }
+
+  static List<Change> readChanges(EntryCodec.In in) {
     int n = in.count();
     List<Change> changes = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       changes.add(new Change(Change.Kind.valueOf(in.text()), in.text(), in.text(), in.text()));
     }
-    in.end();
     return List.copyOf(changes);
   }
 }
