@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * What {@code history}, {@code verify} and {@code protect} read from lockfiles and blueprints, on
  * the repository's {@link ReadCache}: each kept under the Git objects it was read from, so a blob
  * is parsed once, ever. The kinds: {@code names} (the stacks a lockfile blob names), {@code changes}
- * (what changed between two revisions, value-free as {@code history} prints it) and whatever a
+ * (what changed between two revisions, value-free as {@code history} prints it; {@link ChangesTable}
+ * keeps one run's as one entry per environment) and whatever a
  * caller stores through {@link #get} (verify's {@code reading}: references and problems).
  * Nothing here holds a secret: lockfiles and blueprints carry none, and a plain config value that
  * looks secret is already {@code <redacted>} in a change.
