@@ -117,10 +117,28 @@ public final class GitRepository implements AutoCloseable {
       if (head == null) {
         return;
       }
+      Path file = MainlineIndex.fileFor(repository.getDirectory());
+      Optional<MainlineIndex> kept = MainlineIndex.ifKept(walk, head, file);
+      if (kept.isPresent()) { // the chain from the index: no commit inflated
+        MainlineIndex index = kept.get();
+        for (int i = 0; i < index.size(); i++) {
+          if (visit.test(index.info(i))) {
+            return;
+          }
+        }
+        return;
+      }
+      List<CommitInfo> walked = new ArrayList<>();
       RevCommit commit = walk.parseCommit(head);
-      while (commit != null) {
-        if (visit.test(info(commit)) || commit.getParentCount() == 0) {
-          break;
+      while (true) {
+        CommitInfo c = info(commit);
+        walked.add(c);
+        if (visit.test(c)) {
+          return;
+        }
+        if (commit.getParentCount() == 0) {
+          MainlineIndex.save(head, walked, file); // the whole chain was walked: the next walk reads it
+          return;
         }
         commit = walk.parseCommit(commit.getParent(0));
       }

@@ -10,33 +10,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * HEAD's first-parent chain as (commit time, id) pairs, cached per repository and HEAD under
- * {@code ~/.cache/phoenix/mainline/} (like Git's commit-graph, but for the one question Phoenix
- * asks: which mainline commit was current at a moment). A lookup becomes a scan of an int array
- * instead of inflating thousands of commit objects. When HEAD moved on, only the new commits are
- * walked; the cache is never required — any failure to read or write it falls back to the walk.
- * Never trusted either: a file whose checksum or length does not match is walked again (a flipped
- * bit in a time would otherwise choose another commit for {@code --at}).
+ * HEAD's first-parent chain as (commit time, id, author, subject), cached per repository and HEAD
+ * under {@code ~/.cache/phoenix/mainline/} (like Git's commit-graph, but for what Phoenix asks of
+ * the mainline: which commit was current at a moment, and the chain itself for {@code history},
+ * {@code verify} and {@code protect}). A lookup becomes a scan of an int array, and a walk of the
+ * chain a pass over the file, instead of inflating thousands of commit objects. When HEAD moved on,
+ * only the new commits are walked; the cache is never required — any failure to read or write it
+ * falls back to the walk. Never trusted either: a file whose checksum or length does not match is
+ * walked again (a flipped bit in a time would otherwise choose another commit for {@code --at}).
  */
 final class MainlineIndex {
-  private static final int MAGIC = 0x50484d32; // "PHM2": PHM1 had no checksum
+  private static final int MAGIC = 0x50484d33; // "PHM3": PHM2 had no authors and subjects, PHM1 no checksum
   private static final int SUM = 32; // SHA-256 of everything before it, at the end
   private final ObjectId head;
   private final int[] times;
   private final byte[] ids; // 20 bytes per commit, same order as times (newest first)
+  private final String[] authors;
+  private final String[] subjects;
 
-  private MainlineIndex(ObjectId head, int[] times, byte[] ids) {
+  private MainlineIndex(ObjectId head, int[] times, byte[] ids, String[] authors, String[] subjects) {
     this.head = head;
     this.times = times;
     this.ids = ids;
+    this.authors = authors;
+    this.subjects = subjects;
   }
 
   /** The newest chain commit whose time is not after {@code limit} (epoch seconds). */
@@ -49,40 +57,78 @@ final class MainlineIndex {
     return Optional.empty();
   }
 
+  int size() {
+    return times.length;
+  }
+
+  /** The {@code i}th commit of the chain, newest first, as the walk would give it. */
+  CommitInfo info(int i) {
+    return new CommitInfo(ObjectId.fromRaw(ids, i * 20).name(), Instant.ofEpochSecond(times[i]), authors[i], subjects[i]);
+  }
+
+  /**
+   * The index for {@code head} when the file holds one for it or for an older head (then extended
+   * by walking the commits since); empty when there is no index yet, so a walk that may stop early
+   * is not made to go down to the root first.
+   */
+  static Optional<MainlineIndex> ifKept(RevWalk walk, ObjectId head, Path file) throws IOException {
+    MainlineIndex old = read(file);
+    if (old == null) {
+      return Optional.empty();
+    }
+    return Optional.of(old.head.equals(head) ? old : forHead(walk, head, file));
+  }
+
   /** The cached index for {@code head}, extended or built by walking what is not cached yet. */
   static MainlineIndex forHead(RevWalk walk, ObjectId head, Path file) throws IOException {
     MainlineIndex old = read(file);
     if (old != null && old.head.equals(head)) {
       return old;
     }
-    walk.setRetainBody(false);
-    int[] times = new int[1024];
-    ByteArrayOutputStream ids = new ByteArrayOutputStream();
-    int n = 0;
+    List<CommitInfo> walked = new ArrayList<>();
     RevCommit commit = walk.parseCommit(head);
     while (true) {
       if (old != null && commit.equals(old.head)) {
-        times = Arrays.copyOf(times, n + old.times.length);
-        System.arraycopy(old.times, 0, times, n, old.times.length);
-        ids.write(old.ids);
-        n += old.times.length;
         break;
       }
-      if (n == times.length) {
-        times = Arrays.copyOf(times, n * 2);
-      }
-      times[n++] = commit.getCommitTime();
-      byte[] raw = new byte[20];
-      commit.copyRawTo(raw, 0);
-      ids.write(raw);
+      walked.add(GitRepository.info(commit));
       if (commit.getParentCount() == 0) {
+        old = null; // the root: nothing older to splice on
         break;
       }
       commit = walk.parseCommit(commit.getParent(0));
     }
-    MainlineIndex index = new MainlineIndex(head.copy(), Arrays.copyOf(times, n), ids.toByteArray());
+    MainlineIndex index = of(head, walked, old);
     index.write(file);
     return index;
+  }
+
+  /** Writes the index of a whole chain the caller walked (newest first, down to the root). */
+  static void save(ObjectId head, List<CommitInfo> chain, Path file) {
+    of(head, chain, null).write(file);
+  }
+
+  private static MainlineIndex of(ObjectId head, List<CommitInfo> newer, MainlineIndex older) {
+    int n = newer.size() + (older == null ? 0 : older.size());
+    int[] times = new int[n];
+    byte[] ids = new byte[n * 20];
+    String[] authors = new String[n];
+    String[] subjects = new String[n];
+    for (int i = 0; i < newer.size(); i++) {
+      CommitInfo c = newer.get(i);
+      times[i] = (int) c.committedAt().getEpochSecond();
+      ObjectId.fromString(c.id()).copyRawTo(ids, i * 20);
+      authors[i] = c.author();
+      subjects[i] = c.subject();
+    }
+    if (older != null) {
+      int at = newer.size();
+      System.arraycopy(older.times, 0, times, at, older.size());
+      System.arraycopy(older.ids, 0, ids, at * 20, older.size() * 20);
+      System.arraycopy(older.authors, 0, authors, at, older.size());
+      System.arraycopy(older.subjects, 0, subjects, at, older.size());
+    }
+    return new MainlineIndex(head.copy(), times, ids, authors, subjects);
   }
 
   static Path fileFor(java.io.File gitDir) {
@@ -113,7 +159,7 @@ final class MainlineIndex {
   }
 
   private static MainlineIndex read(Path file) {
-    if (!Files.isRegularFile(file)) {
+    if (!file.toFile().isFile()) {
       return null;
     }
     try {
@@ -128,7 +174,7 @@ final class MainlineIndex {
       byte[] head = new byte[20];
       in.get(head);
       int n = in.getInt();
-      if (n < 0 || in.remaining() != 24L * n) {
+      if (n < 0 || in.remaining() < 24L * n) {
         return null;
       }
       int[] times = new int[n];
@@ -136,15 +182,31 @@ final class MainlineIndex {
       in.position(in.position() + 4 * n);
       byte[] ids = new byte[n * 20];
       in.get(ids);
-      return new MainlineIndex(ObjectId.fromRaw(head), times, ids);
+      String[] authors = new String[n];
+      String[] subjects = new String[n];
+      for (int i = 0; i < n; i++) {
+        authors[i] = text(in);
+        subjects[i] = text(in);
+      }
+      return in.hasRemaining() ? null : new MainlineIndex(ObjectId.fromRaw(head), times, ids, authors, subjects);
     } catch (IOException | RuntimeException e) {
       return null; // a damaged or truncated cache is rebuilt
     }
   }
 
+  private static String text(ByteBuffer in) {
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IllegalStateException("bad length");
+    }
+    String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return s;
+  }
+
   private void write(Path file) {
     try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + 24 * times.length);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 64 * times.length);
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeInt(MAGIC);
       byte[] raw = new byte[20];
@@ -155,6 +217,14 @@ final class MainlineIndex {
         out.writeInt(t);
       }
       out.write(ids);
+      for (int i = 0; i < times.length; i++) {
+        byte[] author = authors[i].getBytes(StandardCharsets.UTF_8);
+        byte[] subject = subjects[i].getBytes(StandardCharsets.UTF_8);
+        out.writeInt(author.length);
+        out.write(author);
+        out.writeInt(subject.length);
+        out.write(subject);
+      }
       out.flush();
       out.write(sha256(bytes.toByteArray(), bytes.size()));
       AtomicFiles.writeCacheFile(file, bytes.toByteArray());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -59,6 +60,66 @@ class MainlineIndexTest {
       assertThat(Files.readAllBytes(file)).as("and written again whole").isNotEqualTo(bytes);
       Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1)); // truncated
       assertThat(MainlineIndex.forHead(walk, head, file).at(dayTwoNoon)).hasValue(ObjectId.fromString(ids.get(2)));
+    }
+  }
+
+  /**
+   * A walk of the mainline reads the index when one is kept (no commit object is opened: the
+   * oldest one is deleted here and the chain still comes whole), extends it after new commits, and
+   * gives the chain the walk gives: first parents only, authors and subjects as written. A walk
+   * that stops early leaves no index behind.
+   */
+  @Test
+  void aWalkOfTheMainlineReadsTheKeptIndexAndGivesTheWalksChain() throws Exception {
+    Path repoDir = dir.resolve("walked");
+    Instant start = Instant.parse("2026-04-01T00:00:00Z");
+    try (GitFixture git = GitFixture.init(repoDir)) {
+      git.put("a.txt", "0");
+      String first = git.commit(start, "c0");
+      git.put("a.txt", "1");
+      git.commit(start.plusSeconds(60), "c1");
+      ObjectId c1 = git.head();
+      Map<String, String> atC1 = Map.copyOf(git.files());
+      git.put("a.txt", "2");
+      git.commit(start.plusSeconds(120), "c2");
+      ObjectId c2 = git.head();
+      git.detachTo(c1, atC1);
+      git.put("b.txt", "branch");
+      git.commit(start.plusSeconds(150), "on a branch");
+      ObjectId branch = git.head();
+      git.detachTo(c2, Map.of("a.txt", "2", "b.txt", "branch"));
+      git.commit(start.plusSeconds(180), "merge: héllo wörld", List.of(c2, branch));
+      git.put("a.txt", "3");
+      git.commit(start.plusSeconds(240), "c3");
+
+      Path index;
+      List<CommitInfo> walked;
+      try (GitRepository repo = GitRepository.open(repoDir)) {
+        index = MainlineIndex.fileFor(repo.directory());
+        Files.deleteIfExists(index);
+        List<CommitInfo> partial = repo.mainline(c -> c.subject().equals("c2"));
+        assertThat(partial).extracting(CommitInfo::subject).containsExactly("c3", "merge: héllo wörld", "c2");
+        assertThat(index).as("a walk that stopped early keeps no index").doesNotExist();
+        walked = repo.mainline(c -> false);
+      }
+      assertThat(walked).extracting(CommitInfo::subject).containsExactly("c3", "merge: héllo wörld", "c2", "c1", "c0");
+      assertThat(walked).allSatisfy(c -> assertThat(c.author()).isEqualTo("Ada Ops"));
+      assertThat(index).as("the whole chain walked: kept").exists();
+
+      Path oldest = repoDir.resolve(".git/objects/" + first.substring(0, 2) + "/" + first.substring(2));
+      Files.delete(oldest); // a walk would fail on it now
+      try (GitRepository repo = GitRepository.open(repoDir)) {
+        assertThat(repo.mainline(c -> false)).isEqualTo(walked);
+      }
+
+      git.put("a.txt", "4");
+      git.commit(start.plusSeconds(300), "c4");
+      try (GitRepository repo = GitRepository.open(repoDir)) {
+        List<CommitInfo> extended = repo.mainline(c -> false);
+        assertThat(extended).extracting(CommitInfo::subject).first().isEqualTo("c4");
+        assertThat(extended.subList(1, extended.size())).as("the kept chain below the new commit").isEqualTo(walked);
+        assertThat(repo.mainline(c -> c.subject().equals("merge: héllo wörld"))).hasSize(3);
+      }
     }
   }
 }
