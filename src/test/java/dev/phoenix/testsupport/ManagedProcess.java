@@ -9,18 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A long-running server process whose stdout/stderr are appended to files; close() stops it. */
+/**
+ * A long-running server process whose stdout/stderr are appended to files; close() stops it, and so
+ * does this JVM's exit when close() was never reached (a test JVM killed by its timeout, a
+ * benchmark stopped with SIGTERM): a registry or moto left behind kept serving, and using CPU.
+ */
 public final class ManagedProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path stdout;
   private final Path stderr;
+  private final Thread onExit;
 
   private ManagedProcess(String name, Process process, Path stdout, Path stderr) {
     this.name = name;
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.onExit = new Thread(this::stop, "stop " + name);
+    Runtime.getRuntime().addShutdownHook(onExit);
   }
 
   /** Starts {@code command}; output is appended to the two files (they may be the same file). */
@@ -75,6 +82,15 @@ public final class ManagedProcess implements AutoCloseable {
   /** SIGTERM to the process and its descendants; SIGKILL after 15 s. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting: the hook stops it anyway
+    }
+    stop();
+  }
+
+  private void stop() {
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
