@@ -73,32 +73,34 @@ final class MainlineIndex {
    */
   static Optional<MainlineIndex> ifKept(RevWalk walk, ObjectId head, Path file) throws IOException {
     MainlineIndex old = read(file);
-    if (old == null) {
-      return Optional.empty();
-    }
-    return Optional.of(old.head.equals(head) ? old : forHead(walk, head, file));
+    return old == null ? Optional.empty() : Optional.of(extended(walk, head, old, file));
   }
 
   /** The cached index for {@code head}, extended or built by walking what is not cached yet. */
   static MainlineIndex forHead(RevWalk walk, ObjectId head, Path file) throws IOException {
-    MainlineIndex old = read(file);
+    return extended(walk, head, read(file), file);
+  }
+
+  /** {@code old} (null: none) when it is {@code head}'s, else walked from {@code head} down to it and written. */
+  private static MainlineIndex extended(RevWalk walk, ObjectId head, MainlineIndex old, Path file) throws IOException {
     if (old != null && old.head.equals(head)) {
       return old;
     }
     List<CommitInfo> walked = new ArrayList<>();
+    MainlineIndex below = null; // what the walk reached: old's chain, or the root (nothing to splice on)
     RevCommit commit = walk.parseCommit(head);
     while (true) {
       if (old != null && commit.equals(old.head)) {
+        below = old;
         break;
       }
       walked.add(GitRepository.info(commit));
       if (commit.getParentCount() == 0) {
-        old = null; // the root: nothing older to splice on
         break;
       }
       commit = walk.parseCommit(commit.getParent(0));
     }
-    MainlineIndex index = of(head, walked, old);
+    MainlineIndex index = of(head, walked, below);
     index.write(file);
     return index;
   }
