@@ -101,32 +101,18 @@ public final class AtomicFiles {
   private static void writeOwned(Path target, byte[] content, boolean flush) {
     Path path = target.toAbsolutePath().normalize();
     Path dir = path.getParent();
-    Path tmp = dir.resolve("." + path.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       if (!dir.toFile().isDirectory()) { // java.io: no exception thrown inside for an absent directory
         Files.createDirectories(dir);
       }
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      renameOver(path, Files::createFile, channel -> {
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        if (flush) {
-          channel.force(true);
-        }
-      }
-      Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      tmp = null;
+      }, flush);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + target + ": " + reason(e), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the entry itself was never touched
-        }
-      }
     }
   }
 
@@ -219,11 +205,9 @@ public final class AtomicFiles {
   }
 
   private static void replace(Path target, Content content) throws IOException {
-    Path dir = target.getParent();
-    Files.createDirectories(dir);
+    Files.createDirectories(target.getParent());
     Optional<PosixFileAttributes> before = posixAttributes(target);
-    Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try {
+    renameOver(target, tmp -> {
       if (posix()) {
         Set<PosixFilePermission> mode = before.map(PosixFileAttributes::permissions)
             .orElse(PosixFilePermissions.fromString("rw-rw-rw-")); // the umask takes off what it must
@@ -235,11 +219,39 @@ public final class AtomicFiles {
       } else {
         Files.createFile(tmp);
       }
+    }, channel -> {
+      OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+      content.writeTo(out);
+      out.flush(); // not closed here: the channel is, by renameOver
+    }, true);
+  }
+
+  /** Makes the empty temporary sibling (its mode, its owner). */
+  @FunctionalInterface
+  private interface Sibling {
+    void create(Path tmp) throws IOException;
+  }
+
+  /** Writes the temporary sibling's content. */
+  @FunctionalInterface
+  private interface Fill {
+    void write(FileChannel channel) throws IOException;
+  }
+
+  /**
+   * The one way a file is replaced: a temporary sibling ({@code .<name>.<uuid>.tmp}, what
+   * {@link #removeLeftovers} knows) is made, filled, flushed to disk when asked, and renamed over
+   * {@code target}; when anything fails the sibling is deleted and {@code target} is untouched.
+   */
+  private static void renameOver(Path target, Sibling create, Fill fill, boolean flush) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      create.create(tmp);
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
-        content.writeTo(out);
-        out.flush(); // not closed here: the channel is, below
-        channel.force(true);
+        fill.write(channel);
+        if (flush) {
+          channel.force(true);
+        }
       }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
