@@ -31,10 +31,7 @@ final class ChangesTable {
 
   /** The table the last run left for the environment (empty when none, damaged or the cache is off). */
   static ChangesTable load(RevisionCache cache, String environment) {
-    Map<String, List<Change>> known = cache.store().enabled()
-        ? cache.find(KIND, environment, ChangesTable::decode).orElse(Map.of())
-        : Map.of();
-    return new ChangesTable(cache, environment, known);
+    return new ChangesTable(cache, environment, cache.find(KIND, environment, ChangesTable::decode).orElse(Map.of()));
   }
 
   /** The changes under {@code key} (two revision keys): from the table, else as {@link RevisionCache#changes}. */
