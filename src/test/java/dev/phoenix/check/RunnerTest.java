@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +24,27 @@ import org.junit.jupiter.api.Test;
  */
 class RunnerTest {
   /** Results are the unit's own answer, "late" or "failed: <type>". */
-  static final Runner.Outcomes<String> WORDS = new Runner.Outcomes<>() {
-    @Override
-    public String late(Runner.Unit<String> unit) {
-      return "late";
-    }
+  static final Runner.Outcomes<String> WORDS = words(result -> { });
 
-    @Override
-    public String failed(Runner.Unit<String> unit, RuntimeException e) {
-      return "failed: " + e.getClass().getSimpleName();
-    }
-  };
+  /** As {@link #WORDS}, each result handed to {@code heard} as it comes. */
+  static Runner.Outcomes<String> words(Consumer<String> heard) {
+    return new Runner.Outcomes<>() {
+      @Override
+      public String late(Runner.Unit<String> unit) {
+        return "late";
+      }
+
+      @Override
+      public String failed(Runner.Unit<String> unit, RuntimeException e) {
+        return "failed: " + e.getClass().getSimpleName();
+      }
+
+      @Override
+      public void done(Runner.Unit<String> unit, String result) {
+        heard.accept(result);
+      }
+    };
+  }
 
   static Runner.Unit<String> unit(String lane, String object, Supplier<String> work) {
     return new Runner.Unit<>(lane, object, work);
@@ -66,24 +77,11 @@ class RunnerTest {
         return "fast " + n;
       }));
     }
-    List<String> out = Runner.lanes(1).run(units, new Runner.Outcomes<>() {
-      @Override
-      public String late(Runner.Unit<String> unit) {
-        return "late";
+    List<String> out = Runner.lanes(1).run(units, words(result -> {
+      if (result.startsWith("fast")) {
+        fastDone.countDown(); // results are handed on as they come, not when the run ends
       }
-
-      @Override
-      public String failed(Runner.Unit<String> unit, RuntimeException e) {
-        return "failed";
-      }
-
-      @Override
-      public void done(Runner.Unit<String> unit, String result) {
-        if (result.startsWith("fast")) {
-          fastDone.countDown(); // results are handed on as they come, not when the run ends
-        }
-      }
-    });
+    }));
 
     assertThat(fastFinishedWhileSlowWaited).as("every fast result came while the slow lane was still blocked").isTrue();
     assertThat(events).containsExactly("fast 0", "fast 1", "fast 2", "fast 3", "fast 4", "slow");
@@ -297,22 +295,9 @@ class RunnerTest {
   @Test
   void aListenersExceptionAlsoEndsTheRun() {
     List<Runner.Unit<String>> units = List.of(unit("a", null, () -> "one"), unit("b", null, () -> "two"));
-    Runner.Outcomes<String> throwing = new Runner.Outcomes<>() {
-      @Override
-      public String late(Runner.Unit<String> unit) {
-        return "late";
-      }
-
-      @Override
-      public String failed(Runner.Unit<String> unit, RuntimeException e) {
-        return "failed";
-      }
-
-      @Override
-      public void done(Runner.Unit<String> unit, String result) {
-        throw new IllegalStateException("listener broke on " + result);
-      }
-    };
+    Runner.Outcomes<String> throwing = words(result -> {
+      throw new IllegalStateException("listener broke on " + result);
+    });
     Throwable thrown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
         () -> org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
             () -> Runner.lanes(1).run(units, throwing)));
